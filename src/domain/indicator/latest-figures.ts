@@ -1,0 +1,28 @@
+/**
+ * Which report gives a target its "latest value": the one whose period ends last (a Q2 figure
+ * filed in August still outranks a March figure). Among periods ending together the longer span
+ * wins (the H1 figure over the June figure), then the later recorded. Values are year-to-date for
+ * cumulative targets, so the latest figure is the figure; reports are never summed.
+ */
+import { comparePeriods, parsePeriod } from './period';
+import type { LatestFigure } from './status';
+
+export interface ReportFigure extends LatestFigure {
+  metric: string;
+  recordedAt: string;
+}
+
+export function latestFigure(reports: readonly ReportFigure[], metric: string): ReportFigure | null {
+  let best: ReportFigure | null = null;
+  for (const report of reports) {
+    if (report.metric !== metric) continue;
+    if (!best || isLater(report, best)) best = report;
+  }
+  return best;
+}
+
+function isLater(a: ReportFigure, b: ReportFigure): boolean {
+  const byPeriod = comparePeriods(parsePeriod(a.period), parsePeriod(b.period));
+  if (byPeriod !== 0) return byPeriod > 0;
+  return a.recordedAt > b.recordedAt;
+}
