@@ -1,0 +1,63 @@
+/** The write-side state of one indicator: only what the rules need, folded from its events. */
+import type { IndicatorEvent, IndicatorKind } from './events';
+import { assertNever, type Target } from './target';
+import type { ReportFigure } from './latest-figures';
+
+export interface ReportRecord extends ReportFigure {
+  reportId: string;
+  unitId: string;
+}
+
+export type IndicatorState =
+  | { status: 'unregistered' }
+  | {
+      status: 'active' | 'closed';
+      indicatorId: string;
+      kind: IndicatorKind;
+      year: number;
+      responsibleUnitId: string;
+      targets: Target[];
+      reports: ReportRecord[];
+    };
+
+export type RegisteredIndicator = Extract<IndicatorState, { status: 'active' | 'closed' }>;
+
+export const initialIndicatorState = (): IndicatorState => ({ status: 'unregistered' });
+
+/** An event as the fold sees it: recorded events add when they were recorded, which ranks same-period reports. */
+export type FoldableIndicatorEvent = IndicatorEvent & { metadata?: { recordedAt: string } };
+
+export function evolveIndicator(state: IndicatorState, event: FoldableIndicatorEvent): IndicatorState {
+  if (event.type === 'IndicatorRegistered') {
+    const { indicatorId, kind, year, responsibleUnitId, targets } = event.data;
+    return { status: 'active', indicatorId, kind, year, responsibleUnitId, targets, reports: [] };
+  }
+  if (state.status === 'unregistered') return state;
+  switch (event.type) {
+    case 'ProgressReported': {
+      const { reportId, metric, period, value, unitId } = event.data;
+      const recordedAt = event.metadata?.recordedAt ?? '';
+      return { ...state, reports: [...state.reports, { reportId, metric, period, value, unitId, recordedAt }] };
+    }
+    case 'ProgressReportCorrected':
+      return {
+        ...state,
+        reports: state.reports.map((r) => (r.reportId === event.data.reportId ? { ...r, value: event.data.value } : r)),
+      };
+    case 'ResponsibilityReassigned':
+      return { ...state, responsibleUnitId: event.data.toUnitId };
+    case 'TargetRevised':
+      return {
+        ...state,
+        targets: state.targets.map((t) => (t.metric === event.data.metric ? event.data.after : t)),
+      };
+    case 'IndicatorAssessed':
+      return { ...state, status: 'closed' };
+    default:
+      return assertNever(event);
+  }
+}
+
+export function foldIndicator(events: readonly FoldableIndicatorEvent[]): IndicatorState {
+  return events.reduce(evolveIndicator, initialIndicatorState());
+}
