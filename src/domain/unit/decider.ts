@@ -6,9 +6,13 @@ import { requireText } from '../indicator/decisions/common';
 import { assertNever } from '../indicator/target';
 import type { UnitEvent, UnitRegistered } from './events';
 
-export type UnitState =
-  | { status: 'unregistered' }
-  | { status: 'active' | 'inactive'; unitId: string; name: string };
+interface RegisteredUnit {
+  status: 'active' | 'inactive';
+  unitId: string;
+  name: string;
+}
+
+export type UnitState = { status: 'unregistered' } | RegisteredUnit;
 
 export type UnitCommand =
   | { type: 'RegisterUnit'; data: UnitRegistered['data']; context: { actor: Actor } }
@@ -62,7 +66,7 @@ export function decideUnit(command: UnitCommand, state: UnitState): UnitEvent[] 
   }
 }
 
-function requireActive(state: UnitState, unitId: string): Extract<UnitState, { status: 'active' }> {
+function requireActive(state: UnitState, unitId: string): RegisteredUnit {
   if (state.status === 'unregistered') throw new NotFoundError('UNIT_NOT_FOUND', `Unit ${unitId} does not exist`, { unitId });
   if (state.status === 'inactive') throw new BusinessRuleError('UNIT_INACTIVE', `Unit ${unitId} is deactivated`, { unitId });
   return state;
