@@ -1,0 +1,9 @@
+/** Every read model the runner maintains. Add a projection here and the runner builds it. */
+import { indicatorHistoryProjection } from './indicator-history';
+import { indicatorsProjection } from './indicators';
+import type { ProjectedDocument, ProjectionDefinition } from './projection';
+
+export const ALL_PROJECTIONS: readonly ProjectionDefinition<ProjectedDocument>[] = [
+  indicatorsProjection,
+  indicatorHistoryProjection,
+];

@@ -1,0 +1,70 @@
+/**
+ * The `indicator_history` read model: one document per indicator event, the audit timeline an
+ * inspector reads — who, when, under which decision, what the value was before and after.
+ */
+import type { AssessmentOutcome, IndicatorEventType } from '../../src/domain/indicator/events';
+import type { Comparator } from '../../src/domain/indicator/target';
+import type { ProjectedDocument } from '../projection';
+
+/** A target's goal, the part a revision changes. Absent fields are null so before/after compare field by field. */
+export interface GoalSnapshot {
+  comparator: Comparator;
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  dueDate: string | null;
+}
+
+export interface RegistrationSnapshot {
+  responsibleUnitId: string;
+  targets: Array<GoalSnapshot & { metric: string; unit: string }>;
+}
+
+export interface FigureSnapshot {
+  value: number;
+}
+
+export interface ResponsibilitySnapshot {
+  responsibleUnitId: string;
+}
+
+export interface AssessmentSnapshot {
+  outcome: AssessmentOutcome;
+  conclusion: string;
+  targets: Array<{ metric: string; latestValue: number | null; status: string }>;
+}
+
+export type HistorySnapshot =
+  | RegistrationSnapshot
+  | FigureSnapshot
+  | ResponsibilitySnapshot
+  | GoalSnapshot
+  | AssessmentSnapshot;
+
+export interface IndicatorHistoryEntry extends ProjectedDocument {
+  /** `${streamId}:${revision}`. */
+  _id: string;
+  indicatorId: string;
+  streamId: string;
+  revision: number;
+  position: number;
+  type: IndicatorEventType;
+  recordedAt: string;
+  actor: { id: string; unitId: string | null };
+  /** The reporting period of a report or correction, else null. */
+  period: string | null;
+  /**
+   * Local date (YYYY-MM-DD, UTC+07:00) the entry speaks for: the last day of the period for reports
+   * and corrections (a correction restates that period's figure), the day it was recorded otherwise.
+   */
+  effectiveDate: string;
+  metric: string | null;
+  reportId: string | null;
+  note: string | null;
+  reason: string | null;
+  decisionRef: string | null;
+  before: HistorySnapshot | null;
+  after: HistorySnapshot | null;
+  /** One line in Vietnamese. */
+  summary: string;
+}

@@ -1,0 +1,46 @@
+/** The before/after values the audit timeline shows for each kind of event. */
+import type { IndicatorEvent } from '../../src/domain/indicator/events';
+import { assertNever, type Target } from '../../src/domain/indicator/target';
+import type { GoalSnapshot, HistorySnapshot } from './document';
+
+export function goalSnapshot(target: Target): GoalSnapshot {
+  return {
+    comparator: target.comparator,
+    value: target.value ?? null,
+    min: target.min ?? null,
+    max: target.max ?? null,
+    dueDate: target.dueDate ?? null,
+  };
+}
+
+export function beforeAndAfter(event: IndicatorEvent): { before: HistorySnapshot | null; after: HistorySnapshot | null } {
+  switch (event.type) {
+    case 'IndicatorRegistered':
+      return {
+        before: null,
+        after: {
+          responsibleUnitId: event.data.responsibleUnitId,
+          targets: event.data.targets.map((target) => ({ metric: target.metric, unit: target.unit, ...goalSnapshot(target) })),
+        },
+      };
+    case 'ProgressReported':
+      return { before: null, after: { value: event.data.value } };
+    case 'ProgressReportCorrected':
+      return { before: { value: event.data.previousValue }, after: { value: event.data.value } };
+    case 'ResponsibilityReassigned':
+      return { before: { responsibleUnitId: event.data.fromUnitId }, after: { responsibleUnitId: event.data.toUnitId } };
+    case 'TargetRevised':
+      return { before: goalSnapshot(event.data.before), after: goalSnapshot(event.data.after) };
+    case 'IndicatorAssessed':
+      return {
+        before: null,
+        after: {
+          outcome: event.data.outcome,
+          conclusion: event.data.conclusion,
+          targets: event.data.targets.map((target) => ({ ...target })),
+        },
+      };
+    default:
+      return assertNever(event);
+  }
+}

@@ -1,0 +1,92 @@
+/**
+ * One-line Vietnamese summaries of indicator events, as the audit timeline and exports show them.
+ * Numbers are written the Vietnamese way (3,9; 1.000). Free text from the event (reasons,
+ * conclusions, names) is folded onto one line so a summary always fits one row of a listing.
+ */
+import type {
+  AssessmentOutcome,
+  IndicatorAssessed,
+  IndicatorEvent,
+  IndicatorRegistered,
+  ProgressReportCorrected,
+  ProgressReported,
+  ResponsibilityReassigned,
+  TargetRevised,
+} from '../../src/domain/indicator/events';
+import { assertNever } from '../../src/domain/indicator/target';
+import { formatVietnameseNumber } from '../../src/shared/vietnamese-format';
+import { formatGoal } from './goal-text';
+import { goalSnapshot } from './snapshots';
+
+/**
+ * What the event alone does not say. Reports and corrections carry no display unit; a caller that
+ * knows the indicator's targets (an export) can supply it, the projection cannot and leaves it out.
+ */
+export interface SummaryContext {
+  unitOf?(metric: string): string | undefined;
+}
+
+export const ASSESSMENT_OUTCOME_LABELS: Record<AssessmentOutcome, string> = {
+  achieved: 'Đạt',
+  partially_achieved: 'Đạt một phần',
+  not_achieved: 'Không đạt',
+};
+
+export function summarizeIndicatorEvent(event: IndicatorEvent, context: SummaryContext = {}): string {
+  return oneLine(summaryText(event, context));
+}
+
+function summaryText(event: IndicatorEvent, context: SummaryContext): string {
+  switch (event.type) {
+    case 'IndicatorRegistered':
+      return registeredSummary(event.data);
+    case 'ProgressReported':
+      return reportedSummary(event.data, context.unitOf?.(event.data.metric));
+    case 'ProgressReportCorrected':
+      return correctedSummary(event.data, context.unitOf?.(event.data.metric));
+    case 'ResponsibilityReassigned':
+      return reassignedSummary(event.data);
+    case 'TargetRevised':
+      return revisedSummary(event.data);
+    case 'IndicatorAssessed':
+      return assessedSummary(event.data);
+    default:
+      return assertNever(event);
+  }
+}
+
+function registeredSummary(data: IndicatorRegistered['data']): string {
+  const what = data.kind === 'indicator' && data.number !== undefined ? `chỉ tiêu ${data.number}` : `nhiệm vụ ${data.section}`;
+  const owner = data.responsibilityAssumed ? 'đơn vị chủ trì (tạm xác định)' : 'đơn vị chủ trì';
+  return `Đăng ký ${what}: ${data.name}; ${owner}: ${data.responsibleUnitId}`;
+}
+
+function reportedSummary(data: ProgressReported['data'], unit: string | undefined): string {
+  return `Đơn vị ${data.unitId} báo cáo '${data.metric}' kỳ ${data.period}: ${formatVietnameseNumber(data.value)}${unitSuffix(unit)}`;
+}
+
+function correctedSummary(data: ProgressReportCorrected['data'], unit: string | undefined): string {
+  const change = `${formatVietnameseNumber(data.previousValue)} → ${formatVietnameseNumber(data.value)}${unitSuffix(unit)}`;
+  return `Đính chính báo cáo '${data.metric}' kỳ ${data.period}: ${change}; lý do: ${data.reason}`;
+}
+
+function reassignedSummary(data: ResponsibilityReassigned['data']): string {
+  return `Phân công lại: ${data.fromUnitId} → ${data.toUnitId} theo ${data.decisionRef}; lý do: ${data.reason}`;
+}
+
+function revisedSummary(data: TargetRevised['data']): string {
+  const change = `${formatGoal(goalSnapshot(data.before))} → ${formatGoal(goalSnapshot(data.after))}${unitSuffix(data.after.unit)}`;
+  return `Điều chỉnh mục tiêu '${data.metric}': ${change} theo ${data.decisionRef}; lý do: ${data.reason}`;
+}
+
+function assessedSummary(data: IndicatorAssessed['data']): string {
+  return `Đánh giá cuối năm: ${ASSESSMENT_OUTCOME_LABELS[data.outcome]} theo ${data.decisionRef}; kết luận: ${data.conclusion}`;
+}
+
+function unitSuffix(unit: string | undefined): string {
+  return unit ? ` (${unit})` : '';
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

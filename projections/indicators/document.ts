@@ -1,0 +1,85 @@
+/**
+ * The `indicators` read model: one document per indicator or task, with its current targets, the
+ * latest figure and status of each, and enough of the report history to recompute them.
+ *
+ * Optional domain fields are stored as `null`, never left out, so that a document reads the same
+ * from MongoDB and from the in-memory store and `{ field: null }` filters behave alike.
+ */
+import type { AssessmentOutcome, IndicatorKind } from '../../src/domain/indicator/events';
+import type { TargetStatus } from '../../src/domain/indicator/status';
+import type { Accumulation, Comparator, Measure } from '../../src/domain/indicator/target';
+import type { ProjectedDocument } from '../projection';
+
+export interface IndicatorTargetView {
+  metric: string;
+  label: string;
+  comparator: Comparator;
+  value: number | null;
+  min: number | null;
+  max: number | null;
+  unit: string;
+  measure: Measure;
+  accumulation: Accumulation;
+  dueDate: string | null;
+  rankingIndex: string | null;
+  latestValue: number | null;
+  latestPeriod: string | null;
+  latestReportId: string | null;
+  status: TargetStatus;
+}
+
+/** One report's current value (after corrections). */
+export interface IndicatorFigure {
+  reportId: string;
+  metric: string;
+  period: string;
+  value: number;
+  /** When the report (not its corrections) was recorded: the tie-breaker among equal periods. */
+  recordedAt: string;
+}
+
+export type StatusSummary = Record<TargetStatus, number>;
+
+export interface IndicatorAssessmentView {
+  outcome: AssessmentOutcome;
+  conclusion: string;
+  decisionRef: string;
+  assessedAt: string;
+  /** The standing of each target as the assessment recorded it; the live `targets[].status` may differ later only if data is corrected. */
+  targets: Array<{ metric: string; latestValue: number | null; status: string }>;
+}
+
+export interface IndicatorActivityCounts {
+  reports: number;
+  corrections: number;
+  revisions: number;
+  reassignments: number;
+}
+
+export interface IndicatorDocument extends ProjectedDocument {
+  /** The indicator id, same as `id`. */
+  _id: string;
+  id: string;
+  resolutionId: string;
+  year: number;
+  /** 1–20 for kind `indicator`; null for tasks. */
+  number: number | null;
+  kind: IndicatorKind;
+  group: string;
+  section: string;
+  name: string;
+  responsibleUnitId: string;
+  /** True while the responsible unit is the seed's assumption; a reassignment by decision clears it. */
+  responsibilityAssumed: boolean;
+  /** Revision of the indicator stream this document reflects (0-based), for optimistic concurrency. */
+  revision: number;
+  registeredAt: string;
+  updatedAt: string;
+  targets: IndicatorTargetView[];
+  figures: IndicatorFigure[];
+  counts: IndicatorActivityCounts;
+  statusSummary: StatusSummary;
+  worstStatus: TargetStatus;
+  assessment: IndicatorAssessmentView | null;
+  closed: boolean;
+}

@@ -1,0 +1,178 @@
+/**
+ * How each indicator event changes the `indicators` document. Every branch returns a new document
+ * (the input is never mutated), so the same fold serves the runner, rebuilds and as-of replays.
+ */
+import type {
+  IndicatorAssessed,
+  IndicatorRegistered,
+  ProgressReportCorrected,
+  ProgressReported,
+  ResponsibilityReassigned,
+  TargetRevised,
+} from '../../src/domain/indicator/events';
+import { assertNever } from '../../src/domain/indicator/target';
+import type { RecordedEvent } from '../../src/shared/messages';
+import type { RecordedIndicatorEvent } from '../indicator-event';
+import type { IndicatorDocument, IndicatorFigure, IndicatorTargetView } from './document';
+import { summarizeStatuses, targetView, withStandings, worstStatus } from './targets';
+
+/** An indicator event arrived for an indicator whose registration was never applied. */
+export class IndicatorNotRegisteredError extends Error {
+  constructor(
+    readonly indicatorId: string,
+    readonly eventType: string,
+    readonly position: number,
+  ) {
+    super(`Indicator ${indicatorId} has no document yet: ${eventType} at position ${position} precedes its registration`);
+    this.name = new.target.name;
+  }
+}
+
+export function evolveIndicator(current: IndicatorDocument | null, event: RecordedIndicatorEvent): IndicatorDocument {
+  if (current && event.position <= current.lastPosition) return current;
+  if (event.type === 'IndicatorRegistered') return registered(event);
+  if (!current) throw new IndicatorNotRegisteredError(event.data.indicatorId, event.type, event.position);
+  const next = applyChange(current, event);
+  return { ...next, revision: event.revision, updatedAt: event.metadata.recordedAt, lastPosition: event.position };
+}
+
+function applyChange(current: IndicatorDocument, event: RecordedIndicatorEvent): IndicatorDocument {
+  switch (event.type) {
+    case 'IndicatorRegistered':
+      // A second registration of the same stream cannot be decided; keep what the first one said.
+      return current;
+    case 'ProgressReported':
+      return reported(current, event);
+    case 'ProgressReportCorrected':
+      return corrected(current, event);
+    case 'ResponsibilityReassigned':
+      return reassigned(current, event);
+    case 'TargetRevised':
+      return revised(current, event);
+    case 'IndicatorAssessed':
+      return assessed(current, event);
+    default:
+      return assertNever(event);
+  }
+}
+
+function registered(event: RecordedEvent<IndicatorRegistered>): IndicatorDocument {
+  const { data } = event;
+  return withTargets(
+    {
+      _id: data.indicatorId,
+      id: data.indicatorId,
+      resolutionId: data.resolutionId,
+      year: data.year,
+      number: data.number ?? null,
+      kind: data.kind,
+      group: data.group,
+      section: data.section,
+      name: data.name,
+      responsibleUnitId: data.responsibleUnitId,
+      responsibilityAssumed: data.responsibilityAssumed ?? false,
+      revision: event.revision,
+      registeredAt: event.metadata.recordedAt,
+      updatedAt: event.metadata.recordedAt,
+      targets: [],
+      figures: [],
+      counts: { reports: 0, corrections: 0, revisions: 0, reassignments: 0 },
+      statusSummary: summarizeStatuses([]),
+      worstStatus: 'no_data',
+      assessment: null,
+      closed: false,
+      lastPosition: event.position,
+    },
+    data.targets.map(targetView),
+    [],
+  );
+}
+
+function reported(current: IndicatorDocument, event: RecordedEvent<ProgressReported>): IndicatorDocument {
+  const { data } = event;
+  const figure: IndicatorFigure = {
+    reportId: data.reportId,
+    metric: data.metric,
+    period: data.period,
+    value: data.value,
+    recordedAt: event.metadata.recordedAt,
+  };
+  const figures = [...current.figures.filter((existing) => existing.reportId !== data.reportId), figure];
+  return withTargets(
+    { ...current, counts: { ...current.counts, reports: current.counts.reports + 1 } },
+    current.targets,
+    figures,
+  );
+}
+
+function corrected(current: IndicatorDocument, event: RecordedEvent<ProgressReportCorrected>): IndicatorDocument {
+  const { data } = event;
+  const known = current.figures.some((figure) => figure.reportId === data.reportId);
+  // The decider only corrects existing reports; should one be missing (a truncated stream), the
+  // correction still carries everything a figure needs, so keep it rather than lose the value.
+  const figures = known
+    ? current.figures.map((figure) => (figure.reportId === data.reportId ? { ...figure, value: data.value } : figure))
+    : [
+        ...current.figures,
+        { reportId: data.reportId, metric: data.metric, period: data.period, value: data.value, recordedAt: event.metadata.recordedAt },
+      ];
+  return withTargets(
+    { ...current, counts: { ...current.counts, corrections: current.counts.corrections + 1 } },
+    current.targets,
+    figures,
+  );
+}
+
+function reassigned(current: IndicatorDocument, event: RecordedEvent<ResponsibilityReassigned>): IndicatorDocument {
+  return {
+    ...current,
+    responsibleUnitId: event.data.toUnitId,
+    // The unit is now named by a decision, no longer the seed's guess.
+    responsibilityAssumed: false,
+    counts: { ...current.counts, reassignments: current.counts.reassignments + 1 },
+  };
+}
+
+function revised(current: IndicatorDocument, event: RecordedEvent<TargetRevised>): IndicatorDocument {
+  const revisedTarget = targetView(event.data.after);
+  const exists = current.targets.some((target) => target.metric === event.data.metric);
+  const targets = exists
+    ? current.targets.map((target) => (target.metric === event.data.metric ? revisedTarget : target))
+    : [...current.targets, revisedTarget];
+  return withTargets(
+    { ...current, counts: { ...current.counts, revisions: current.counts.revisions + 1 } },
+    targets,
+    current.figures,
+  );
+}
+
+function assessed(current: IndicatorDocument, event: RecordedEvent<IndicatorAssessed>): IndicatorDocument {
+  const { data } = event;
+  return {
+    ...current,
+    assessment: {
+      outcome: data.outcome,
+      conclusion: data.conclusion,
+      decisionRef: data.decisionRef,
+      assessedAt: event.metadata.recordedAt,
+      targets: data.targets.map((target) => ({ ...target })),
+    },
+    closed: true,
+  };
+}
+
+/** Sets targets and figures and everything derived from them, so the derived fields never drift. */
+function withTargets(
+  document: IndicatorDocument,
+  targets: readonly IndicatorTargetView[],
+  figures: readonly IndicatorFigure[],
+): IndicatorDocument {
+  const standing = withStandings(targets, figures);
+  return {
+    ...document,
+    targets: standing,
+    figures: [...figures],
+    statusSummary: summarizeStatuses(standing),
+    worstStatus: worstStatus(standing),
+  };
+}

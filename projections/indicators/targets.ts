@@ -1,0 +1,90 @@
+/**
+ * Target views and their standing. The latest figure and the status are always recomputed from the
+ * stored figures with the domain's own `latestFigure` and `targetStatus`, never patched in place, so
+ * a correction or a revision yields exactly what a full replay would.
+ */
+import { latestFigure } from '../../src/domain/indicator/latest-figures';
+import { TARGET_STATUSES, targetStatus, type TargetStatus } from '../../src/domain/indicator/status';
+import type { Target } from '../../src/domain/indicator/target';
+import type { IndicatorFigure, IndicatorTargetView, StatusSummary } from './document';
+
+/**
+ * Most serious first, for `worstStatus`: a final miss, then an interim shortfall, then silence
+ * (no report is worse than a report on track: nobody can vouch for the target), then on track,
+ * then achieved.
+ */
+export const STATUS_SEVERITY: readonly TargetStatus[] = ['not_achieved', 'at_risk', 'no_data', 'on_track', 'achieved'];
+
+/** A target as the read model stores it, before any figure is applied. */
+export function targetView(target: Target): IndicatorTargetView {
+  return {
+    metric: target.metric,
+    label: target.label,
+    comparator: target.comparator,
+    value: target.value ?? null,
+    min: target.min ?? null,
+    max: target.max ?? null,
+    unit: target.unit,
+    measure: target.measure,
+    accumulation: target.accumulation,
+    dueDate: target.dueDate ?? null,
+    rankingIndex: target.rankingIndex ?? null,
+    latestValue: null,
+    latestPeriod: null,
+    latestReportId: null,
+    status: 'no_data',
+  };
+}
+
+/** The domain target back from a view, for the domain's status rule (nulls become absent fields). */
+export function domainTarget(view: IndicatorTargetView): Target {
+  const target: Target = {
+    metric: view.metric,
+    label: view.label,
+    comparator: view.comparator,
+    unit: view.unit,
+    measure: view.measure,
+    accumulation: view.accumulation,
+  };
+  if (view.value !== null) target.value = view.value;
+  if (view.min !== null) target.min = view.min;
+  if (view.max !== null) target.max = view.max;
+  if (view.dueDate !== null) target.dueDate = view.dueDate;
+  if (view.rankingIndex !== null) target.rankingIndex = view.rankingIndex;
+  return target;
+}
+
+/** Each target with its latest figure and status as the given figures imply. */
+export function withStandings(targets: readonly IndicatorTargetView[], figures: readonly IndicatorFigure[]): IndicatorTargetView[] {
+  return targets.map((target) => {
+    const latest = latestFigure(figures, target.metric);
+    return {
+      ...target,
+      latestValue: latest ? latest.value : null,
+      latestPeriod: latest ? latest.period : null,
+      latestReportId: latest ? reportIdOf(latest, figures) : null,
+      status: targetStatus(domainTarget(target), latest),
+    };
+  });
+}
+
+export function summarizeStatuses(targets: readonly IndicatorTargetView[]): StatusSummary {
+  const summary = Object.fromEntries(TARGET_STATUSES.map((status) => [status, 0])) as StatusSummary;
+  for (const target of targets) summary[target.status] += 1;
+  return summary;
+}
+
+/** The most serious status among the targets; `no_data` when there are none. */
+export function worstStatus(targets: readonly IndicatorTargetView[]): TargetStatus {
+  const present = new Set(targets.map((target) => target.status));
+  return STATUS_SEVERITY.find((status) => present.has(status)) ?? 'no_data';
+}
+
+/** The report behind a figure: metric, period and recording instant identify it among the figures. */
+function reportIdOf(figure: Omit<IndicatorFigure, 'reportId'>, figures: readonly IndicatorFigure[]): string | null {
+  const match = figures.find(
+    (candidate) =>
+      candidate.metric === figure.metric && candidate.period === figure.period && candidate.recordedAt === figure.recordedAt,
+  );
+  return match ? match.reportId : null;
+}
