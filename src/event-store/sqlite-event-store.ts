@@ -1,0 +1,257 @@
+/**
+ * The embedded event store: one SQLite file, one row per event, the rowid as global position.
+ *
+ * Behaviour beyond the port's comments (the contract suite pins it down):
+ * - Idempotency is checked before the expected revision, like EventStoreDB: a retried command gets
+ *   its original result even though the stream has moved on since. The batch counts as "already
+ *   stored" only when its first id is stored and every id follows in the same stream, consecutive
+ *   and in the same order; any other reuse of stored ids throws `EventIdConflictError` (a
+ *   `ConcurrencyError`).
+ * - An empty batch writes nothing but still checks `expectedRevision`, and answers the stream's
+ *   current state: `{ nextRevision: -1, position: 0 }` for a stream that does not exist.
+ */
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import Database from 'better-sqlite3';
+import { ConcurrencyError } from '../shared/errors';
+import type { NewEvent, RecordedEvent } from '../shared/messages';
+import { EventIdConflictError, EventStoreClosedError, InvalidEventStoreArgumentError } from './event-store.errors';
+import type { AppendResult, EventStore, ExpectedRevision, ReadAllOptions, Subscription } from './event-store.port';
+import { PagedSubscription } from './paged-subscription';
+import { configureConnection, createSchema, SQL, type EventRow, type StoredEventRef } from './sqlite-schema';
+
+export interface SqliteEventStoreOptions {
+  /** Path of the database file, or ':memory:' (private to this instance). */
+  filename: string;
+  /** How often an idle subscription looks for appends made by other processes. Default 200 ms. */
+  pollIntervalMs?: number;
+}
+
+export const DEFAULT_PAGE_SIZE = 1000;
+const DEFAULT_POLL_INTERVAL_MS = 200;
+
+/** An event ready for the INSERT: data and metadata serialised once, outside the transaction. */
+interface SerializedEvent {
+  eventId: string;
+  type: string;
+  data: string;
+  metadata: string;
+}
+
+interface AppendOutcome {
+  result: AppendResult;
+  wrote: boolean;
+}
+
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly pollIntervalMs: number;
+  private readonly appendListeners = new Set<() => void>();
+  private readonly openSubscriptions = new Set<Subscription>();
+  private closed = false;
+
+  private readonly insertEvent: Database.Statement<[string, number, string, string, string, string]>;
+  private readonly lastOfStream: Database.Statement<[string], { revision: number; position: number }>;
+  private readonly findByEventId: Database.Statement<[string], StoredEventRef>;
+  private readonly eventIdsFromRevision: Database.Statement<
+    [string, number, number],
+    { event_id: string; revision: number; position: number }
+  >;
+  private readonly selectStream: Database.Statement<[string], EventRow>;
+  private readonly selectAll: Database.Statement<[number, number], EventRow>;
+  private readonly selectHead: Database.Statement<[], { head: number }>;
+  /** Runs as BEGIN IMMEDIATE: the write lock is taken before the revision is read, so no other process can slip in between. */
+  private readonly appendTransaction: Database.Transaction<
+    (streamId: string, events: readonly SerializedEvent[], expected: ExpectedRevision) => AppendOutcome
+  >;
+
+  constructor(options: SqliteEventStoreOptions) {
+    if (options.filename !== ':memory:' && options.filename !== '') mkdirSync(dirname(options.filename), { recursive: true });
+    this.db = new Database(options.filename);
+    this.pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
+    configureConnection(this.db);
+    createSchema(this.db);
+
+    this.insertEvent = this.db.prepare(SQL.insert);
+    this.lastOfStream = this.db.prepare(SQL.lastOfStream);
+    this.findByEventId = this.db.prepare(SQL.findByEventId);
+    this.eventIdsFromRevision = this.db.prepare(SQL.eventIdsFromRevision);
+    this.selectStream = this.db.prepare(SQL.readStream);
+    this.selectAll = this.db.prepare(SQL.readAll);
+    this.selectHead = this.db.prepare(SQL.headPosition);
+    this.appendTransaction = this.db.transaction((streamId, events, expected) => this.appendInTransaction(streamId, events, expected));
+  }
+
+  async readStream(streamId: string): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    return this.selectStream.all(streamId).map(toRecordedEvent);
+  }
+
+  async appendToStream(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
+    this.assertOpen();
+    assertValidExpectedRevision(expectedRevision);
+    const serialized = events.map(serialize);
+    let outcome: AppendOutcome;
+    try {
+      outcome = this.appendTransaction.immediate(streamId, serialized, expectedRevision);
+    } catch (error) {
+      throw this.translateConstraintError(error, streamId, serialized, expectedRevision);
+    }
+    if (outcome.wrote) for (const wake of [...this.appendListeners]) wake();
+    return outcome.result;
+  }
+
+  async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
+    this.assertOpen();
+    const limit = options.limit ?? DEFAULT_PAGE_SIZE;
+    // SQLite reads a negative LIMIT as "no limit": refuse it rather than return the whole log.
+    if (!Number.isInteger(limit) || limit < 1) {
+      throw new InvalidEventStoreArgumentError(`readAll limit must be a positive integer, got ${limit}`, { limit });
+    }
+    return this.readPage(options.fromPosition, limit);
+  }
+
+  subscribeToAll(fromPosition: number): Subscription {
+    this.assertOpen();
+    const subscription: PagedSubscription = new PagedSubscription(
+      {
+        readPage: (after, limit) => this.readPage(after, limit),
+        onAppended: (wake) => {
+          this.appendListeners.add(wake);
+          return () => this.appendListeners.delete(wake);
+        },
+      },
+      fromPosition,
+      {
+        pageSize: DEFAULT_PAGE_SIZE,
+        pollIntervalMs: this.pollIntervalMs,
+        onClosed: () => this.openSubscriptions.delete(subscription),
+      },
+    );
+    this.openSubscriptions.add(subscription);
+    return subscription;
+  }
+
+  async headPosition(): Promise<number> {
+    this.assertOpen();
+    return this.selectHead.get()?.head ?? 0;
+  }
+
+  /** Ends every open subscription first, so none of them reads from a closed connection. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    await Promise.all([...this.openSubscriptions].map((subscription) => subscription.close()));
+    this.db.close();
+  }
+
+  private readPage(afterPosition: number, limit: number): RecordedEvent[] {
+    return this.selectAll.all(afterPosition, limit).map(toRecordedEvent);
+  }
+
+  private appendInTransaction(streamId: string, events: readonly SerializedEvent[], expected: ExpectedRevision): AppendOutcome {
+    const last = this.lastOfStream.get(streamId);
+    const currentRevision = last?.revision ?? null;
+
+    const original = events.length > 0 ? this.findOriginalAppend(streamId, events, expected, currentRevision) : null;
+    if (original) return { result: original, wrote: false };
+
+    const matches = expected === 'no_stream' ? currentRevision === null : expected === currentRevision;
+    if (!matches) throw new ConcurrencyError(streamId, expected, currentRevision);
+
+    if (events.length === 0) {
+      return { result: { nextRevision: currentRevision ?? -1, position: last?.position ?? 0 }, wrote: false };
+    }
+
+    let revision = currentRevision ?? -1;
+    let position = 0;
+    for (const event of events) {
+      revision += 1;
+      const info = this.insertEvent.run(streamId, revision, event.eventId, event.type, event.data, event.metadata);
+      position = Number(info.lastInsertRowid);
+    }
+    return { result: { nextRevision: revision, position }, wrote: true };
+  }
+
+  /**
+   * The result of the earlier append this batch repeats, or null when its first id is new.
+   * Throws when the ids are stored but as something other than this exact batch in this stream.
+   */
+  private findOriginalAppend(
+    streamId: string,
+    events: readonly SerializedEvent[],
+    expected: ExpectedRevision,
+    currentRevision: number | null,
+  ): AppendResult | null {
+    const first = this.findByEventId.get(events[0].eventId);
+    if (!first) return null;
+    const conflict = (eventId: string, storedIn: StoredEventRef | undefined) =>
+      new EventIdConflictError(streamId, expected, currentRevision, eventId, storedIn ? { streamId: storedIn.stream_id, revision: storedIn.revision } : null);
+
+    if (first.stream_id !== streamId) throw conflict(events[0].eventId, first);
+    const stored = this.eventIdsFromRevision.all(streamId, first.revision, events.length);
+    for (let i = 0; i < events.length; i += 1) {
+      if (stored[i]?.event_id !== events[i].eventId) throw conflict(events[i].eventId, this.findByEventId.get(events[i].eventId));
+    }
+    const lastStored = stored[events.length - 1];
+    return { nextRevision: lastStored.revision, position: lastStored.position };
+  }
+
+  /**
+   * The transaction re-checks revisions under the write lock, so the UNIQUE constraints only fire
+   * when the lock was bypassed somehow, or when a later id of the batch is stored elsewhere or is
+   * repeated within the batch. Either way the caller gets our typed error, not a driver error.
+   */
+  private translateConstraintError(error: unknown, streamId: string, events: readonly SerializedEvent[], expected: ExpectedRevision): unknown {
+    const isUniqueViolation = error instanceof Database.SqliteError && (error.code === 'SQLITE_CONSTRAINT_UNIQUE' || error.code === 'SQLITE_CONSTRAINT_PRIMARYKEY');
+    if (!isUniqueViolation) return error;
+    const currentRevision = this.lastOfStream.get(streamId)?.revision ?? null;
+    if (error.message.includes('events.event_id')) {
+      const seen = new Set<string>();
+      for (const event of events) {
+        const stored = this.findByEventId.get(event.eventId);
+        if (stored || seen.has(event.eventId)) {
+          return new EventIdConflictError(streamId, expected, currentRevision, event.eventId, stored ? { streamId: stored.stream_id, revision: stored.revision } : null);
+        }
+        seen.add(event.eventId);
+      }
+    }
+    return new ConcurrencyError(streamId, expected, currentRevision);
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new EventStoreClosedError();
+  }
+}
+
+function assertValidExpectedRevision(expected: ExpectedRevision): void {
+  if (expected !== 'no_stream' && (!Number.isInteger(expected) || expected < 0)) {
+    throw new InvalidEventStoreArgumentError(`expectedRevision must be 'no_stream' or a revision >= 0, got ${String(expected)}`, {
+      expectedRevision: expected,
+    });
+  }
+}
+
+function serialize(event: NewEvent): SerializedEvent {
+  // JSON.stringify(undefined) is not JSON; the NOT NULL column would fail with a driver error instead.
+  if (event.data === undefined) {
+    throw new InvalidEventStoreArgumentError(`Event ${event.metadata.eventId} of type ${event.type} has no data`, { eventId: event.metadata.eventId });
+  }
+  return {
+    eventId: event.metadata.eventId,
+    type: event.type,
+    data: JSON.stringify(event.data),
+    metadata: JSON.stringify(event.metadata),
+  };
+}
+
+function toRecordedEvent(row: EventRow): RecordedEvent {
+  return {
+    type: row.type,
+    data: JSON.parse(row.data) as unknown,
+    metadata: JSON.parse(row.metadata) as RecordedEvent['metadata'],
+    streamId: row.stream_id,
+    revision: row.revision,
+    position: row.position,
+  };
+}
