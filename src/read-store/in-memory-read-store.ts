@@ -1,0 +1,91 @@
+/**
+ * The embedded read store: MongoDB's query language served from memory by mingo. It is rebuilt
+ * from the event store at start, so nothing here is persisted.
+ *
+ * Writes are validated in full before any is applied (document shape, unique indexes), so a
+ * refused `replaceMany` or `commit` leaves the store exactly as it was. `commit` applies its
+ * documents and its checkpoint in one synchronous step: no reader can observe one without the other.
+ */
+import type { Checkpoint, ReadCollection, ReadDocument, ReadStore } from './read-store.port';
+import { InMemoryCollection, type CollectionHost, type CollectionState } from './in-memory-collection';
+import { InvalidDocumentError, ReadStoreClosedError } from './read-store.errors';
+import { storedCopy } from './stored-copy';
+import { assertUniqueKeys } from './unique-index';
+
+export class InMemoryReadStore implements ReadStore {
+  private readonly collections = new Map<string, CollectionState>();
+  private readonly checkpoints = new Map<string, number>();
+  private closed = false;
+  /** What collections may do to the store, without making these methods part of its public API. */
+  private readonly host: CollectionHost = {
+    state: (collection) => this.state(collection),
+    write: (writes) => this.write(writes),
+  };
+
+  collection<D extends ReadDocument>(name: string): ReadCollection<D> {
+    return new InMemoryCollection<D>(name, this.host);
+  }
+
+  async commit(writes: ReadonlyMap<string, readonly ReadDocument[]>, checkpoint: Checkpoint): Promise<void> {
+    this.assertOpen();
+    if (!Number.isFinite(checkpoint.position) || checkpoint.position < 0) {
+      throw new InvalidDocumentError('checkpoints', `position must be a number >= 0, got ${checkpoint.position}`);
+    }
+    this.write(writes);
+    this.checkpoints.set(checkpoint.name, checkpoint.position);
+  }
+
+  async loadCheckpoint(name: string): Promise<number> {
+    this.assertOpen();
+    return this.checkpoints.get(name) ?? 0;
+  }
+
+  /** Empties the collections but keeps their indexes, like `deleteMany({})` on MongoDB. */
+  async reset(collections: readonly string[], checkpointName: string): Promise<void> {
+    this.assertOpen();
+    for (const name of collections) this.collections.get(name)?.documents.clear();
+    this.checkpoints.delete(checkpointName);
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    this.collections.clear();
+    this.checkpoints.clear();
+  }
+
+  private state(collection: string): CollectionState {
+    this.assertOpen();
+    let state = this.collections.get(collection);
+    if (!state) {
+      state = { documents: new Map(), indexes: new Map() };
+      this.collections.set(collection, state);
+    }
+    return state;
+  }
+
+  private write(writes: ReadonlyMap<string, readonly ReadDocument[]>): void {
+    const staged = new Map<string, ReadDocument[]>();
+    for (const [collection, documents] of writes) {
+      staged.set(collection, documents.map((document) => storedCopy(collection, document)));
+    }
+    for (const [collection, documents] of staged) this.assertUniqueAfter(collection, documents);
+    for (const [collection, documents] of staged) {
+      const stored = this.state(collection).documents;
+      // A later document with the same _id wins, as in an ordered bulk write.
+      for (const document of documents) stored.set(document._id, document);
+    }
+  }
+
+  private assertUniqueAfter(collection: string, incoming: readonly ReadDocument[]): void {
+    const state = this.state(collection);
+    const unique = [...state.indexes.values()].filter((index) => index.unique);
+    if (unique.length === 0) return;
+    const next = new Map(state.documents);
+    for (const document of incoming) next.set(document._id, document);
+    for (const index of unique) assertUniqueKeys(collection, index, next.values());
+  }
+
+  private assertOpen(): void {
+    if (this.closed) throw new ReadStoreClosedError();
+  }
+}
