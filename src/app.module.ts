@@ -1,0 +1,86 @@
+/**
+ * The composition root: the only module that decides which adapters, clock and principals the
+ * application runs with. Everything else depends on ports and tokens.
+ */
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { ApiKeyGuard } from './auth/api-key.guard';
+import { PrincipalDirectory } from './auth/principal-directory';
+import type { AppConfig } from './config/config';
+import type { EventStore } from './event-store/event-store.port';
+import { AggregateLookup } from './indicators/write/aggregate-lookup';
+import { AssessIndicatorHandler } from './indicators/write/assess-indicator/assess-indicator.command';
+import { CorrectReportHandler } from './indicators/write/correct-report/correct-report.command';
+import { IndicatorCommandsController } from './indicators/write/indicator-commands.controller';
+import { IndicatorWriter } from './indicators/write/indicator-writer';
+import { ReassignResponsibilityHandler } from './indicators/write/reassign-responsibility/reassign-responsibility.command';
+import { RegisterIndicatorHandler } from './indicators/write/register-indicator/register-indicator.command';
+import { ReportProgressHandler } from './indicators/write/report-progress/report-progress.command';
+import { ReviseTargetHandler } from './indicators/write/revise-target/revise-target.command';
+import { GetIndicatorHandler, GetIndicatorHistoryHandler, ListIndicatorsHandler } from './indicators/read/indicator-queries';
+import { IndicatorQueriesController } from './indicators/read/indicator-queries.controller';
+import { ProjectionService } from './infrastructure/projection.service';
+import { ReadModelFreshness } from './infrastructure/read-model-freshness';
+import { StoreLifecycle } from './infrastructure/store-lifecycle';
+import { createEventStore, createReadStore } from './infrastructure/stores';
+import { APP_CONFIG, EVENT_STORE, READ_STORE } from './infrastructure/tokens';
+import type { ReadStore } from './read-store/read-store.port';
+import { RegisterResolutionHandler } from './resolutions/register-resolution.command';
+import { Seeder } from './seeding/seeder';
+import { Clock, SystemClock } from './shared/clock';
+import { GetUnitHandler, ListUnitsHandler } from './units/read/unit-queries';
+import { UnitsController } from './units/units.controller';
+import { DeactivateUnitHandler, RegisterUnitHandler, RenameUnitHandler } from './units/write/unit-commands';
+
+export interface AppModuleOptions {
+  config: AppConfig;
+  /** Tests pass a manual clock; the service runs on the system clock. */
+  clock?: Clock;
+  /** Tests may supply stores they keep a handle on; otherwise built from `config`. */
+  eventStore?: EventStore;
+  readStore?: ReadStore;
+}
+
+const COMMAND_HANDLERS = [
+  RegisterIndicatorHandler,
+  ReportProgressHandler,
+  CorrectReportHandler,
+  ReassignResponsibilityHandler,
+  ReviseTargetHandler,
+  AssessIndicatorHandler,
+  RegisterUnitHandler,
+  RenameUnitHandler,
+  DeactivateUnitHandler,
+  RegisterResolutionHandler,
+];
+
+const QUERY_HANDLERS = [ListIndicatorsHandler, GetIndicatorHandler, GetIndicatorHistoryHandler, ListUnitsHandler, GetUnitHandler];
+
+@Module({})
+export class AppModule {
+  static forRoot(options: AppModuleOptions): DynamicModule {
+    const { config } = options;
+    return {
+      module: AppModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [IndicatorCommandsController, IndicatorQueriesController, UnitsController],
+      providers: [
+        { provide: APP_CONFIG, useValue: config },
+        { provide: Clock, useValue: options.clock ?? new SystemClock() },
+        { provide: EVENT_STORE, useFactory: () => options.eventStore ?? createEventStore(config) },
+        { provide: READ_STORE, useFactory: () => options.readStore ?? createReadStore(config) },
+        { provide: PrincipalDirectory, useFactory: () => PrincipalDirectory.fromFile(config.principalsFile) },
+        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        ProjectionService,
+        ReadModelFreshness,
+        StoreLifecycle,
+        IndicatorWriter,
+        AggregateLookup,
+        Seeder,
+        ...COMMAND_HANDLERS,
+        ...QUERY_HANDLERS,
+      ],
+    };
+  }
+}

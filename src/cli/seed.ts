@@ -1,0 +1,22 @@
+/** `npm run seed`: applies the seed file to the configured store. Idempotent: a second run appends nothing. */
+import 'reflect-metadata';
+import { NestFactory } from '@nestjs/core';
+import { AppModule } from '../app.module';
+import { loadConfig } from '../config/config';
+import { seedAndWait } from '../seeding/seed-if-empty';
+
+async function run(): Promise<void> {
+  const config = loadConfig();
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config }), { logger: ['error', 'warn', 'log'] });
+  try {
+    const summary = await seedAndWait(app, config.seedFile);
+    console.log(`Seeded ${config.seedFile}: ${summary.appended} commands applied, ${summary.alreadyPresent} already present.`);
+  } finally {
+    await app.close();
+  }
+}
+
+run().catch((error: unknown) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

@@ -1,0 +1,102 @@
+/**
+ * The one way commands reach the event store: read the stream, fold, decide, append with the
+ * revision that was read. Command handlers are thin shells around this.
+ *
+ * - A command whose id is already in the stream is a retry: the original result comes back and
+ *   nothing is appended (a different body under the same id is refused).
+ * - A client that says which revision it saw gets a 409 when the stream has moved on.
+ * - A client that does not say is retried a few times on a conflict, each time deciding afresh on
+ *   the new state, so concurrent valid reports are not lost and invalid ones are still refused.
+ */
+import { BusinessRuleError, ConcurrencyError } from '../shared/errors';
+import { CURRENT_SCHEMA_VERSION, type DomainEvent, type NewEvent, type RecordedEvent } from '../shared/messages';
+import { uuidFromName } from '../shared/deterministic-id';
+import type { EventStore, ExpectedRevision } from '../event-store/event-store.port';
+import type { CommandEnvelope } from './command-envelope';
+
+export interface StreamDecision<State, Event extends DomainEvent> {
+  streamId: string;
+  envelope: CommandEnvelope;
+  /** Digest of the command input (see `commandHash`). */
+  commandHash: string;
+  fold(events: readonly RecordedEvent[]): State;
+  /** Decides on the state; may be async to load other aggregates it needs a snapshot of. */
+  decide(state: State, recordedAt: string): Event[] | Promise<Event[]>;
+  now(): Date;
+}
+
+export interface CommandOutcome {
+  /** Revision of the stream's last event after the command. */
+  revision: number;
+  /** Global position of the command's last event: pass it as `minPosition` to read your writes. */
+  position: number;
+  /** True when the command had already been applied and nothing new was appended. */
+  replayed: boolean;
+}
+
+const MAX_ATTEMPTS_WITHOUT_EXPECTED_REVISION = 5;
+
+export class StreamCommandExecutor {
+  constructor(private readonly eventStore: EventStore) {}
+
+  async execute<State, Event extends DomainEvent>(decision: StreamDecision<State, Event>): Promise<CommandOutcome> {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.attempt(decision);
+      } catch (error) {
+        const retryable =
+          error instanceof ConcurrencyError &&
+          decision.envelope.expectedRevision === undefined &&
+          attempt < MAX_ATTEMPTS_WITHOUT_EXPECTED_REVISION;
+        if (!retryable) throw error;
+      }
+    }
+  }
+
+  private async attempt<State, Event extends DomainEvent>(decision: StreamDecision<State, Event>): Promise<CommandOutcome> {
+    const { streamId, envelope } = decision;
+    const stored = await this.eventStore.readStream(streamId);
+    const previous = stored.filter((e) => e.metadata.commandId === envelope.commandId);
+    if (previous.length > 0) return replayOf(previous, decision.commandHash);
+
+    const currentRevision = stored.length === 0 ? null : stored[stored.length - 1].revision;
+    if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== currentRevision) {
+      throw new ConcurrencyError(streamId, envelope.expectedRevision, currentRevision);
+    }
+    const recordedAt = decision.now().toISOString();
+    const events = await decision.decide(decision.fold(stored), recordedAt);
+    const expected: ExpectedRevision = currentRevision === null ? 'no_stream' : currentRevision;
+    const toAppend = events.map((event, index) => withMetadata(event, index, envelope, decision.commandHash, recordedAt));
+    const result = await this.eventStore.appendToStream(streamId, toAppend, expected);
+    return { revision: result.nextRevision, position: result.position, replayed: false };
+  }
+}
+
+function replayOf(previous: RecordedEvent[], hash: string): CommandOutcome {
+  if (previous[0].metadata.commandHash !== hash) {
+    throw new BusinessRuleError(
+      'IDEMPOTENCY_KEY_REUSED',
+      'This idempotency key was already used for a different request',
+      { commandId: previous[0].metadata.commandId },
+    );
+  }
+  const last = previous[previous.length - 1];
+  return { revision: last.revision, position: last.position, replayed: true };
+}
+
+function withMetadata(event: DomainEvent, index: number, envelope: CommandEnvelope, hash: string, recordedAt: string): NewEvent {
+  return {
+    type: event.type,
+    data: event.data,
+    metadata: {
+      eventId: uuidFromName(`${envelope.commandId}:${index}`),
+      commandId: envelope.commandId,
+      commandHash: hash,
+      correlationId: envelope.correlationId,
+      causationId: envelope.causationId,
+      actor: envelope.actor,
+      recordedAt,
+      schemaVersion: CURRENT_SCHEMA_VERSION,
+    },
+  };
+}

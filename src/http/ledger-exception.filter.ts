@@ -1,0 +1,72 @@
+/**
+ * The single place errors become HTTP responses. Typed domain errors map by class; Nest's own
+ * HTTP exceptions keep their status; anything else is a 500 that is logged, never echoed.
+ */
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import type { Response } from 'express';
+import {
+  BusinessRuleError,
+  ConcurrencyError,
+  ForbiddenError,
+  InvalidInputError,
+  LedgerError,
+  NotFoundError,
+  ProjectionLagError,
+  UnauthenticatedError,
+} from '../shared/errors';
+import type { ErrorBody } from './error-body';
+
+const STATUS_BY_ERROR: ReadonlyArray<[abstract new (...args: never[]) => LedgerError, number]> = [
+  [InvalidInputError, HttpStatus.BAD_REQUEST],
+  [UnauthenticatedError, HttpStatus.UNAUTHORIZED],
+  [ForbiddenError, HttpStatus.FORBIDDEN],
+  [NotFoundError, HttpStatus.NOT_FOUND],
+  [ConcurrencyError, HttpStatus.CONFLICT],
+  [BusinessRuleError, HttpStatus.UNPROCESSABLE_ENTITY],
+  [ProjectionLagError, HttpStatus.SERVICE_UNAVAILABLE],
+];
+
+const CODE_BY_STATUS: Record<number, string> = {
+  400: 'BAD_REQUEST',
+  401: 'UNAUTHENTICATED',
+  403: 'FORBIDDEN',
+  404: 'NOT_FOUND',
+  405: 'METHOD_NOT_ALLOWED',
+  409: 'CONFLICT',
+  413: 'PAYLOAD_TOO_LARGE',
+  415: 'UNSUPPORTED_MEDIA_TYPE',
+  422: 'UNPROCESSABLE_ENTITY',
+  429: 'TOO_MANY_REQUESTS',
+  503: 'SERVICE_UNAVAILABLE',
+};
+
+@Catch()
+export class LedgerExceptionFilter implements ExceptionFilter {
+  private readonly logger = new Logger('Errors');
+
+  catch(exception: unknown, host: ArgumentsHost): void {
+    const response = host.switchToHttp().getResponse<Response>();
+    const body = this.toBody(exception);
+    if (exception instanceof ProjectionLagError) response.setHeader('Retry-After', '1');
+    if (exception instanceof ConcurrencyError && exception.currentRevision !== null) {
+      response.setHeader('ETag', `"${exception.currentRevision}"`);
+    }
+    response.status(body.statusCode).json(body);
+  }
+
+  toBody(exception: unknown): ErrorBody {
+    if (exception instanceof LedgerError) {
+      const statusCode = STATUS_BY_ERROR.find(([type]) => exception instanceof type)?.[1] ?? HttpStatus.INTERNAL_SERVER_ERROR;
+      return { statusCode, code: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) };
+    }
+    if (exception instanceof HttpException) {
+      const statusCode = exception.getStatus();
+      const payload = exception.getResponse();
+      if (typeof payload === 'object' && payload !== null && 'code' in payload) return payload as ErrorBody;
+      const message = typeof payload === 'string' ? payload : String((payload as { message?: unknown }).message ?? exception.message);
+      return { statusCode, code: CODE_BY_STATUS[statusCode] ?? 'HTTP_ERROR', message };
+    }
+    this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
+    return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred; it has been logged' };
+  }
+}

@@ -1,0 +1,47 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import type { IndicatorKind } from '../../domain/indicator/events';
+import { TARGET_STATUSES, type TargetStatus } from '../../domain/indicator/status';
+import { ID_PATTERN } from '../../http/id-param.pipe';
+import { ReadQueryDto } from '../../http/read-query.dto';
+
+export class ListIndicatorsQueryDto extends ReadQueryDto {
+  @ApiPropertyOptional({ description: 'Group key, e.g. party_building, economy, society, environment, infrastructure.', example: 'economy' })
+  @IsOptional()
+  @IsString()
+  @Matches(/^[a-z_]{1,40}$/, { message: 'group must be a snake_case key' })
+  group?: string;
+
+  @ApiPropertyOptional({ enum: ['indicator', 'task'] })
+  @IsOptional()
+  @IsIn(['indicator', 'task'])
+  kind?: IndicatorKind;
+
+  @ApiPropertyOptional({ description: 'Responsible unit id.', example: 'ubnd-thanh-pho' })
+  @IsOptional()
+  @IsString()
+  @Matches(ID_PATTERN, { message: 'unit must be a unit id' })
+  unit?: string;
+
+  @ApiPropertyOptional({ enum: TARGET_STATUSES, description: 'Indicators with at least one target in this status.' })
+  @IsOptional()
+  @IsIn(TARGET_STATUSES)
+  status?: TargetStatus;
+
+  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  offset?: number;
+}

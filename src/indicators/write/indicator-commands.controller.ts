@@ -1,0 +1,96 @@
+/** The command side of the indicator API. Each route builds a command and hands it to the bus. */
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentPrincipal } from '../../auth/current-principal.decorator';
+import type { Principal } from '../../auth/principal-directory';
+import type { CommandOutcome } from '../../command-handling/stream-command-executor';
+import { envelopeFor } from '../../http/command-request';
+import { IdParamPipe } from '../../http/id-param.pipe';
+import { AssessIndicatorCommand } from './assess-indicator/assess-indicator.command';
+import { AssessIndicatorDto } from './assess-indicator/assess-indicator.dto';
+import { CommandResultDto, type CommandResult } from './command-result';
+import { CorrectReportCommand } from './correct-report/correct-report.command';
+import { CorrectReportDto } from './correct-report/correct-report.dto';
+import { ReassignResponsibilityCommand } from './reassign-responsibility/reassign-responsibility.command';
+import { ReassignResponsibilityDto } from './reassign-responsibility/reassign-responsibility.dto';
+import { RegisterIndicatorCommand } from './register-indicator/register-indicator.command';
+import { RegisterIndicatorDto } from './register-indicator/register-indicator.dto';
+import { ReportProgressCommand, type ReportProgressResult } from './report-progress/report-progress.command';
+import { ReportProgressDto, ReportProgressResultDto } from './report-progress/report-progress.dto';
+import { ReviseTargetCommand } from './revise-target/revise-target.command';
+import { ReviseTargetDto } from './revise-target/revise-target.dto';
+
+@ApiTags('indicators: commands')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe key: the same key and body append once and answer the same.' })
+@ApiHeader({ name: 'If-Match', required: false, description: 'Expected stream revision, e.g. "3" (alternative to expectedRevision).' })
+@ApiConflictResponse({ description: 'The stream moved on since the revision you sent (CONCURRENCY_CONFLICT).' })
+@ApiUnprocessableEntityResponse({ description: 'A business rule refused the command; `code` says which.' })
+@Controller('indicators')
+export class IndicatorCommandsController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Register an indicator or task' })
+  @ApiCreatedResponse({ type: CommandResultDto })
+  async register(@Body() body: RegisterIndicatorDto, @Req() req: Request, @Res({ passthrough: true }) res: Response, @CurrentPrincipal() principal: Principal) {
+    const outcome = await this.commandBus.execute(new RegisterIndicatorCommand(body, envelopeFor(req, principal)));
+    return { id: body.id, ...respond(res, outcome) };
+  }
+
+  @Post(':id/progress-reports')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Report progress for a period' })
+  @ApiCreatedResponse({ type: ReportProgressResultDto })
+  async report(@Param('id', IdParamPipe) id: string, @Body() body: ReportProgressDto, @Req() req: Request, @Res({ passthrough: true }) res: Response, @CurrentPrincipal() principal: Principal) {
+    const { expectedRevision, ...input } = body;
+    const outcome: ReportProgressResult = await this.commandBus.execute(new ReportProgressCommand(id, input, envelopeFor(req, principal, expectedRevision)));
+    return { reportId: outcome.reportId, ...respond(res, outcome) };
+  }
+
+  @Post(':id/progress-reports/:reportId/corrections')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Correct a report, with a reason' })
+  @ApiCreatedResponse({ type: CommandResultDto })
+  async correct(@Param('id', IdParamPipe) id: string, @Param('reportId', IdParamPipe) reportId: string, @Body() body: CorrectReportDto, @Req() req: Request, @Res({ passthrough: true }) res: Response, @CurrentPrincipal() principal: Principal) {
+    const { expectedRevision, ...input } = body;
+    return respond(res, await this.commandBus.execute(new CorrectReportCommand(id, reportId, input, envelopeFor(req, principal, expectedRevision))));
+  }
+
+  @Post(':id/reassignments')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Change the responsible unit (coordinator or standing committee)' })
+  @ApiCreatedResponse({ type: CommandResultDto })
+  async reassign(@Param('id', IdParamPipe) id: string, @Body() body: ReassignResponsibilityDto, @Req() req: Request, @Res({ passthrough: true }) res: Response, @CurrentPrincipal() principal: Principal) {
+    const { expectedRevision, ...input } = body;
+    return respond(res, await this.commandBus.execute(new ReassignResponsibilityCommand(id, input, envelopeFor(req, principal, expectedRevision))));
+  }
+
+  @Post(':id/target-revisions')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Revise a target (standing committee)' })
+  @ApiCreatedResponse({ type: CommandResultDto })
+  async revise(@Param('id', IdParamPipe) id: string, @Body() body: ReviseTargetDto, @Req() req: Request, @Res({ passthrough: true }) res: Response, @CurrentPrincipal() principal: Principal) {
+    const { expectedRevision, ...input } = body;
+    return respond(res, await this.commandBus.execute(new ReviseTargetCommand(id, input, envelopeFor(req, principal, expectedRevision))));
+  }
+
+  @Post(':id/assessment')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Final assessment; closes the indicator (standing committee)' })
+  @ApiCreatedResponse({ type: CommandResultDto })
+  async assess(@Param('id', IdParamPipe) id: string, @Body() body: AssessIndicatorDto, @Req() req: Request, @Res({ passthrough: true }) res: Response, @CurrentPrincipal() principal: Principal) {
+    const { expectedRevision, ...input } = body;
+    return respond(res, await this.commandBus.execute(new AssessIndicatorCommand(id, input, envelopeFor(req, principal, expectedRevision))));
+  }
+}
+
+/** Sets the ETag to the new revision and flags a replayed (idempotent) answer. */
+function respond(res: Response, outcome: CommandOutcome): CommandResult {
+  res.setHeader('ETag', `"${outcome.revision}"`);
+  if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
+  return { revision: outcome.revision, position: outcome.position };
+}

@@ -1,0 +1,87 @@
+/**
+ * Loads the resolution through the same commands as any client, so seeding is event-sourced and
+ * idempotent: every seed command has a fixed id, and a second run finds each one already applied
+ * and appends nothing.
+ */
+import { Injectable, Logger } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import type { CommandEnvelope } from '../command-handling/command-envelope';
+import type { CommandOutcome } from '../command-handling/stream-command-executor';
+import { RegisterIndicatorCommand } from '../indicators/write/register-indicator/register-indicator.command';
+import { RegisterResolutionCommand } from '../resolutions/register-resolution.command';
+import { uuidFromName } from '../shared/deterministic-id';
+import type { Actor } from '../shared/messages';
+import { RegisterUnitCommand } from '../units/write/unit-commands';
+import type { SeedFile, SeedIndicator } from './seed-file';
+
+/** The seed acts as the standing committee's secretariat: it registers, it never reports. */
+export const SEED_ACTOR: Actor = { id: 'system-seed', unitId: 'van-phong-thanh-uy', roles: ['standing_committee', 'coordinator'] };
+
+export interface SeedSummary {
+  appended: number;
+  alreadyPresent: number;
+  position: number;
+}
+
+@Injectable()
+export class Seeder {
+  private readonly logger = new Logger('Seeder');
+
+  constructor(private readonly commandBus: CommandBus) {}
+
+  async seed(seed: SeedFile): Promise<SeedSummary> {
+    const summary: SeedSummary = { appended: 0, alreadyPresent: 0, position: 0 };
+    const record = (outcome: CommandOutcome) => {
+      if (outcome.replayed) summary.alreadyPresent++;
+      else summary.appended++;
+      summary.position = Math.max(summary.position, outcome.position);
+    };
+
+    const { resolution } = seed;
+    record(
+      await this.commandBus.execute(
+        new RegisterResolutionCommand(
+          {
+            resolutionId: resolution.id,
+            title: resolution.title,
+            issuingBody: resolution.issuingBody,
+            year: resolution.year,
+            parentResolution: resolution.parentResolution,
+            theme: resolution.theme,
+            ...(resolution.signedBy ? { signedBy: resolution.signedBy } : {}),
+          },
+          envelope(`resolution:${resolution.id}`),
+        ),
+      ),
+    );
+    for (const unit of seed.units) {
+      const data = { unitId: unit.id, name: unit.name, namedInResolution: unit.namedInResolution, ...(unit.shortName ? { shortName: unit.shortName } : {}) };
+      record(await this.commandBus.execute(new RegisterUnitCommand(data, envelope(`unit:${unit.id}`))));
+    }
+    for (const indicator of seed.indicators) {
+      record(await this.commandBus.execute(new RegisterIndicatorCommand(toRegistration(indicator, resolution.id), envelope(`indicator:${indicator.id}`))));
+    }
+    this.logger.log(`Seed: ${summary.appended} commands applied, ${summary.alreadyPresent} already present`);
+    return summary;
+  }
+}
+
+function envelope(name: string): CommandEnvelope {
+  const commandId = uuidFromName(`seed:${name}`);
+  return { commandId, correlationId: uuidFromName('seed'), causationId: commandId, actor: SEED_ACTOR };
+}
+
+function toRegistration(indicator: SeedIndicator, resolutionId: string) {
+  return {
+    id: indicator.id,
+    resolutionId,
+    kind: indicator.kind,
+    ...(indicator.number === undefined ? {} : { number: indicator.number }),
+    group: indicator.group,
+    section: indicator.section,
+    name: indicator.name,
+    responsibleUnitId: indicator.responsibleUnitId,
+    responsibilityAssumed: indicator.responsibilityAssumed,
+    targets: indicator.targets,
+  };
+}

@@ -1,0 +1,74 @@
+/** Units: who is responsible for what, and the commands that register, rename and deactivate them. */
+import { Body, Controller, Get, HttpCode, Param, Post, Query as QueryParams, Req } from '@nestjs/common';
+import { CommandBus, QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
+import { Transform } from 'class-transformer';
+import { IsBoolean, IsOptional } from 'class-validator';
+import type { Request } from 'express';
+import { CurrentPrincipal } from '../auth/current-principal.decorator';
+import type { Principal } from '../auth/principal-directory';
+import { envelopeFor } from '../http/command-request';
+import { IdParamPipe } from '../http/id-param.pipe';
+import { ReadQueryDto } from '../http/read-query.dto';
+import { ReadModelFreshness } from '../infrastructure/read-model-freshness';
+import { GetUnitQuery, ListUnitsQuery } from './read/unit-queries';
+import { DeactivateUnitCommand, RegisterUnitCommand, RenameUnitCommand } from './write/unit-commands';
+import { DeactivateUnitDto, RegisterUnitDto, RenameUnitDto } from './write/unit.dto';
+
+export class ListUnitsQueryDto extends ReadQueryDto {
+  @ApiPropertyOptional({ description: 'Only active units.', type: Boolean })
+  @IsOptional()
+  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
+  @IsBoolean()
+  active?: boolean;
+}
+
+@ApiTags('units')
+@ApiBearerAuth()
+@Controller('units')
+export class UnitsController {
+  constructor(
+    private readonly commandBus: CommandBus,
+    private readonly queryBus: QueryBus,
+    private readonly freshness: ReadModelFreshness,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Units and the indicators each is responsible for' })
+  async list(@QueryParams() query: ListUnitsQueryDto) {
+    await this.freshness.waitFor(query.minPosition);
+    return this.queryBus.execute(new ListUnitsQuery(query.active === true));
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One unit, its name history and its responsibilities' })
+  async get(@Param('id', IdParamPipe) id: string, @QueryParams() query: ReadQueryDto) {
+    await this.freshness.waitFor(query.minPosition);
+    return this.queryBus.execute(new GetUnitQuery(id));
+  }
+
+  @Post()
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Register a unit (coordinator or standing committee)' })
+  async register(@Body() body: RegisterUnitDto, @Req() req: Request, @CurrentPrincipal() principal: Principal) {
+    const data = { unitId: body.id, name: body.name, namedInResolution: body.namedInResolution ?? false, ...(body.shortName ? { shortName: body.shortName } : {}) };
+    const { revision, position } = await this.commandBus.execute(new RegisterUnitCommand(data, envelopeFor(req, principal)));
+    return { id: body.id, revision, position };
+  }
+
+  @Post(':id/renaming')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Rename a unit, with a reason' })
+  async rename(@Param('id', IdParamPipe) id: string, @Body() body: RenameUnitDto, @Req() req: Request, @CurrentPrincipal() principal: Principal) {
+    const { revision, position } = await this.commandBus.execute(new RenameUnitCommand({ unitId: id, ...body }, envelopeFor(req, principal)));
+    return { revision, position };
+  }
+
+  @Post(':id/deactivation')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Deactivate a unit, with a reason and a decision reference' })
+  async deactivate(@Param('id', IdParamPipe) id: string, @Body() body: DeactivateUnitDto, @Req() req: Request, @CurrentPrincipal() principal: Principal) {
+    const { revision, position } = await this.commandBus.execute(new DeactivateUnitCommand({ unitId: id, ...body }, envelopeFor(req, principal)));
+    return { revision, position };
+  }
+}

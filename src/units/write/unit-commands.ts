@@ -1,0 +1,82 @@
+/** Registering, renaming and deactivating units: Nest command classes and their handlers. */
+import { Inject } from '@nestjs/common';
+import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { commandHash, type CommandEnvelope } from '../../command-handling/command-envelope';
+import { StreamCommandExecutor, type CommandOutcome } from '../../command-handling/stream-command-executor';
+import { decideUnit, foldUnit, type UnitCommand, type UnitState } from '../../domain/unit/decider';
+import { unitStreamId, type UnitEvent, type UnitRegistered } from '../../domain/unit/events';
+import type { EventStore } from '../../event-store/event-store.port';
+import { EVENT_STORE } from '../../infrastructure/tokens';
+import { Clock } from '../../shared/clock';
+
+type UnitCommandData = UnitCommand['data'];
+
+abstract class UnitWriter {
+  private readonly executor: StreamCommandExecutor;
+
+  constructor(eventStore: EventStore, private readonly clock: Clock) {
+    this.executor = new StreamCommandExecutor(eventStore);
+  }
+
+  protected write(type: UnitCommand['type'], data: UnitCommandData, envelope: CommandEnvelope): Promise<CommandOutcome> {
+    return this.executor.execute<UnitState, UnitEvent>({
+      streamId: unitStreamId(data.unitId),
+      envelope,
+      commandHash: commandHash(type, data),
+      fold: (events) => foldUnit(events as unknown as UnitEvent[]),
+      decide: (state) => decideUnit({ type, data, context: { actor: envelope.actor } } as UnitCommand, state),
+      now: () => this.clock.now(),
+    });
+  }
+}
+
+export class RegisterUnitCommand extends Command<CommandOutcome> {
+  constructor(readonly data: UnitRegistered['data'], readonly envelope: CommandEnvelope) {
+    super();
+  }
+}
+
+export class RenameUnitCommand extends Command<CommandOutcome> {
+  constructor(readonly data: { unitId: string; name: string; reason: string }, readonly envelope: CommandEnvelope) {
+    super();
+  }
+}
+
+export class DeactivateUnitCommand extends Command<CommandOutcome> {
+  constructor(readonly data: { unitId: string; reason: string; decisionRef: string }, readonly envelope: CommandEnvelope) {
+    super();
+  }
+}
+
+@CommandHandler(RegisterUnitCommand)
+export class RegisterUnitHandler extends UnitWriter implements ICommandHandler<RegisterUnitCommand, CommandOutcome> {
+  constructor(@Inject(EVENT_STORE) eventStore: EventStore, clock: Clock) {
+    super(eventStore, clock);
+  }
+
+  execute({ data, envelope }: RegisterUnitCommand): Promise<CommandOutcome> {
+    return this.write('RegisterUnit', data, envelope);
+  }
+}
+
+@CommandHandler(RenameUnitCommand)
+export class RenameUnitHandler extends UnitWriter implements ICommandHandler<RenameUnitCommand, CommandOutcome> {
+  constructor(@Inject(EVENT_STORE) eventStore: EventStore, clock: Clock) {
+    super(eventStore, clock);
+  }
+
+  execute({ data, envelope }: RenameUnitCommand): Promise<CommandOutcome> {
+    return this.write('RenameUnit', data, envelope);
+  }
+}
+
+@CommandHandler(DeactivateUnitCommand)
+export class DeactivateUnitHandler extends UnitWriter implements ICommandHandler<DeactivateUnitCommand, CommandOutcome> {
+  constructor(@Inject(EVENT_STORE) eventStore: EventStore, clock: Clock) {
+    super(eventStore, clock);
+  }
+
+  execute({ data, envelope }: DeactivateUnitCommand): Promise<CommandOutcome> {
+    return this.write('DeactivateUnit', data, envelope);
+  }
+}
