@@ -1,0 +1,54 @@
+/**
+ * A real application over HTTP on the embedded stores, in a temporary data directory, with a
+ * manual clock and the resolution seeded, as `npm start` would run it.
+ */
+import type { INestApplication } from '@nestjs/common';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import request from 'supertest';
+import { loadConfig, type AppConfig } from '../../src/config/config';
+import { createApp } from '../../src/create-app';
+import type { EventStore } from '../../src/event-store/event-store.port';
+import { EVENT_STORE } from '../../src/infrastructure/tokens';
+import { seedIfEmpty } from '../../src/seeding/seed-if-empty';
+import { ManualClock } from '../../src/shared/clock';
+
+export const KEYS = {
+  analyst: 'demo-analyst',
+  coordinator: 'demo-coordinator',
+  standingCommittee: 'demo-standing-committee',
+  inspector: 'demo-inspector',
+  reporter: (unitId: string) => `demo-reporter-${unitId}`,
+};
+
+export interface TestApp {
+  app: INestApplication;
+  clock: ManualClock;
+  config: AppConfig;
+  eventStore: EventStore;
+  get(url: string, apiKey?: string): request.Test;
+  post(url: string, body: unknown, apiKey: string): request.Test;
+  close(): Promise<void>;
+}
+
+export async function startTestApp(options: { now?: string; seed?: boolean; dataDir?: string } = {}): Promise<TestApp> {
+  const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-e2e-'));
+  const config = { ...loadConfig({ DATA_DIR: dataDir }), readYourWritesTimeoutMs: 3000 };
+  const clock = new ManualClock(new Date(options.now ?? '2021-07-20T03:00:00.000Z'));
+  const app = await createApp({ config, clock, logger: false });
+  if (options.seed !== false) await seedIfEmpty(app, config);
+  const server = app.getHttpServer();
+  return {
+    app,
+    clock,
+    config,
+    eventStore: app.get<EventStore>(EVENT_STORE),
+    get: (url, apiKey = KEYS.analyst) => request(server).get(url).set('Authorization', `Bearer ${apiKey}`),
+    post: (url, body, apiKey) => request(server).post(url).set('Authorization', `Bearer ${apiKey}`).send(body as object),
+    close: async () => {
+      await app.close();
+      if (!options.dataDir) fs.rmSync(dataDir, { recursive: true, force: true });
+    },
+  };
+}
