@@ -1,0 +1,157 @@
+/**
+ * The `progress_reports` read model: one document per progress report, with its original value,
+ * its current value and every correction, who made it and why. Analysts filter it by indicator,
+ * unit and period; auditors read a report's corrections without replaying the stream.
+ *
+ * Optional fields are stored as null, never left out, so a document reads the same from MongoDB
+ * and from the in-memory store.
+ */
+import type { RecordedLedgerEvent } from '../src/domain/events';
+import type { ProgressReportCorrected, ProgressReported } from '../src/domain/indicator/events';
+import { assertNever } from '../src/domain/indicator/target';
+import type { Actor, RecordedEvent } from '../src/shared/messages';
+import type { ProjectedDocument, ProjectionDefinition } from './projection';
+import { UnhandledEventError } from './unhandled-event';
+
+export const PROGRESS_REPORTS_COLLECTION = 'progress_reports';
+
+/** Who acted, as the audit trail names them: the person and the unit they acted for. */
+export type ReportActor = Pick<Actor, 'id' | 'unitId'>;
+
+export interface ReportCorrection {
+  previousValue: number;
+  value: number;
+  reason: string;
+  note: string | null;
+  correctedBy: ReportActor;
+  correctedAt: string;
+  /** Indicator stream revision of the correction event. */
+  revision: number;
+}
+
+export interface ProgressReportDocument extends ProjectedDocument {
+  reportId: string;
+  indicatorId: string;
+  metric: string;
+  period: string;
+  /** The unit the report was made for: the responsible unit when it was reported. */
+  unitId: string;
+  /** The value as first reported, kept after corrections. */
+  originalValue: number;
+  /** The value after the latest correction. */
+  value: number;
+  note: string | null;
+  reportedBy: ReportActor;
+  reportedAt: string;
+  /** Oldest first. */
+  corrections: ReportCorrection[];
+  correctionCount: number;
+  /** Indicator stream revision of the last event applied. */
+  revision: number;
+  updatedAt: string;
+}
+
+type ReportEvent = RecordedEvent<ProgressReported | ProgressReportCorrected>;
+
+const REPORT_EVENT_TYPES = ['ProgressReported', 'ProgressReportCorrected'] as const satisfies readonly ReportEvent['type'][];
+
+const handledTypes: ReadonlySet<string> = new Set(REPORT_EVENT_TYPES);
+
+function isReportEvent(event: RecordedLedgerEvent): event is ReportEvent {
+  return handledTypes.has(event.type);
+}
+
+/** A correction reached a report whose ProgressReported was never applied: the events are out of order. */
+export class ReportNotProjectedError extends Error {
+  readonly code = 'REPORT_NOT_PROJECTED';
+
+  constructor(
+    readonly reportId: string,
+    readonly position: number,
+  ) {
+    super(`Report ${reportId} has no document: the correction at position ${position} precedes the report`);
+    this.name = new.target.name;
+  }
+}
+
+export const progressReportsProjection: ProjectionDefinition<ProgressReportDocument> = {
+  collection: PROGRESS_REPORTS_COLLECTION,
+  handles: REPORT_EVENT_TYPES,
+  indexes: [
+    // The domain allows one report per target and period; a second one is a correction.
+    { key: { indicatorId: 1, metric: 1, period: 1 }, name: 'indicatorId_1_metric_1_period_1', unique: true },
+    { key: { unitId: 1 }, name: 'unitId_1' },
+    { key: { period: 1 }, name: 'period_1' },
+  ],
+  documentIds: (event) => (isReportEvent(event) ? [event.data.reportId] : []),
+  evolve: (current, event) => {
+    if (!isReportEvent(event)) {
+      if (!current) throw new UnhandledEventError(PROGRESS_REPORTS_COLLECTION, event.type, event.position);
+      return current;
+    }
+    return evolveReport(current, event);
+  },
+};
+
+export function evolveReport(current: ProgressReportDocument | null, event: ReportEvent): ProgressReportDocument {
+  if (current && event.position <= current.lastPosition) return current;
+  switch (event.type) {
+    case 'ProgressReported':
+      // A report id is used once; if it came again, the first report stands.
+      return current ?? reported(event);
+    case 'ProgressReportCorrected':
+      if (!current) throw new ReportNotProjectedError(event.data.reportId, event.position);
+      return corrected(current, event);
+    default:
+      return assertNever(event);
+  }
+}
+
+function reported(event: RecordedEvent<ProgressReported>): ProgressReportDocument {
+  const { data, metadata } = event;
+  return {
+    _id: data.reportId,
+    reportId: data.reportId,
+    indicatorId: data.indicatorId,
+    metric: data.metric,
+    period: data.period,
+    unitId: data.unitId,
+    originalValue: data.value,
+    value: data.value,
+    note: data.note ?? null,
+    reportedBy: actorOf(event),
+    reportedAt: metadata.recordedAt,
+    corrections: [],
+    correctionCount: 0,
+    revision: event.revision,
+    updatedAt: metadata.recordedAt,
+    lastPosition: event.position,
+  };
+}
+
+function corrected(current: ProgressReportDocument, event: RecordedEvent<ProgressReportCorrected>): ProgressReportDocument {
+  const { data, metadata } = event;
+  const correction: ReportCorrection = {
+    previousValue: data.previousValue,
+    value: data.value,
+    reason: data.reason,
+    note: data.note ?? null,
+    correctedBy: actorOf(event),
+    correctedAt: metadata.recordedAt,
+    revision: event.revision,
+  };
+  const corrections = [...current.corrections, correction];
+  return {
+    ...current,
+    value: data.value,
+    corrections,
+    correctionCount: corrections.length,
+    revision: event.revision,
+    updatedAt: metadata.recordedAt,
+    lastPosition: event.position,
+  };
+}
+
+function actorOf(event: ReportEvent): ReportActor {
+  return { id: event.metadata.actor.id, unitId: event.metadata.actor.unitId };
+}
