@@ -320,11 +320,9 @@ export function describeEventStoreContract(name: string, createStore: () => Prom
 
       it('ends a pending for-await when closed', async () => {
         const subscription = store.subscribeToAll(await store.headPosition());
-        let received = 0;
         const loop = (async () => {
-          for await (const event of subscription) {
-            if (event) received += 1;
-          }
+          // Events other writers append meanwhile are fine: only the end of the loop matters here.
+          for await (const event of subscription) void event;
           return 'ended';
         })();
         await new Promise((resolve) => setTimeout(resolve, 20));
@@ -332,7 +330,6 @@ export function describeEventStoreContract(name: string, createStore: () => Prom
         await subscription.close();
 
         await expect(loop).resolves.toBe('ended');
-        expect(received).toBe(0);
       });
 
       it('stops yielding stored events once closed', async () => {
