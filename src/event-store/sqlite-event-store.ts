@@ -203,15 +203,15 @@ export class SqliteEventStore implements EventStore {
    * repeated within the batch. Either way the caller gets our typed error, not a driver error.
    */
   private translateConstraintError(error: unknown, streamId: string, events: readonly SerializedEvent[], expected: ExpectedRevision): unknown {
-    // Matched by name and code, not `instanceof`: the native addon keeps the SqliteError class of
-    // the first module instance that loaded it, so a second instance (Jest's per-file module
-    // registries, or two copies of the package) would not recognise its own errors.
-    const sqliteError = error as { name?: string; code?: string; message: string };
+    // Matched by name and code, not `instanceof`: the native addon keeps the SqliteError class (and
+    // its realm's Error) of the first module instance that loaded it, so another instance (Jest's
+    // per-file module registries and realms, or two copies of the package) would not recognise it.
+    const sqliteError = (typeof error === 'object' && error !== null ? error : {}) as { name?: string; code?: string; message?: string };
     const isUniqueViolation =
-      error instanceof Error && sqliteError.name === 'SqliteError' && (sqliteError.code === 'SQLITE_CONSTRAINT_UNIQUE' || sqliteError.code === 'SQLITE_CONSTRAINT_PRIMARYKEY');
+      sqliteError.name === 'SqliteError' && (sqliteError.code === 'SQLITE_CONSTRAINT_UNIQUE' || sqliteError.code === 'SQLITE_CONSTRAINT_PRIMARYKEY');
     if (!isUniqueViolation) return error;
     const currentRevision = this.lastOfStream.get(streamId)?.revision ?? null;
-    if (sqliteError.message.includes('events.event_id')) {
+    if (sqliteError.message?.includes('events.event_id')) {
       const seen = new Set<string>();
       for (const event of events) {
         const stored = this.findByEventId.get(event.eventId);
