@@ -31,7 +31,7 @@ import { Seeder } from './seeding/seeder';
 import { Clock, SystemClock } from './shared/clock';
 import { GetUnitHandler, ListUnitsHandler } from './units/read/unit-queries';
 import { UnitsController } from './units/units.controller';
-import { DeactivateUnitHandler, RegisterUnitHandler, RenameUnitHandler } from './units/write/unit-commands';
+import { DeactivateUnitHandler, RegisterUnitHandler, RenameUnitHandler, UnitWriter } from './units/write/unit-commands';
 
 export interface AppModuleOptions {
   config: AppConfig;
@@ -76,6 +76,7 @@ export class AppModule {
         ReadModelFreshness,
         StoreLifecycle,
         IndicatorWriter,
+        UnitWriter,
         AggregateLookup,
         Seeder,
         ...COMMAND_HANDLERS,

@@ -1,5 +1,5 @@
 /** Registering, renaming and deactivating units: Nest command classes and their handlers. */
-import { Inject } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandHash, type CommandEnvelope } from '../../command-handling/command-envelope';
 import { StreamCommandExecutor, type CommandOutcome } from '../../command-handling/stream-command-executor';
@@ -11,14 +11,19 @@ import { Clock } from '../../shared/clock';
 
 type UnitCommandData = UnitCommand['data'];
 
-abstract class UnitWriter {
+/** Runs a unit command against its stream through the one write path. */
+@Injectable()
+export class UnitWriter {
   private readonly executor: StreamCommandExecutor;
 
-  constructor(eventStore: EventStore, private readonly clock: Clock) {
+  constructor(
+    @Inject(EVENT_STORE) eventStore: EventStore,
+    private readonly clock: Clock,
+  ) {
     this.executor = new StreamCommandExecutor(eventStore);
   }
 
-  protected write(type: UnitCommand['type'], data: UnitCommandData, envelope: CommandEnvelope): Promise<CommandOutcome> {
+  write(type: UnitCommand['type'], data: UnitCommandData, envelope: CommandEnvelope): Promise<CommandOutcome> {
     return this.executor.execute<UnitState, UnitEvent>({
       streamId: unitStreamId(data.unitId),
       envelope,
@@ -49,34 +54,28 @@ export class DeactivateUnitCommand extends Command<CommandOutcome> {
 }
 
 @CommandHandler(RegisterUnitCommand)
-export class RegisterUnitHandler extends UnitWriter implements ICommandHandler<RegisterUnitCommand, CommandOutcome> {
-  constructor(@Inject(EVENT_STORE) eventStore: EventStore, clock: Clock) {
-    super(eventStore, clock);
-  }
+export class RegisterUnitHandler implements ICommandHandler<RegisterUnitCommand, CommandOutcome> {
+  constructor(private readonly writer: UnitWriter) {}
 
   execute({ data, envelope }: RegisterUnitCommand): Promise<CommandOutcome> {
-    return this.write('RegisterUnit', data, envelope);
+    return this.writer.write('RegisterUnit', data, envelope);
   }
 }
 
 @CommandHandler(RenameUnitCommand)
-export class RenameUnitHandler extends UnitWriter implements ICommandHandler<RenameUnitCommand, CommandOutcome> {
-  constructor(@Inject(EVENT_STORE) eventStore: EventStore, clock: Clock) {
-    super(eventStore, clock);
-  }
+export class RenameUnitHandler implements ICommandHandler<RenameUnitCommand, CommandOutcome> {
+  constructor(private readonly writer: UnitWriter) {}
 
   execute({ data, envelope }: RenameUnitCommand): Promise<CommandOutcome> {
-    return this.write('RenameUnit', data, envelope);
+    return this.writer.write('RenameUnit', data, envelope);
   }
 }
 
 @CommandHandler(DeactivateUnitCommand)
-export class DeactivateUnitHandler extends UnitWriter implements ICommandHandler<DeactivateUnitCommand, CommandOutcome> {
-  constructor(@Inject(EVENT_STORE) eventStore: EventStore, clock: Clock) {
-    super(eventStore, clock);
-  }
+export class DeactivateUnitHandler implements ICommandHandler<DeactivateUnitCommand, CommandOutcome> {
+  constructor(private readonly writer: UnitWriter) {}
 
   execute({ data, envelope }: DeactivateUnitCommand): Promise<CommandOutcome> {
-    return this.write('DeactivateUnit', data, envelope);
+    return this.writer.write('DeactivateUnit', data, envelope);
   }
 }
