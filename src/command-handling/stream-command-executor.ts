@@ -7,9 +7,12 @@
  * - A client that says which revision it saw gets a 409 when the stream has moved on.
  * - A client that does not say is retried a few times on a conflict, each time deciding afresh on
  *   the new state, so concurrent valid reports are not lost and invalid ones are still refused.
+ * - Every event is sealed into the stream's hash chain here (`prevHash`, `hash`), from the stream
+ *   just read, so the chain is the same whichever event store adapter stores it.
  */
 import { BusinessRuleError, ConcurrencyError } from '../shared/errors';
-import { CURRENT_SCHEMA_VERSION, type DomainEvent, type NewEvent, type RecordedEvent } from '../shared/messages';
+import { CURRENT_SCHEMA_VERSION, type DomainEvent, type RecordedEvent } from '../shared/messages';
+import { GENESIS_HASH, sealEvents, type UnsealedEvent } from '../integrity/event-hash';
 import { uuidFromName } from '../shared/deterministic-id';
 import type { EventStore, ExpectedRevision } from '../event-store/event-store.port';
 import type { CommandEnvelope } from './command-envelope';
@@ -66,7 +69,8 @@ export class StreamCommandExecutor {
     const recordedAt = decision.now().toISOString();
     const events = await decision.decide(decision.fold(stored), recordedAt);
     const expected: ExpectedRevision = currentRevision === null ? 'no_stream' : currentRevision;
-    const toAppend = events.map((event, index) => withMetadata(event, index, envelope, decision.commandHash, recordedAt));
+    const unsealed = events.map((event, index) => withMetadata(event, index, envelope, decision.commandHash, recordedAt));
+    const toAppend = sealEvents(streamId, (currentRevision ?? -1) + 1, chainTip(stored), unsealed);
     const result = await this.eventStore.appendToStream(streamId, toAppend, expected);
     return { revision: result.nextRevision, position: result.position, replayed: false };
   }
@@ -84,7 +88,16 @@ function replayOf(previous: RecordedEvent[], hash: string): CommandOutcome {
   return { revision: last.revision, position: last.position, replayed: true };
 }
 
-function withMetadata(event: DomainEvent, index: number, envelope: CommandEnvelope, hash: string, recordedAt: string): NewEvent {
+/**
+ * The hash the next event links to. A stream whose last event carries no hash (written before the
+ * chain existed) is chained from genesis again; integrity checks report that unsealed event.
+ */
+function chainTip(stored: readonly RecordedEvent[]): string {
+  const hash: unknown = stored.length === 0 ? undefined : stored[stored.length - 1].metadata.hash;
+  return typeof hash === 'string' ? hash : GENESIS_HASH;
+}
+
+function withMetadata(event: DomainEvent, index: number, envelope: CommandEnvelope, hash: string, recordedAt: string): UnsealedEvent {
   return {
     type: event.type,
     data: event.data,

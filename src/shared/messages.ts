@@ -26,6 +26,10 @@ export interface EventMetadata {
   /** ISO-8601 instant the command was decided at (from the injected clock). */
   recordedAt: string;
   schemaVersion: number;
+  /** The previous event's `hash` in this stream; `GENESIS_HASH` (64 zeros) for revision 0. */
+  prevHash: string;
+  /** SHA-256 of this event's RFC 8785 canonical JSON, `prevHash` included (src/integrity/event-hash.ts). */
+  hash: string;
 }
 
 export interface Message<Type extends string, Data> {

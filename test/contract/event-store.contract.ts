@@ -25,6 +25,9 @@ export function newEvent(type = 'ContractTested', data: Record<string, unknown> 
       actor: { id: 'contract-test', unitId: null, roles: ['coordinator'] },
       recordedAt: '2021-06-30T00:00:00.000Z',
       schemaVersion: CURRENT_SCHEMA_VERSION,
+      // The store keeps the chain fields as given; only the write path computes them.
+      prevHash: '0'.repeat(64),
+      hash: 'f'.repeat(64),
     },
   };
 }
