@@ -3,6 +3,7 @@ import { indicatorHistoryProjection } from './indicator-history';
 import { indicatorsProjection } from './indicators';
 import { progressReportsProjection } from './progress-reports';
 import type { ProjectedDocument, ProjectionDefinition } from './projection';
+import { reportQueriesProjection } from './report-queries';
 import { unitsProjection } from './units';
 
 export const ALL_PROJECTIONS: readonly ProjectionDefinition<ProjectedDocument>[] = [
@@ -10,4 +11,5 @@ export const ALL_PROJECTIONS: readonly ProjectionDefinition<ProjectedDocument>[]
   indicatorHistoryProjection,
   unitsProjection,
   progressReportsProjection,
+  reportQueriesProjection,
 ];

@@ -15,6 +15,7 @@ export type {
   IndicatorDocument,
   IndicatorFigure,
   IndicatorTargetView,
+  OpenQueryView,
   StatusSummary,
 } from './indicators/document';
 export { IndicatorNotRegisteredError } from './indicators/evolve';

@@ -7,7 +7,8 @@
  * and from the in-memory store.
  */
 import type { RecordedLedgerEvent } from '../src/domain/events';
-import type { ProgressReportCorrected, ProgressReported } from '../src/domain/indicator/events';
+import type { Evidence } from '../src/domain/indicator/evidence';
+import type { ProgressReportCorrected, ProgressReported, ReportQueryAnswered } from '../src/domain/indicator/events';
 import { assertNever } from '../src/domain/indicator/target';
 import type { Actor, RecordedEvent } from '../src/shared/messages';
 import type { ProjectedDocument, ProjectionDefinition } from './projection';
@@ -17,6 +18,23 @@ export const PROGRESS_REPORTS_COLLECTION = 'progress_reports';
 
 /** Who acted, as the audit trail names them: the person and the unit they acted for. */
 export type ReportActor = Pick<Actor, 'id' | 'unitId'>;
+
+/**
+ * A document cited for the report, wherever it was cited: with the report itself, with one of its
+ * corrections, or in an answer to an inspector's query about it.
+ */
+export interface EvidenceCitation {
+  title: string;
+  documentRef: string;
+  issuedOn: string;
+  url: string | null;
+  sha256: string | null;
+  citedIn: 'report' | 'correction' | 'query_answer';
+  /** Indicator stream revision of the citing event. */
+  revision: number;
+  citedAt: string;
+  citedBy: ReportActor;
+}
 
 export interface ReportCorrection {
   previousValue: number;
@@ -46,14 +64,18 @@ export interface ProgressReportDocument extends ProjectedDocument {
   /** Oldest first. */
   corrections: ReportCorrection[];
   correctionCount: number;
+  /** Every document cited for the report, oldest first. */
+  evidence: EvidenceCitation[];
+  /** False when no document at all backs the figure: what an inspector filters for. */
+  hasEvidence: boolean;
   /** Indicator stream revision of the last event applied. */
   revision: number;
   updatedAt: string;
 }
 
-type ReportEvent = RecordedEvent<ProgressReported | ProgressReportCorrected>;
+type ReportEvent = RecordedEvent<ProgressReported | ProgressReportCorrected | ReportQueryAnswered>;
 
-const REPORT_EVENT_TYPES = ['ProgressReported', 'ProgressReportCorrected'] as const satisfies readonly ReportEvent['type'][];
+const REPORT_EVENT_TYPES = ['ProgressReported', 'ProgressReportCorrected', 'ReportQueryAnswered'] as const satisfies readonly ReportEvent['type'][];
 
 const handledTypes: ReadonlySet<string> = new Set(REPORT_EVENT_TYPES);
 
@@ -82,6 +104,9 @@ export const progressReportsProjection: ProjectionDefinition<ProgressReportDocum
     { key: { indicatorId: 1, metric: 1, period: 1 }, name: 'indicatorId_1_metric_1_period_1', unique: true },
     { key: { unitId: 1 }, name: 'unitId_1' },
     { key: { period: 1 }, name: 'period_1' },
+    { key: { hasEvidence: 1 }, name: 'hasEvidence_1' },
+    // POST /evidence/verify looks a file's hash up here.
+    { key: { 'evidence.sha256': 1 }, name: 'evidence.sha256_1' },
   ],
   documentIds: (event) => (isReportEvent(event) ? [event.data.reportId] : []),
   evolve: (current, event) => {
@@ -102,6 +127,9 @@ export function evolveReport(current: ProgressReportDocument | null, event: Repo
     case 'ProgressReportCorrected':
       if (!current) throw new ReportNotProjectedError(event.data.reportId, event.position);
       return corrected(current, event);
+    case 'ReportQueryAnswered':
+      if (!current) throw new ReportNotProjectedError(event.data.reportId, event.position);
+      return answered(current, event);
     default:
       return assertNever(event);
   }
@@ -123,6 +151,7 @@ function reported(event: RecordedEvent<ProgressReported>): ProgressReportDocumen
     reportedAt: metadata.recordedAt,
     corrections: [],
     correctionCount: 0,
+    ...withEvidence([], citations(event, 'report', data.evidence)),
     revision: event.revision,
     updatedAt: metadata.recordedAt,
     lastPosition: event.position,
@@ -146,10 +175,41 @@ function corrected(current: ProgressReportDocument, event: RecordedEvent<Progres
     value: data.value,
     corrections,
     correctionCount: corrections.length,
+    ...withEvidence(current.evidence, citations(event, 'correction', data.evidence)),
     revision: event.revision,
     updatedAt: metadata.recordedAt,
     lastPosition: event.position,
   };
+}
+
+/** An answer changes the report only by the documents it cites; its correction, if any, came as its own event. */
+function answered(current: ProgressReportDocument, event: RecordedEvent<ReportQueryAnswered>): ProgressReportDocument {
+  return {
+    ...current,
+    ...withEvidence(current.evidence, citations(event, 'query_answer', event.data.evidence)),
+    revision: event.revision,
+    updatedAt: event.metadata.recordedAt,
+    lastPosition: event.position,
+  };
+}
+
+function citations(event: ReportEvent, citedIn: EvidenceCitation['citedIn'], evidence: readonly Evidence[] | undefined): EvidenceCitation[] {
+  return (evidence ?? []).map((item) => ({
+    title: item.title,
+    documentRef: item.documentRef,
+    issuedOn: item.issuedOn,
+    url: item.url ?? null,
+    sha256: item.sha256 ?? null,
+    citedIn,
+    revision: event.revision,
+    citedAt: event.metadata.recordedAt,
+    citedBy: actorOf(event),
+  }));
+}
+
+function withEvidence(existing: readonly EvidenceCitation[], added: readonly EvidenceCitation[]): Pick<ProgressReportDocument, 'evidence' | 'hasEvidence'> {
+  const evidence = [...existing, ...added];
+  return { evidence, hasEvidence: evidence.length > 0 };
 }
 
 function actorOf(event: ReportEvent): ReportActor {

@@ -34,12 +34,27 @@ export interface AssessmentSnapshot {
   targets: Array<{ metric: string; latestValue: number | null; status: string }>;
 }
 
+/** Where an inspector's query stands after the event. */
+export interface QuerySnapshot {
+  queryStatus: 'open' | 'answered' | 'closed';
+}
+
 export type HistorySnapshot =
   | RegistrationSnapshot
   | FigureSnapshot
   | ResponsibilitySnapshot
   | GoalSnapshot
-  | AssessmentSnapshot;
+  | AssessmentSnapshot
+  | QuerySnapshot;
+
+/** A cited document as the timeline shows it: absent optional fields are null. */
+export interface EvidenceView {
+  title: string;
+  documentRef: string;
+  issuedOn: string;
+  url: string | null;
+  sha256: string | null;
+}
 
 export interface IndicatorHistoryEntry extends ProjectedDocument {
   /** `${streamId}:${revision}`. */
@@ -63,6 +78,12 @@ export interface IndicatorHistoryEntry extends ProjectedDocument {
   note: string | null;
   reason: string | null;
   decisionRef: string | null;
+  /** The inspection query the event belongs to (a query, its answer, its closure, a correction made in answer). */
+  queryId: string | null;
+  /** The query's question, the unit's answer or the inspector's conclusion. */
+  queryMessage: string | null;
+  /** Documents the event cites (reports, corrections, answers); empty when none. */
+  evidence: EvidenceView[];
   before: HistorySnapshot | null;
   after: HistorySnapshot | null;
   /** One line in Vietnamese. */

@@ -1,9 +1,10 @@
 /** Builds the timeline entry for one indicator event. Each entry depends on its own event only. */
 import { parsePeriod, periodLastDay } from '../../src/domain/indicator/period';
+import type { Evidence } from '../../src/domain/indicator/evidence';
 import type { IndicatorEvent } from '../../src/domain/indicator/events';
 import { assertNever } from '../../src/domain/indicator/target';
 import type { RecordedIndicatorEvent } from '../indicator-event';
-import type { IndicatorHistoryEntry } from './document';
+import type { EvidenceView, IndicatorHistoryEntry } from './document';
 import { beforeAndAfter } from './snapshots';
 import { summarizeIndicatorEvent } from './summary';
 
@@ -30,6 +31,9 @@ export function historyEntry(event: RecordedIndicatorEvent): IndicatorHistoryEnt
     note: details.note,
     reason: details.reason,
     decisionRef: details.decisionRef,
+    queryId: details.queryId,
+    queryMessage: details.queryMessage,
+    evidence: evidenceViews(details.evidence),
     ...beforeAndAfter(event),
     summary: summarizeIndicatorEvent(event),
     lastPosition: event.position,
@@ -41,6 +45,17 @@ export function localDate(instant: string): string {
   return new Date(Date.parse(instant) + LOCAL_OFFSET_MS).toISOString().slice(0, 10);
 }
 
+/** A cited document with its optional fields as null, the way every read model stores them. */
+export function evidenceViews(evidence: readonly Evidence[] | undefined): EvidenceView[] {
+  return (evidence ?? []).map((item) => ({
+    title: item.title,
+    documentRef: item.documentRef,
+    issuedOn: item.issuedOn,
+    url: item.url ?? null,
+    sha256: item.sha256 ?? null,
+  }));
+}
+
 interface EventDetails {
   period: string | null;
   metric: string | null;
@@ -48,21 +63,33 @@ interface EventDetails {
   note: string | null;
   reason: string | null;
   decisionRef: string | null;
+  queryId: string | null;
+  queryMessage: string | null;
+  evidence?: Evidence[];
 }
 
-const NO_DETAILS: EventDetails = { period: null, metric: null, reportId: null, note: null, reason: null, decisionRef: null };
+const NO_DETAILS: EventDetails = {
+  period: null,
+  metric: null,
+  reportId: null,
+  note: null,
+  reason: null,
+  decisionRef: null,
+  queryId: null,
+  queryMessage: null,
+};
 
 function eventDetails(event: IndicatorEvent): EventDetails {
   switch (event.type) {
     case 'IndicatorRegistered':
       return NO_DETAILS;
     case 'ProgressReported': {
-      const { period, metric, reportId, note } = event.data;
-      return { ...NO_DETAILS, period, metric, reportId, note: note ?? null };
+      const { period, metric, reportId, note, evidence } = event.data;
+      return { ...NO_DETAILS, period, metric, reportId, note: note ?? null, evidence };
     }
     case 'ProgressReportCorrected': {
-      const { period, metric, reportId, note, reason } = event.data;
-      return { ...NO_DETAILS, period, metric, reportId, note: note ?? null, reason };
+      const { period, metric, reportId, note, reason, evidence, queryId } = event.data;
+      return { ...NO_DETAILS, period, metric, reportId, note: note ?? null, reason, evidence, queryId: queryId ?? null };
     }
     case 'ResponsibilityReassigned':
       return { ...NO_DETAILS, reason: event.data.reason, decisionRef: event.data.decisionRef };
@@ -70,6 +97,15 @@ function eventDetails(event: IndicatorEvent): EventDetails {
       return { ...NO_DETAILS, metric: event.data.metric, reason: event.data.reason, decisionRef: event.data.decisionRef };
     case 'IndicatorAssessed':
       return { ...NO_DETAILS, decisionRef: event.data.decisionRef };
+    case 'ReportQueried':
+    case 'ReportQueryAnswered':
+    case 'ReportQueryClosed': {
+      const { period, metric, reportId, queryId } = event.data;
+      const about = { ...NO_DETAILS, period, metric, reportId, queryId };
+      if (event.type === 'ReportQueried') return { ...about, queryMessage: event.data.question };
+      if (event.type === 'ReportQueryClosed') return { ...about, queryMessage: event.data.conclusion };
+      return { ...about, queryMessage: event.data.answer, reason: event.data.correction?.reason ?? null, evidence: event.data.evidence };
+    }
     default:
       return assertNever(event);
   }

@@ -40,6 +40,14 @@ export function beforeAndAfter(event: IndicatorEvent): { before: HistorySnapshot
           targets: event.data.targets.map((target) => ({ ...target })),
         },
       };
+    case 'ReportQueried':
+      return { before: null, after: { queryStatus: 'open' } };
+    case 'ReportQueryAnswered':
+      // Answers may follow answers; the event does not say which came before, so neither does the timeline.
+      return { before: null, after: { queryStatus: 'answered' } };
+    case 'ReportQueryClosed':
+      // Only an answered query can be closed.
+      return { before: { queryStatus: 'answered' }, after: { queryStatus: 'closed' } };
     default:
       return assertNever(event);
   }

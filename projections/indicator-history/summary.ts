@@ -10,11 +10,15 @@ import type {
   IndicatorRegistered,
   ProgressReportCorrected,
   ProgressReported,
+  ReportQueried,
+  ReportQueryAnswered,
+  ReportQueryClosed,
   ResponsibilityReassigned,
   TargetRevised,
 } from '../../src/domain/indicator/events';
+import type { Evidence } from '../../src/domain/indicator/evidence';
 import { assertNever } from '../../src/domain/indicator/target';
-import { formatVietnameseNumber } from '../../src/shared/vietnamese-format';
+import { formatVietnameseDate, formatVietnameseNumber } from '../../src/shared/vietnamese-format';
 import { formatGoal } from './goal-text';
 import { goalSnapshot } from './snapshots';
 
@@ -50,6 +54,12 @@ function summaryText(event: IndicatorEvent, context: SummaryContext): string {
       return revisedSummary(event.data);
     case 'IndicatorAssessed':
       return assessedSummary(event.data);
+    case 'ReportQueried':
+      return queriedSummary(event.data);
+    case 'ReportQueryAnswered':
+      return answeredSummary(event.data, context.unitOf?.(event.data.metric));
+    case 'ReportQueryClosed':
+      return queryClosedSummary(event.data);
     default:
       return assertNever(event);
   }
@@ -62,12 +72,34 @@ function registeredSummary(data: IndicatorRegistered['data']): string {
 }
 
 function reportedSummary(data: ProgressReported['data'], unit: string | undefined): string {
-  return `Đơn vị ${data.unitId} báo cáo '${data.metric}' kỳ ${data.period}: ${formatVietnameseNumber(data.value)}${unitSuffix(unit)}`;
+  return `Đơn vị ${data.unitId} báo cáo '${data.metric}' kỳ ${data.period}: ${formatVietnameseNumber(data.value)}${unitSuffix(unit)}${evidenceSuffix(data.evidence)}`;
 }
 
 function correctedSummary(data: ProgressReportCorrected['data'], unit: string | undefined): string {
   const change = `${formatVietnameseNumber(data.previousValue)} → ${formatVietnameseNumber(data.value)}${unitSuffix(unit)}`;
-  return `Đính chính báo cáo '${data.metric}' kỳ ${data.period}: ${change}; lý do: ${data.reason}`;
+  const inAnswer = data.queryId ? ' (giải trình theo yêu cầu của Ủy ban Kiểm tra)' : '';
+  return `Đính chính báo cáo '${data.metric}' kỳ ${data.period}${inAnswer}: ${change}; lý do: ${data.reason}${evidenceSuffix(data.evidence)}`;
+}
+
+function queriedSummary(data: ReportQueried['data']): string {
+  return `Yêu cầu đơn vị ${data.unitId} giải trình báo cáo '${data.metric}' kỳ ${data.period}: ${data.question}`;
+}
+
+function answeredSummary(data: ReportQueryAnswered['data'], unit: string | undefined): string {
+  const correction = data.correction
+    ? `; kèm đính chính ${formatVietnameseNumber(data.correction.previousValue)} → ${formatVietnameseNumber(data.correction.value)}${unitSuffix(unit)}`
+    : '';
+  return `Giải trình báo cáo '${data.metric}' kỳ ${data.period}: ${data.answer}${correction}${evidenceSuffix(data.evidence)}`;
+}
+
+function queryClosedSummary(data: ReportQueryClosed['data']): string {
+  return `Kết thúc yêu cầu giải trình báo cáo '${data.metric}' kỳ ${data.period}; kết luận: ${data.conclusion}`;
+}
+
+/** "; tài liệu: 45/BC-UBND ngày 05/04/2021, …" — the documents a report, correction or answer cites. */
+function evidenceSuffix(evidence: readonly Evidence[] | undefined): string {
+  if (!evidence || evidence.length === 0) return '';
+  return `; tài liệu: ${evidence.map((item) => `${item.documentRef} ngày ${formatVietnameseDate(item.issuedOn)}`).join(', ')}`;
 }
 
 function reassignedSummary(data: ResponsibilityReassigned['data']): string {

@@ -54,6 +54,22 @@ export interface IndicatorActivityCounts {
   corrections: number;
   revisions: number;
   reassignments: number;
+  /** Inspection queries raised, whatever became of them. */
+  queries: number;
+}
+
+/** An inspector's query not closed yet: `open` awaits the unit's answer, `answered` the inspector's conclusion. */
+export interface OpenQueryView {
+  queryId: string;
+  reportId: string;
+  metric: string;
+  period: string;
+  question: string;
+  requestedBy: { id: string; unitId: string | null };
+  raisedAt: string;
+  status: 'open' | 'answered';
+  /** When the latest answer was recorded; null while unanswered. */
+  answeredAt: string | null;
 }
 
 export interface IndicatorDocument extends ProjectedDocument {
@@ -82,4 +98,7 @@ export interface IndicatorDocument extends ProjectedDocument {
   worstStatus: TargetStatus;
   assessment: IndicatorAssessmentView | null;
   closed: boolean;
+  /** Queries not yet closed, oldest first. */
+  openQueries: OpenQueryView[];
+  openQueryCount: number;
 }

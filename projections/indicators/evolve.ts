@@ -14,6 +14,7 @@ import { assertNever } from '../../src/domain/indicator/target';
 import type { RecordedEvent } from '../../src/shared/messages';
 import type { RecordedIndicatorEvent } from '../indicator-event';
 import type { IndicatorDocument, IndicatorFigure, IndicatorTargetView } from './document';
+import { queryAnswered, queryClosed, queryRaised } from './open-queries';
 import { summarizeStatuses, targetView, withStandings, worstStatus } from './targets';
 
 /** An indicator event arrived for an indicator whose registration was never applied. */
@@ -51,6 +52,12 @@ function applyChange(current: IndicatorDocument, event: RecordedIndicatorEvent):
       return revised(current, event);
     case 'IndicatorAssessed':
       return assessed(current, event);
+    case 'ReportQueried':
+      return queryRaised(current, event);
+    case 'ReportQueryAnswered':
+      return queryAnswered(current, event);
+    case 'ReportQueryClosed':
+      return queryClosed(current, event);
     default:
       return assertNever(event);
   }
@@ -76,11 +83,13 @@ function registered(event: RecordedEvent<IndicatorRegistered>): IndicatorDocumen
       updatedAt: event.metadata.recordedAt,
       targets: [],
       figures: [],
-      counts: { reports: 0, corrections: 0, revisions: 0, reassignments: 0 },
+      counts: { reports: 0, corrections: 0, revisions: 0, reassignments: 0, queries: 0 },
       statusSummary: summarizeStatuses([]),
       worstStatus: 'no_data',
       assessment: null,
       closed: false,
+      openQueries: [],
+      openQueryCount: 0,
       lastPosition: event.position,
     },
     data.targets.map(targetView),

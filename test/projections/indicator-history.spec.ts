@@ -43,6 +43,9 @@ describe('indicator_history projection', () => {
         note: null,
         reason: null,
         decisionRef: null,
+        queryId: null,
+        queryMessage: null,
+        evidence: [],
         before: null,
         after: {
           responsibleUnitId: 'ban-to-chuc-thanh-uy',

@@ -72,11 +72,13 @@ describe('indicators projection', () => {
           expect.objectContaining({ metric: 'excellent_share', status: 'no_data', latestValue: null }),
         ],
         figures: [],
-        counts: { reports: 0, corrections: 0, revisions: 0, reassignments: 0 },
+        counts: { reports: 0, corrections: 0, revisions: 0, reassignments: 0, queries: 0 },
         statusSummary: { achieved: 0, on_track: 0, at_risk: 0, not_achieved: 0, no_data: 2 },
         worstStatus: 'no_data',
         assessment: null,
         closed: false,
+        openQueries: [],
+        openQueryCount: 0,
         lastPosition: 1,
       });
     });
@@ -188,7 +190,7 @@ describe('indicators projection', () => {
       ]);
       expect(target(document, 'new_members')).toMatchObject({ latestValue: 460, latestReportId: 'r1', status: 'achieved' });
       expect(document.figures).toEqual([expect.objectContaining({ reportId: 'r1', value: 460, recordedAt: '2021-01-01T00:02:00.000Z' })]);
-      expect(document.counts).toEqual({ reports: 1, corrections: 1, revisions: 0, reassignments: 0 });
+      expect(document.counts).toEqual({ reports: 1, corrections: 1, revisions: 0, reassignments: 0, queries: 0 });
       expect(document.revision).toBe(2);
     });
 
@@ -234,7 +236,7 @@ describe('indicators projection', () => {
         responsibleUnitId: 'van-phong-thanh-uy',
         responsibilityAssumed: false,
         revision: 1,
-        counts: { reports: 0, corrections: 0, revisions: 0, reassignments: 1 },
+        counts: { reports: 0, corrections: 0, revisions: 0, reassignments: 1, queries: 0 },
       });
     });
   });

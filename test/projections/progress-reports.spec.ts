@@ -32,11 +32,13 @@ describe('progress_reports projection', () => {
 
   it('declares its collection, the events it handles and its indexes', () => {
     expect(progressReportsProjection.collection).toBe('progress_reports');
-    expect([...progressReportsProjection.handles].sort()).toEqual(['ProgressReportCorrected', 'ProgressReported']);
+    expect([...progressReportsProjection.handles].sort()).toEqual(['ProgressReportCorrected', 'ProgressReported', 'ReportQueryAnswered']);
     expect(progressReportsProjection.indexes).toEqual([
       { key: { indicatorId: 1, metric: 1, period: 1 }, name: 'indicatorId_1_metric_1_period_1', unique: true },
       { key: { unitId: 1 }, name: 'unitId_1' },
       { key: { period: 1 }, name: 'period_1' },
+      { key: { hasEvidence: 1 }, name: 'hasEvidence_1' },
+      { key: { 'evidence.sha256': 1 }, name: 'evidence.sha256_1' },
     ]);
   });
 
@@ -57,6 +59,8 @@ describe('progress_reports projection', () => {
         reportedAt: at(10),
         corrections: [],
         correctionCount: 0,
+        evidence: [],
+        hasEvidence: false,
         revision: 1,
         updatedAt: at(10),
         lastPosition: 10,

@@ -4,6 +4,7 @@
  * the handler read (the unit taking over, the resolution being implemented).
  */
 import type { Actor } from '../../shared/messages';
+import type { Evidence } from './evidence';
 import type { AssessmentOutcome, IndicatorRegistered } from './events';
 import type { TargetChange } from './target';
 
@@ -36,12 +37,12 @@ export type RegisterIndicator = Command<
 
 export type ReportProgress = Command<
   'ReportProgress',
-  { indicatorId: string; reportId: string; metric: string; period: string; value: number; note?: string }
+  { indicatorId: string; reportId: string; metric: string; period: string; value: number; note?: string; evidence?: Evidence[] }
 >;
 
 export type CorrectProgressReport = Command<
   'CorrectProgressReport',
-  { indicatorId: string; reportId: string; value: number; reason: string; note?: string }
+  { indicatorId: string; reportId: string; value: number; reason: string; note?: string; evidence?: Evidence[] }
 >;
 
 export type ReassignResponsibility = Command<
@@ -60,10 +61,30 @@ export type AssessIndicator = Command<
   { indicatorId: string; outcome: AssessmentOutcome; conclusion: string; decisionRef: string }
 >;
 
+/** `queryId` is chosen by the handler (derived from the command id, so a retry reuses it). */
+export type RaiseReportQuery = Command<'RaiseReportQuery', { indicatorId: string; reportId: string; queryId: string; question: string }>;
+
+export type AnswerReportQuery = Command<
+  'AnswerReportQuery',
+  {
+    indicatorId: string;
+    queryId: string;
+    answer: string;
+    evidence?: Evidence[];
+    /** Correct the queried report in the same step: both events are appended together or not at all. */
+    correction?: { value: number; reason: string };
+  }
+>;
+
+export type CloseReportQuery = Command<'CloseReportQuery', { indicatorId: string; queryId: string; conclusion: string }>;
+
 export type IndicatorCommand =
   | RegisterIndicator
   | ReportProgress
   | CorrectProgressReport
   | ReassignResponsibility
   | ReviseTarget
-  | AssessIndicator;
+  | AssessIndicator
+  | RaiseReportQuery
+  | AnswerReportQuery
+  | CloseReportQuery;

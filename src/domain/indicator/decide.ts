@@ -6,6 +6,7 @@ import type { IndicatorCommand } from './commands';
 import { decideRegistration } from './decisions/registration';
 import { decideCorrection, decideReport } from './decisions/reporting';
 import { decideAssessment, decideReassignment, decideRevision } from './decisions/governance';
+import { decideAnswerQuery, decideCloseQuery, decideRaiseQuery } from './decisions/inspection';
 import type { IndicatorEvent } from './events';
 import type { IndicatorState } from './state';
 import { assertNever } from './target';
@@ -24,6 +25,12 @@ export function decideIndicator(command: IndicatorCommand, state: IndicatorState
       return decideRevision(command, state);
     case 'AssessIndicator':
       return decideAssessment(command, state);
+    case 'RaiseReportQuery':
+      return decideRaiseQuery(command, state);
+    case 'AnswerReportQuery':
+      return decideAnswerQuery(command, state);
+    case 'CloseReportQuery':
+      return decideCloseQuery(command, state);
     default:
       return assertNever(command);
   }

@@ -4,6 +4,7 @@
  * corrections carry the value they replace.
  */
 import type { Message } from '../../shared/messages';
+import type { Evidence } from './evidence';
 import type { Target } from './target';
 
 export type IndicatorKind = 'indicator' | 'task';
@@ -46,6 +47,8 @@ export type ProgressReported = Message<
     note?: string;
     /** The unit the report was made for (the responsible unit at the time). */
     unitId: string;
+    /** Documents cited for the figure; absent when none (and in events recorded before evidence existed). */
+    evidence?: Evidence[];
   }
 >;
 
@@ -60,6 +63,9 @@ export type ProgressReportCorrected = Message<
     value: number;
     reason: string;
     note?: string;
+    evidence?: Evidence[];
+    /** Set when the correction was made in answer to an inspector's query. */
+    queryId?: string;
   }
 >;
 
@@ -87,13 +93,55 @@ export type IndicatorAssessed = Message<
   }
 >;
 
+/** Who raised an inspection query, as the query itself records it. */
+export interface QueryRequester {
+  id: string;
+  unitId: string | null;
+}
+
+/** The report an inspection query is about, named fully so each query event reads on its own. */
+interface QueriedReport {
+  indicatorId: string;
+  queryId: string;
+  reportId: string;
+  metric: string;
+  period: string;
+}
+
+/** An inspector asks the responsible unit to explain a reported figure (yêu cầu giải trình). */
+export type ReportQueried = Message<
+  'ReportQueried',
+  QueriedReport & {
+    /** The unit that made the report. */
+    unitId: string;
+    question: string;
+    requestedBy: QueryRequester;
+  }
+>;
+
+/** The responsible unit answers; when it corrects the figure too, the correction is the event just before. */
+export type ReportQueryAnswered = Message<
+  'ReportQueryAnswered',
+  QueriedReport & {
+    answer: string;
+    evidence?: Evidence[];
+    correction?: { previousValue: number; value: number; reason: string };
+  }
+>;
+
+/** An inspector closes the query with a conclusion (kết luận). */
+export type ReportQueryClosed = Message<'ReportQueryClosed', QueriedReport & { conclusion: string }>;
+
 export type IndicatorEvent =
   | IndicatorRegistered
   | ProgressReported
   | ProgressReportCorrected
   | ResponsibilityReassigned
   | TargetRevised
-  | IndicatorAssessed;
+  | IndicatorAssessed
+  | ReportQueried
+  | ReportQueryAnswered
+  | ReportQueryClosed;
 
 export type IndicatorEventType = IndicatorEvent['type'];
 
@@ -104,6 +152,9 @@ export const INDICATOR_EVENT_TYPES: readonly IndicatorEventType[] = [
   'ResponsibilityReassigned',
   'TargetRevised',
   'IndicatorAssessed',
+  'ReportQueried',
+  'ReportQueryAnswered',
+  'ReportQueryClosed',
 ];
 
 export const INDICATOR_STREAM_PREFIX = 'indicator-';

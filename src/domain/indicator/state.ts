@@ -8,6 +8,15 @@ export interface ReportRecord extends ReportFigure {
   unitId: string;
 }
 
+export type QueryStatus = 'open' | 'answered' | 'closed';
+
+/** An inspector's query on one report, as far as the rules need it. */
+export interface QueryRecord {
+  queryId: string;
+  reportId: string;
+  status: QueryStatus;
+}
+
 export type IndicatorState =
   | { status: 'unregistered' }
   | {
@@ -18,6 +27,7 @@ export type IndicatorState =
       responsibleUnitId: string;
       targets: Target[];
       reports: ReportRecord[];
+      queries: QueryRecord[];
     };
 
 export type RegisteredIndicator = Extract<IndicatorState, { status: 'active' | 'closed' }>;
@@ -30,7 +40,7 @@ export type FoldableIndicatorEvent = IndicatorEvent & { metadata?: { recordedAt:
 export function evolveIndicator(state: IndicatorState, event: FoldableIndicatorEvent): IndicatorState {
   if (event.type === 'IndicatorRegistered') {
     const { indicatorId, kind, year, responsibleUnitId, targets } = event.data;
-    return { status: 'active', indicatorId, kind, year, responsibleUnitId, targets, reports: [] };
+    return { status: 'active', indicatorId, kind, year, responsibleUnitId, targets, reports: [], queries: [] };
   }
   if (state.status === 'unregistered') return state;
   switch (event.type) {
@@ -53,9 +63,19 @@ export function evolveIndicator(state: IndicatorState, event: FoldableIndicatorE
       };
     case 'IndicatorAssessed':
       return { ...state, status: 'closed' };
+    case 'ReportQueried':
+      return { ...state, queries: [...state.queries, { queryId: event.data.queryId, reportId: event.data.reportId, status: 'open' }] };
+    case 'ReportQueryAnswered':
+      return withQueryStatus(state, event.data.queryId, 'answered');
+    case 'ReportQueryClosed':
+      return withQueryStatus(state, event.data.queryId, 'closed');
     default:
       return assertNever(event);
   }
+}
+
+function withQueryStatus(state: RegisteredIndicator, queryId: string, status: QueryStatus): RegisteredIndicator {
+  return { ...state, queries: state.queries.map((q) => (q.queryId === queryId ? { ...q, status } : q)) };
 }
 
 export function foldIndicator(events: readonly FoldableIndicatorEvent[]): IndicatorState {

@@ -2,9 +2,10 @@
 import { BusinessRuleError, NotFoundError } from '../../../shared/errors';
 import { requireReportingRight } from '../authorization';
 import type { CorrectProgressReport, ReportProgress } from '../commands';
+import { acceptEvidence, type Evidence } from '../evidence';
 import type { ProgressReportCorrected, ProgressReported } from '../events';
 import { parsePeriod, periodStart } from '../period';
-import type { IndicatorState } from '../state';
+import type { IndicatorState, RegisteredIndicator, ReportRecord } from '../state';
 import { requireOpen, requireSuitableValue, requireTarget, requireText } from './common';
 
 export function decideReport(command: ReportProgress, state: IndicatorState): ProgressReported[] {
@@ -26,6 +27,7 @@ export function decideReport(command: ReportProgress, state: IndicatorState): Pr
   if (indicator.reports.some((r) => r.reportId === data.reportId)) {
     throw new BusinessRuleError('DUPLICATE_REPORT_ID', `Report id ${data.reportId} is already used`);
   }
+  const evidence = acceptEvidence(data.evidence, context.now);
   const note = data.note?.trim();
   return [
     {
@@ -38,6 +40,7 @@ export function decideReport(command: ReportProgress, state: IndicatorState): Pr
         value: data.value,
         ...(note ? { note } : {}),
         unitId: indicator.responsibleUnitId,
+        ...(evidence ? { evidence } : {}),
       },
     },
   ];
@@ -46,34 +49,50 @@ export function decideReport(command: ReportProgress, state: IndicatorState): Pr
 export function decideCorrection(command: CorrectProgressReport, state: IndicatorState): ProgressReportCorrected[] {
   const { data, context } = command;
   const indicator = requireOpen(state, data.indicatorId);
-  const report = indicator.reports.find((r) => r.reportId === data.reportId);
-  if (!report) {
-    throw new NotFoundError('REPORT_NOT_FOUND', `Indicator ${data.indicatorId} has no report ${data.reportId}`, {
-      reportId: data.reportId,
-    });
-  }
+  const report = requireReport(indicator, data.reportId);
   requireReportingRight(context.actor, indicator);
-  const reason = requireText(data.reason, 'REASON_REQUIRED', 'A reason for the correction');
-  requireSuitableValue(requireTarget(indicator, report.metric), data.value);
-  if (data.value === report.value) {
-    throw new BusinessRuleError('CORRECTION_CHANGES_NOTHING', `Report ${data.reportId} already has the value ${data.value}`);
+  const evidence = acceptEvidence(data.evidence, context.now);
+  return [correctionOf(indicator, report, { value: data.value, reason: data.reason, note: data.note, evidence })];
+}
+
+export function requireReport(indicator: RegisteredIndicator, reportId: string): ReportRecord {
+  const report = indicator.reports.find((r) => r.reportId === reportId);
+  if (!report) {
+    throw new NotFoundError('REPORT_NOT_FOUND', `Indicator ${indicator.indicatorId} has no report ${reportId}`, { reportId });
   }
-  const note = data.note?.trim();
-  return [
-    {
-      type: 'ProgressReportCorrected',
-      data: {
-        indicatorId: data.indicatorId,
-        reportId: report.reportId,
-        metric: report.metric,
-        period: report.period,
-        previousValue: report.value,
-        value: data.value,
-        reason,
-        ...(note ? { note } : {}),
-      },
+  return report;
+}
+
+/**
+ * The correction event for a report, once the caller has checked who may make it: a reason, a value
+ * that suits the target and differs from the current one. Shared by corrections and query answers.
+ */
+export function correctionOf(
+  indicator: RegisteredIndicator,
+  report: ReportRecord,
+  change: { value: number; reason: string; note?: string; evidence?: Evidence[]; queryId?: string },
+): ProgressReportCorrected {
+  const reason = requireText(change.reason, 'REASON_REQUIRED', 'A reason for the correction');
+  requireSuitableValue(requireTarget(indicator, report.metric), change.value);
+  if (change.value === report.value) {
+    throw new BusinessRuleError('CORRECTION_CHANGES_NOTHING', `Report ${report.reportId} already has the value ${change.value}`);
+  }
+  const note = change.note?.trim();
+  return {
+    type: 'ProgressReportCorrected',
+    data: {
+      indicatorId: indicator.indicatorId,
+      reportId: report.reportId,
+      metric: report.metric,
+      period: report.period,
+      previousValue: report.value,
+      value: change.value,
+      reason,
+      ...(note ? { note } : {}),
+      ...(change.evidence ? { evidence: change.evidence } : {}),
+      ...(change.queryId ? { queryId: change.queryId } : {}),
     },
-  ];
+  };
 }
 
 /** The period must lie in the resolution's year and must have started when the report is made. */
