@@ -1,8 +1,12 @@
 /**
- * Who holds which API key. Keys are kept only as SHA-256 digests, looked up by digest, so the raw
- * keys never sit in memory after loading and a lookup does not compare secrets byte by byte.
+ * Who holds which API key. Keys are kept only as SHA-256 digests: a principals file may hold the
+ * raw key (`apiKey`, convenient for demos) or only its digest (`apiKeySha256`, what production
+ * files should hold), and either way nothing but the digest stays in memory after loading.
+ *
+ * A lookup compares the presented key's digest with every stored digest in constant time and
+ * never stops early, so neither the key nor which principal matched shows in the timing.
  */
-import { createHash } from 'node:crypto';
+import { createHash, timingSafeEqual } from 'node:crypto';
 import * as fs from 'node:fs';
 import { ROLES, type Actor, type Role } from '../shared/messages';
 import { slugify } from '../shared/slug';
@@ -14,70 +18,110 @@ export interface Principal extends Actor {
 interface PrincipalEntry {
   id?: string;
   name: string;
-  apiKey: string;
+  apiKey?: string;
+  apiKeySha256?: string;
   unitId: string | null;
   roles: string[];
 }
 
+interface StoredPrincipal {
+  keyDigest: Buffer;
+  principal: Principal;
+}
+
 export class PrincipalFileError extends Error {}
 
+const SHA256_HEX = /^[0-9a-f]{64}$/i;
+
 export class PrincipalDirectory {
-  private constructor(private readonly byKeyDigest: ReadonlyMap<string, Principal>) {}
+  private constructor(private readonly entries: readonly StoredPrincipal[]) {}
 
   static fromFile(file: string): PrincipalDirectory {
-    let entries: unknown;
+    let text: string;
     try {
-      entries = JSON.parse(fs.readFileSync(file, 'utf8'));
+      text = fs.readFileSync(file, 'utf8');
     } catch (error) {
       throw new PrincipalFileError(`Cannot read principals from ${file}: ${(error as Error).message}`);
+    }
+    return PrincipalDirectory.fromJson(text, file);
+  }
+
+  /** `source` names where the JSON came from, for error messages (never the JSON itself: it may hold keys). */
+  static fromJson(text: string, source: string): PrincipalDirectory {
+    let entries: unknown;
+    try {
+      entries = JSON.parse(text);
+    } catch {
+      throw new PrincipalFileError(`Principals in ${source} are not valid JSON`);
     }
     return PrincipalDirectory.fromEntries(entries);
   }
 
   static fromEntries(entries: unknown): PrincipalDirectory {
-    if (!Array.isArray(entries)) throw new PrincipalFileError('The principals file must hold a JSON array');
-    const byKeyDigest = new Map<string, Principal>();
+    if (!Array.isArray(entries)) throw new PrincipalFileError('The principals must be a JSON array');
+    const stored: StoredPrincipal[] = [];
+    const seen = new Set<string>();
     for (const [index, raw] of entries.entries()) {
       const entry = validEntry(raw, index);
-      const digest = digestOf(entry.apiKey);
-      if (byKeyDigest.has(digest)) throw new PrincipalFileError(`Principal #${index} reuses another principal's API key`);
-      byKeyDigest.set(digest, {
-        id: entry.id ?? slugify(entry.name),
-        name: entry.name,
-        unitId: entry.unitId,
-        roles: entry.roles as Role[],
+      const keyDigest = entry.apiKey !== undefined ? digestOf(entry.apiKey) : Buffer.from(entry.apiKeySha256 as string, 'hex');
+      const hex = keyDigest.toString('hex');
+      if (seen.has(hex)) throw new PrincipalFileError(`Principal #${index} reuses another principal's API key`);
+      seen.add(hex);
+      stored.push({
+        keyDigest,
+        principal: { id: entry.id ?? slugify(entry.name), name: entry.name, unitId: entry.unitId, roles: entry.roles as Role[] },
       });
     }
-    return new PrincipalDirectory(byKeyDigest);
+    return new PrincipalDirectory(stored);
   }
 
   authenticate(apiKey: string): Principal | null {
-    return this.byKeyDigest.get(digestOf(apiKey)) ?? null;
+    const presented = digestOf(apiKey);
+    let match: Principal | null = null;
+    for (const entry of this.entries) {
+      // No early exit: every stored digest is compared, whether or not one matched already.
+      if (timingSafeEqual(entry.keyDigest, presented)) match = entry.principal;
+    }
+    return match;
   }
 
   get size(): number {
-    return this.byKeyDigest.size;
+    return this.entries.length;
   }
 }
 
-function digestOf(apiKey: string): string {
-  return createHash('sha256').update(apiKey, 'utf8').digest('hex');
+/** The SHA-256 of a key as a file's `apiKeySha256` holds it (`npm run principals:hash-key`). */
+export function apiKeySha256(apiKey: string): string {
+  return digestOf(apiKey).toString('hex');
+}
+
+function digestOf(apiKey: string): Buffer {
+  return createHash('sha256').update(apiKey, 'utf8').digest();
 }
 
 function validEntry(raw: unknown, index: number): PrincipalEntry {
   const entry = raw as Partial<PrincipalEntry>;
   const problem =
-    typeof entry !== 'object' || entry === null
+    typeof entry !== 'object' || entry === null || Array.isArray(entry)
       ? 'is not an object'
       : typeof entry.name !== 'string' || !entry.name.trim()
         ? 'has no name'
-        : typeof entry.apiKey !== 'string' || entry.apiKey.length < 8
-          ? 'needs an apiKey of at least 8 characters'
-          : !(entry.unitId === null || typeof entry.unitId === 'string')
+        : keyProblem(entry) ??
+          (!(entry.unitId === null || typeof entry.unitId === 'string')
             ? 'needs a unitId (string or null)'
             : !Array.isArray(entry.roles) || entry.roles.length === 0 || !entry.roles.every((r) => ROLES.includes(r as Role))
               ? `needs roles among ${ROLES.join(', ')}`
-              : null;
+              : null);
   if (problem) throw new PrincipalFileError(`Principal #${index} ${problem}`);
   return entry as PrincipalEntry;
+}
+
+function keyProblem(entry: Partial<PrincipalEntry>): string | null {
+  const hasRaw = entry.apiKey !== undefined;
+  const hasDigest = entry.apiKeySha256 !== undefined;
+  if (hasRaw === hasDigest) return 'needs exactly one of apiKey or apiKeySha256';
+  if (hasRaw) return typeof entry.apiKey === 'string' && entry.apiKey.length >= 8 ? null : 'needs an apiKey of at least 8 characters';
+  return typeof entry.apiKeySha256 === 'string' && SHA256_HEX.test(entry.apiKeySha256)
+    ? null
+    : 'needs an apiKeySha256 of 64 hexadecimal digits (the SHA-256 of the key)';
 }

@@ -10,8 +10,24 @@ export interface AppConfig {
   dataDir: string;
   eventStore: { kind: 'sqlite'; filename: string };
   readStore: { kind: 'memory' };
-  /** JSON file of principals `{ name, apiKey, unitId, roles }[]`. */
+  /** JSON file of principals `{ name, apiKey | apiKeySha256, unitId, roles }[]`. */
   principalsFile: string;
+  /** The same JSON array given inline (PRINCIPALS_JSON); when set it replaces the file. */
+  principalsJson?: string;
+  /** The shipped demo principals: production mode refuses to start while any of their keys works. */
+  demoPrincipalsFile: string;
+  /** Server stores configured or NODE_ENV=production: demo keys are refused at start. */
+  productionMode: boolean;
+  /** Bearer JWTs from the departments' identity provider, when configured; API keys work either way. */
+  jwt: JwtConfig | null;
+  /** Origins allowed to call the API from a browser; empty = CORS off (no CORS headers at all). */
+  corsOrigins: string[];
+  /** Requests per principal (per client address when unauthenticated) per window; 0 turns the limit off. */
+  rateLimit: { limit: number; windowMs: number };
+  /** pino level; 'silent' turns request and application logs off. */
+  logLevel: LogLevelName;
+  /** How long shutdown waits for requests in flight before closing the stores anyway. */
+  shutdownTimeoutMs: number;
   /** Seed the resolution on start when the event store is empty. */
   seedOnStart: boolean;
   seedFile: string;
@@ -19,6 +35,26 @@ export interface AppConfig {
   readYourWritesTimeoutMs: number;
   /** Largest JSON body accepted. */
   bodyLimit: string;
+}
+
+export type LogLevelName = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
+
+const LOG_LEVELS: readonly LogLevelName[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
+
+/** Asymmetric algorithms only: a shared HMAC secret would let every verifier mint tokens, and `none` is never accepted. */
+export const JWT_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
+
+export interface JwtConfig {
+  issuer: string;
+  audience: string;
+  algorithms: string[];
+  /** Exactly one key source: a PEM public key (SPKI), a JWKS file, or a JWKS URL. */
+  publicKeyFile?: string;
+  jwksFile?: string;
+  jwksUrl?: string;
+  rolesClaim: string;
+  unitClaim: string;
+  clockToleranceSeconds: number;
 }
 
 export class ConfigError extends Error {}
@@ -34,11 +70,57 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     eventStore: { kind: 'sqlite', filename: path.join(dataDir, 'events.db') },
     readStore: { kind: 'memory' },
     principalsFile: path.resolve(env.PRINCIPALS_FILE ?? path.join(REPO_ROOT, 'seeds', 'demo-principals.json')),
+    ...principalsJson(env),
+    demoPrincipalsFile: path.join(REPO_ROOT, 'seeds', 'demo-principals.json'),
+    productionMode: env.NODE_ENV === 'production' || !!env.EVENTSTORE_CONNECTION_STRING || !!env.MONGODB_URI,
+    jwt: jwtConfig(env),
+    corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
+    rateLimit: {
+      limit: integer(env.RATE_LIMIT, 1200, 'RATE_LIMIT', 0, 1_000_000),
+      windowMs: integer(env.RATE_LIMIT_WINDOW_MS, 60_000, 'RATE_LIMIT_WINDOW_MS', 1, 86_400_000),
+    },
+    logLevel: oneOf(env.LOG_LEVEL, 'info', 'LOG_LEVEL', LOG_LEVELS),
+    shutdownTimeoutMs: integer(env.SHUTDOWN_TIMEOUT_MS, 10_000, 'SHUTDOWN_TIMEOUT_MS', 0, 600_000),
     seedOnStart: (env.SEED_ON_START ?? 'true') !== 'false',
     seedFile: path.resolve(env.SEED_FILE ?? path.join(REPO_ROOT, 'seeds', 'resolution-2021.json')),
     readYourWritesTimeoutMs: integer(env.READ_YOUR_WRITES_TIMEOUT_MS, 5000, 'READ_YOUR_WRITES_TIMEOUT_MS', 0, 60000),
     bodyLimit: env.BODY_LIMIT ?? '100kb',
   };
+}
+
+function principalsJson(env: NodeJS.ProcessEnv): { principalsJson?: string } {
+  if (!env.PRINCIPALS_JSON) return {};
+  if (env.PRINCIPALS_FILE) throw new ConfigError('Set PRINCIPALS_FILE or PRINCIPALS_JSON, not both');
+  return { principalsJson: env.PRINCIPALS_JSON };
+}
+
+function jwtConfig(env: NodeJS.ProcessEnv): JwtConfig | null {
+  const sources = { publicKeyFile: env.JWT_PUBLIC_KEY_FILE, jwksFile: env.JWT_JWKS_FILE, jwksUrl: env.JWT_JWKS_URL };
+  const given = Object.entries(sources).filter(([, value]) => !!value);
+  if (given.length === 0) return null;
+  if (given.length > 1) throw new ConfigError('Set one of JWT_PUBLIC_KEY_FILE, JWT_JWKS_FILE, JWT_JWKS_URL');
+  if (!env.JWT_ISSUER || !env.JWT_AUDIENCE) throw new ConfigError('JWT_ISSUER and JWT_AUDIENCE are required when JWTs are enabled');
+  const algorithms = (env.JWT_ALGORITHMS ?? 'RS256,ES256').split(',').map((a) => a.trim()).filter(Boolean);
+  const unknown = algorithms.filter((a) => !(JWT_ALGORITHMS as readonly string[]).includes(a));
+  if (algorithms.length === 0 || unknown.length > 0) {
+    throw new ConfigError(`JWT_ALGORITHMS must list some of ${JWT_ALGORITHMS.join(', ')}; refused: ${unknown.join(', ') || '(none given)'}`);
+  }
+  const [[source, value]] = given;
+  return {
+    issuer: env.JWT_ISSUER,
+    audience: env.JWT_AUDIENCE,
+    algorithms,
+    [source]: source === 'jwksUrl' ? value : path.resolve(value as string),
+    rolesClaim: env.JWT_ROLES_CLAIM ?? 'roles',
+    unitClaim: env.JWT_UNIT_CLAIM ?? 'unit_id',
+    clockToleranceSeconds: integer(env.JWT_CLOCK_TOLERANCE_S, 30, 'JWT_CLOCK_TOLERANCE_S', 0, 600),
+  };
+}
+
+function oneOf<T extends string>(raw: string | undefined, fallback: T, name: string, allowed: readonly T[]): T {
+  if (raw === undefined || raw === '') return fallback;
+  if (!allowed.includes(raw as T)) throw new ConfigError(`${name} must be one of ${allowed.join(', ')}, got "${raw}"`);
+  return raw as T;
 }
 
 function integer(raw: string | undefined, fallback: number, name: string, min: number, max: number): number {

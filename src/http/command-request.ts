@@ -8,13 +8,15 @@ import type { Request } from 'express';
 import type { Principal } from '../auth/principal-directory';
 import { commandIdFromIdempotencyKey, type CommandEnvelope } from '../command-handling/command-envelope';
 import { InvalidInputError } from '../shared/errors';
+import { correlationIdOf } from './correlation-id';
 
 const HEADER_TOKEN = /^[A-Za-z0-9._:\-]{1,128}$/;
 
 export function envelopeFor(request: Request, principal: Principal, bodyExpectedRevision?: number): CommandEnvelope {
   const idempotencyKey = headerToken(request, 'idempotency-key');
   const commandId = idempotencyKey ? commandIdFromIdempotencyKey(principal.id, idempotencyKey) : randomUUID();
-  const correlationId = headerToken(request, 'x-correlation-id') ?? commandId;
+  // A malformed X-Correlation-Id is refused on commands; without one, the id the request was logged under.
+  const correlationId = headerToken(request, 'x-correlation-id') ?? correlationIdOf(request);
   const expectedRevision = expectedRevisionOf(request, bodyExpectedRevision);
   return {
     commandId,

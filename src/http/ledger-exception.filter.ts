@@ -11,8 +11,12 @@ import {
   InvalidInputError,
   LedgerError,
   NotFoundError,
+  PayloadTooLargeError,
   ProjectionLagError,
+  RateLimitedError,
+  StoreUnavailableError,
   UnauthenticatedError,
+  UnsupportedMediaTypeError,
 } from '../shared/errors';
 import type { ErrorBody } from './error-body';
 
@@ -23,7 +27,11 @@ const STATUS_BY_ERROR: ReadonlyArray<[abstract new (...args: never[]) => LedgerE
   [NotFoundError, HttpStatus.NOT_FOUND],
   [ConcurrencyError, HttpStatus.CONFLICT],
   [BusinessRuleError, HttpStatus.UNPROCESSABLE_ENTITY],
+  [PayloadTooLargeError, HttpStatus.PAYLOAD_TOO_LARGE],
+  [UnsupportedMediaTypeError, HttpStatus.UNSUPPORTED_MEDIA_TYPE],
   [ProjectionLagError, HttpStatus.SERVICE_UNAVAILABLE],
+  [RateLimitedError, HttpStatus.TOO_MANY_REQUESTS],
+  [StoreUnavailableError, HttpStatus.SERVICE_UNAVAILABLE],
 ];
 
 const CODE_BY_STATUS: Record<number, string> = {
@@ -47,7 +55,8 @@ export class LedgerExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<Response>();
     const body = this.toBody(exception);
-    if (exception instanceof ProjectionLagError) response.setHeader('Retry-After', '1');
+    if (exception instanceof ProjectionLagError || exception instanceof StoreUnavailableError) response.setHeader('Retry-After', '1');
+    if (exception instanceof RateLimitedError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
     if (exception instanceof ConcurrencyError && exception.currentRevision !== null) {
       response.setHeader('ETag', `"${exception.currentRevision}"`);
     }

@@ -93,3 +93,56 @@ export class ProjectionLagError extends LedgerError {
     });
   }
 }
+
+/** The caller sent more requests than its rate limit allows in the current window (HTTP 429 + Retry-After). */
+export class RateLimitedError extends LedgerError {
+  readonly code = 'RATE_LIMITED';
+
+  constructor(
+    readonly retryAfterSeconds: number,
+    readonly limit: number,
+    readonly windowSeconds: number,
+  ) {
+    super(`Rate limit of ${limit} requests per ${windowSeconds} s exceeded; retry after ${retryAfterSeconds} s`, {
+      limit,
+      windowSeconds,
+      retryAfterSeconds,
+    });
+  }
+}
+
+/**
+ * A server store (EventStoreDB, MongoDB) cannot be reached, has no leader or primary right now,
+ * or refused our credentials (HTTP 503 + Retry-After). Nothing was written, or a retried command
+ * is answered idempotently, so the client may simply retry.
+ */
+export class StoreUnavailableError extends LedgerError {
+  constructor(
+    readonly code: 'EVENT_STORE_UNAVAILABLE' | 'READ_STORE_UNAVAILABLE',
+    message: string,
+    details?: Record<string, unknown>,
+  ) {
+    super(message, details);
+  }
+}
+
+/** A request body (e.g. a file to verify) is larger than its route accepts (HTTP 413). */
+export class PayloadTooLargeError extends LedgerError {
+  readonly code = 'PAYLOAD_TOO_LARGE';
+
+  constructor(readonly limitBytes: number) {
+    super(`The request body exceeds ${limitBytes} bytes`, { limitBytes });
+  }
+}
+
+/** The request body is not of the media type the route takes (HTTP 415). */
+export class UnsupportedMediaTypeError extends LedgerError {
+  readonly code = 'UNSUPPORTED_MEDIA_TYPE';
+
+  constructor(
+    readonly expected: string,
+    readonly received: string | null,
+  ) {
+    super(`Send the body as ${expected}${received ? `, not ${received}` : ''}`, { expected, received });
+  }
+}

@@ -1,0 +1,38 @@
+/**
+ * GET /health: can the service reach its stores, and how far behind are the read models?
+ * Public (a load balancer or orchestrator has no API key), so it answers only states and numbers:
+ * no error messages, paths, connection strings or principals. Failures are logged instead.
+ *
+ * 200 when both stores answer (the projections' `state` is `failed` while the runner retries:
+ * commands still work, queries may be stale); 503 when a store does not answer.
+ */
+import { Controller, Get, Res } from '@nestjs/common';
+import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
+import type { Response } from 'express';
+import { PublicRoute } from '../auth/public-route.decorator';
+import { StoreHealth } from './store-health';
+
+@ApiTags('operations')
+@Controller('health')
+export class HealthController {
+  constructor(
+    private readonly health: HealthCheckService,
+    private readonly stores: StoreHealth,
+  ) {}
+
+  @Get()
+  @PublicRoute()
+  @ApiOperation({ summary: 'Store reachability, projection lag (events and seconds) and subscription state; no key needed' })
+  async check(@Res({ passthrough: true }) res: Response): Promise<HealthCheckResult | Record<string, unknown>> {
+    res.setHeader('Cache-Control', 'no-store');
+    try {
+      return await this.health.check([() => this.stores.eventStore(), () => this.stores.readStore(), () => this.stores.projections()]);
+    } catch (error) {
+      const result = (error as { getResponse?: () => unknown }).getResponse?.();
+      if (!result || typeof result !== 'object') throw error;
+      res.status(503);
+      return { statusCode: 503, code: 'UNHEALTHY', message: 'A store the service depends on does not answer', ...result };
+    }
+  }
+}

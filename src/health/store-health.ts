@@ -1,0 +1,109 @@
+/** The health indicators: each store answers a cheap read, and the projection runner reports its lag. */
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
+import type { EventStore } from '../event-store/event-store.port';
+import { ProjectionService } from '../infrastructure/projection.service';
+import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
+import type { ReadStore } from '../read-store/read-store.port';
+import { Clock } from '../shared/clock';
+
+const STORE_TIMEOUT_MS = 2000;
+const CHECKPOINT_NAME = 'read-models';
+
+export interface ProjectionHealth extends Record<string, unknown> {
+  state: string;
+  position: number;
+  headPosition: number;
+  lagEvents: number;
+  /** How long ago the oldest event not yet in the read models was recorded; 0 when none is waiting. */
+  lagSeconds: number;
+  lastFailureAt: string | null;
+}
+
+@Injectable()
+export class StoreHealth {
+  private readonly logger = new Logger('Health');
+
+  constructor(
+    private readonly indicators: HealthIndicatorService,
+    @Inject(EVENT_STORE) private readonly events: EventStore,
+    @Inject(READ_STORE) private readonly reads: ReadStore,
+    private readonly projectionService: ProjectionService,
+    private readonly clock: Clock,
+  ) {}
+
+  async eventStore(): Promise<HealthIndicatorResult> {
+    const check = this.indicators.check('eventStore');
+    try {
+      return check.up({ headPosition: await withTimeout(this.events.headPosition()) });
+    } catch (error) {
+      this.logger.error(`Event store unreachable: ${messageOf(error)}`);
+      return check.down({ reachable: false });
+    }
+  }
+
+  async readStore(): Promise<HealthIndicatorResult> {
+    const check = this.indicators.check('readStore');
+    try {
+      return check.up({ checkpoint: await withTimeout(this.reads.loadCheckpoint(CHECKPOINT_NAME)) });
+    } catch (error) {
+      this.logger.error(`Read store unreachable: ${messageOf(error)}`);
+      return check.down({ reachable: false });
+    }
+  }
+
+  async projections(): Promise<HealthIndicatorResult> {
+    const check = this.indicators.check('projections');
+    // Up even while the runner fails and retries: commands still work and queries answer (possibly
+    // stale); taking every instance out of a load balancer would not help. `state` tells.
+    return check.up(await this.projectionHealth());
+  }
+
+  async projectionHealth(): Promise<ProjectionHealth> {
+    const runner = this.projectionService.runner;
+    const position = runner.position;
+    let headPosition = position;
+    let lagSeconds = 0;
+    try {
+      headPosition = await withTimeout(this.events.headPosition());
+      if (headPosition > position) {
+        const [oldestWaiting] = await withTimeout(this.events.readAll({ fromPosition: position, limit: 1 }));
+        const recordedAt = Date.parse(oldestWaiting?.metadata.recordedAt ?? '');
+        if (Number.isFinite(recordedAt)) lagSeconds = Math.max(0, (this.clock.now().getTime() - recordedAt) / 1000);
+      }
+    } catch {
+      // The event store indicator reports the failure; the lag is unknown, shown as none measured.
+    }
+    return {
+      state: runner.state,
+      position,
+      headPosition,
+      lagEvents: Math.max(0, headPosition - position),
+      lagSeconds: Math.round(lagSeconds * 1000) / 1000,
+      lastFailureAt: runner.lastError?.at.toISOString() ?? null,
+      ...subscriptionCounters(runner),
+    };
+  }
+}
+
+/** Drop and retry counters, when the runner keeps them (the EventStoreDB subscription does). */
+function subscriptionCounters(runner: object): Record<string, number> {
+  const counters: Record<string, number> = {};
+  for (const name of ['drops', 'retries', 'resubscriptions']) {
+    const value = (runner as Record<string, unknown>)[name];
+    if (typeof value === 'number') counters[name] = value;
+  }
+  return counters;
+}
+
+function withTimeout<T>(promise: Promise<T>): Promise<T> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`no answer within ${STORE_TIMEOUT_MS} ms`)), STORE_TIMEOUT_MS);
+  });
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,102 @@
+/**
+ * Graceful shutdown, in the order that loses nothing: stop accepting connections, answer new
+ * requests on open keep-alive connections with 503 SHUTTING_DOWN, let the requests in flight
+ * finish (a command that was accepted gets its answer), let the projections reach the last write,
+ * and only then let Nest stop the projection runner (which stores its checkpoint) and close the
+ * stores.
+ *
+ * Nest calls `onModuleDestroy` on every provider before any `beforeApplicationShutdown`, so this
+ * runs before ProjectionService stops the runner and before StoreLifecycle closes the stores.
+ */
+import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
+import { HttpAdapterHost } from '@nestjs/core';
+import type { NextFunction, Request, Response } from 'express';
+import type { Server } from 'node:http';
+import type { AppConfig } from '../config/config';
+import { ProjectionService } from '../infrastructure/projection.service';
+import { APP_CONFIG } from '../infrastructure/tokens';
+import type { ErrorBody } from './error-body';
+
+@Injectable()
+export class HttpDrain implements OnModuleDestroy {
+  private readonly logger = new Logger('Shutdown');
+  private inFlight = 0;
+  private draining = false;
+  private readonly idleWaiters = new Set<() => void>();
+
+  constructor(
+    private readonly adapterHost: HttpAdapterHost,
+    private readonly projections: ProjectionService,
+    @Inject(APP_CONFIG) private readonly config: AppConfig,
+  ) {}
+
+  get requestsInFlight(): number {
+    return this.inFlight;
+  }
+
+  /** Counts requests from arrival until their response is finished or the connection drops. */
+  middleware() {
+    return (_req: Request, res: Response, next: NextFunction): void => {
+      if (this.draining) {
+        res.setHeader('Connection', 'close');
+        const body: ErrorBody = { statusCode: 503, code: 'SHUTTING_DOWN', message: 'The service is shutting down; retry on another instance' };
+        res.status(503).json(body);
+        return;
+      }
+      this.inFlight += 1;
+      let counted = true;
+      const done = () => {
+        if (!counted) return;
+        counted = false;
+        this.inFlight -= 1;
+        if (this.inFlight === 0) for (const wake of [...this.idleWaiters]) wake();
+      };
+      res.on('finish', done);
+      res.on('close', done);
+      next();
+    };
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    this.draining = true;
+    const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
+    // Stop accepting connections; the callback only reports "was not listening", which is fine.
+    server?.close?.(() => undefined);
+    const deadline = Date.now() + this.config.shutdownTimeoutMs;
+    if (!(await this.untilIdle(deadline))) {
+      this.logger.warn(`${this.inFlight} request(s) still in flight after ${this.config.shutdownTimeoutMs} ms; shutting down anyway`);
+    }
+    server?.closeIdleConnections?.();
+    await this.projectionsCaughtUp(deadline);
+  }
+
+  private untilIdle(deadline: number): Promise<boolean> {
+    if (this.inFlight === 0) return Promise.resolve(true);
+    return new Promise((resolve) => {
+      const finish = (idle: boolean) => {
+        clearTimeout(timer);
+        this.idleWaiters.delete(wake);
+        resolve(idle);
+      };
+      const wake = () => finish(true);
+      const timer = setTimeout(() => finish(false), Math.max(0, deadline - Date.now()));
+      this.idleWaiters.add(wake);
+    });
+  }
+
+  /** So the checkpoint the runner stores on stop covers every command that was answered. */
+  private async projectionsCaughtUp(deadline: number): Promise<void> {
+    let timer: NodeJS.Timeout | undefined;
+    const timeout = new Promise<'timeout'>((resolve) => {
+      timer = setTimeout(() => resolve('timeout'), Math.max(0, deadline - Date.now()));
+    });
+    try {
+      const outcome = await Promise.race([this.projections.runner.catchUp(), timeout]);
+      if (outcome === 'timeout') this.logger.warn('Read models did not reach the head before the shutdown deadline; the rest is replayed on the next start');
+    } catch (error) {
+      this.logger.warn(`Read models could not catch up before shutdown: ${error instanceof Error ? error.message : String(error)}`);
+    } finally {
+      clearTimeout(timer);
+    }
+  }
+}
