@@ -20,6 +20,7 @@ import { ReportProgressHandler } from './indicators/write/report-progress/report
 import { ReviseTargetHandler } from './indicators/write/revise-target/revise-target.command';
 import { GetIndicatorHandler, GetIndicatorHistoryHandler, ListIndicatorsHandler } from './indicators/read/indicator-queries';
 import { IndicatorQueriesController } from './indicators/read/indicator-queries.controller';
+import { AUDIT_TRAIL_CONTROLLERS, AUDIT_TRAIL_QUERY_HANDLERS } from './audit/audit-trail.providers';
 import { ProjectionService } from './infrastructure/projection.service';
 import { ReadModelFreshness } from './infrastructure/read-model-freshness';
 import { StoreLifecycle } from './infrastructure/store-lifecycle';
@@ -55,7 +56,14 @@ const COMMAND_HANDLERS = [
   RegisterResolutionHandler,
 ];
 
-const QUERY_HANDLERS = [ListIndicatorsHandler, GetIndicatorHandler, GetIndicatorHistoryHandler, ListUnitsHandler, GetUnitHandler];
+const QUERY_HANDLERS = [
+  ListIndicatorsHandler,
+  GetIndicatorHandler,
+  GetIndicatorHistoryHandler,
+  ListUnitsHandler,
+  GetUnitHandler,
+  ...AUDIT_TRAIL_QUERY_HANDLERS,
+];
 
 @Module({})
 export class AppModule {
@@ -64,7 +72,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [IndicatorCommandsController, IndicatorQueriesController, UnitsController],
+      controllers: [IndicatorCommandsController, IndicatorQueriesController, UnitsController, ...AUDIT_TRAIL_CONTROLLERS],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },

@@ -1,0 +1,28 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { ReadQueryDto } from '../../http/read-query.dto';
+
+export class AuditDigestQueryDto extends ReadQueryDto {
+  @ApiPropertyOptional({ description: 'Global position the digest covers (every event at or below it). Default: the store as it is now.', example: 120 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  position?: number;
+}
+
+export class VerifyAuditDigestQueryDto extends ReadQueryDto {
+  @ApiProperty({ description: 'The digest taken earlier (64 hex digits).', example: 'f3a1…' })
+  @IsString()
+  @Matches(/^[0-9a-fA-F]{64}$/, { message: 'digest must be 64 hexadecimal digits' })
+  digest!: string;
+
+  @ApiProperty({ description: 'The position the digest was taken at.', example: 120 })
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(Number.MAX_SAFE_INTEGER)
+  position!: number;
+}
