@@ -1,6 +1,7 @@
 /** Tampering done the way an administrator with file access would: straight in the SQLite file. */
 import Database from 'better-sqlite3';
 import { eventHash } from '../../src/integrity/event-hash';
+import type { EventMetadata } from '../../src/shared/messages';
 import { KEYS, type TestApp } from '../support/test-app';
 
 export type SqlFile = Database.Database;
@@ -68,7 +69,7 @@ export const rewriteWithFreshHashes = (revision: number, value: number) => (db: 
   }[];
   let prevHash: string | null = null;
   for (const row of rows) {
-    const metadata = JSON.parse(row.metadata) as { prevHash: string; hash: string };
+    const metadata = JSON.parse(row.metadata) as EventMetadata;
     if (row.revision >= revision) {
       metadata.prevHash = prevHash ?? metadata.prevHash;
       metadata.hash = eventHash({ stream: streamId, revision: row.revision, type: row.type, data: JSON.parse(row.data), metadata });

@@ -4,7 +4,7 @@
  * what a chain cannot show (a cut tail, a careful rewrite) is caught by a digest taken before.
  */
 import { KEYS, startTestApp, type TestApp } from '../support/test-app';
-import { deleteAndRenumber, deleteEvent, editFigure, fillStream, rewriteWithFreshHashes, swapEvents, tamperWith, truncateFrom } from './tamper-helpers';
+import { deleteAndRenumber, deleteEvent, editFigure, fillStream, swapEvents, tamperWith } from './tamper-helpers';
 
 describe('tamper evidence over HTTP, tampering in the SQLite file', () => {
   let t: TestApp;
