@@ -21,6 +21,7 @@ import { ReviseTargetHandler } from './indicators/write/revise-target/revise-tar
 import { GetIndicatorHandler, GetIndicatorHistoryHandler, ListIndicatorsHandler } from './indicators/read/indicator-queries';
 import { IndicatorQueriesController } from './indicators/read/indicator-queries.controller';
 import { AUDIT_TRAIL_CONTROLLERS, AUDIT_TRAIL_QUERY_HANDLERS } from './audit/audit-trail.providers';
+import { INSPECTION_COMMAND_HANDLERS, INSPECTION_CONTROLLERS, INSPECTION_QUERY_HANDLERS } from './inspection/inspection.providers';
 import { ProjectionService } from './infrastructure/projection.service';
 import { ReadModelFreshness } from './infrastructure/read-model-freshness';
 import { StoreLifecycle } from './infrastructure/store-lifecycle';
@@ -54,6 +55,7 @@ const COMMAND_HANDLERS = [
   RenameUnitHandler,
   DeactivateUnitHandler,
   RegisterResolutionHandler,
+  ...INSPECTION_COMMAND_HANDLERS,
 ];
 
 const QUERY_HANDLERS = [
@@ -63,6 +65,7 @@ const QUERY_HANDLERS = [
   ListUnitsHandler,
   GetUnitHandler,
   ...AUDIT_TRAIL_QUERY_HANDLERS,
+  ...INSPECTION_QUERY_HANDLERS,
 ];
 
 @Module({})
@@ -72,7 +75,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [IndicatorCommandsController, IndicatorQueriesController, UnitsController, ...AUDIT_TRAIL_CONTROLLERS],
+      controllers: [IndicatorCommandsController, IndicatorQueriesController, UnitsController, ...AUDIT_TRAIL_CONTROLLERS, ...INSPECTION_CONTROLLERS],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },

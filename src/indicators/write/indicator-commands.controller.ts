@@ -89,7 +89,7 @@ export class IndicatorCommandsController {
 }
 
 /** Sets the ETag to the new revision and flags a replayed (idempotent) answer. */
-function respond(res: Response, outcome: CommandOutcome): CommandResult {
+export function respond(res: Response, outcome: CommandOutcome): CommandResult {
   res.setHeader('ETag', `"${outcome.revision}"`);
   if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
   return { revision: outcome.revision, position: outcome.position };

@@ -20,10 +20,10 @@ export class CorrectReportHandler implements ICommandHandler<CorrectReportComman
   constructor(private readonly writer: IndicatorWriter) {}
 
   execute({ indicatorId, reportId, input, envelope }: CorrectReportCommand): Promise<CommandOutcome> {
-    const { value, reason, note } = input;
-    return this.writer.execute(indicatorId, envelope, { type: 'CorrectProgressReport', hashOf: { reportId, value, reason, note } }, (context) => ({
+    const { value, reason, note, evidence } = input;
+    return this.writer.execute(indicatorId, envelope, { type: 'CorrectProgressReport', hashOf: { reportId, value, reason, note, evidence } }, (context) => ({
       type: 'CorrectProgressReport',
-      data: { indicatorId, reportId, value, reason, ...(note === undefined ? {} : { note }) },
+      data: { indicatorId, reportId, value, reason, ...(note === undefined ? {} : { note }), ...(evidence === undefined ? {} : { evidence }) },
       context,
     }));
   }

@@ -1,6 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { IsNumber } from 'class-validator';
 import { ExpectedRevisionField, NoteField, ReasonField } from '../common-fields';
+import { EvidenceListField, type EvidenceDto } from '../evidence.dto';
 
 export class CorrectReportDto {
   @ApiProperty({ description: 'The corrected figure.', example: 235 })
@@ -12,6 +13,9 @@ export class CorrectReportDto {
 
   @NoteField()
   note?: string;
+
+  @EvidenceListField()
+  evidence?: EvidenceDto[];
 
   @ExpectedRevisionField()
   expectedRevision?: number;

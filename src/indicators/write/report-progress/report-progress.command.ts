@@ -28,10 +28,10 @@ export class ReportProgressHandler implements ICommandHandler<ReportProgressComm
   async execute({ indicatorId, input, envelope }: ReportProgressCommand): Promise<ReportProgressResult> {
     // Derived from the command id, so a retried command answers with the report id it got first.
     const reportId = uuidFromName(`${envelope.commandId}:report`);
-    const { metric, period, value, note } = input;
-    const outcome = await this.writer.execute(indicatorId, envelope, { type: 'ReportProgress', hashOf: { metric, period, value, note } }, (context) => ({
+    const { metric, period, value, note, evidence } = input;
+    const outcome = await this.writer.execute(indicatorId, envelope, { type: 'ReportProgress', hashOf: { metric, period, value, note, evidence } }, (context) => ({
       type: 'ReportProgress',
-      data: { indicatorId, reportId, metric, period, value, ...(note === undefined ? {} : { note }) },
+      data: { indicatorId, reportId, metric, period, value, ...(note === undefined ? {} : { note }), ...(evidence === undefined ? {} : { evidence }) },
       context,
     }));
     return { reportId, ...outcome };

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsNumber, IsString, Matches } from 'class-validator';
 import { PERIOD_PATTERN } from '../../../domain/indicator/period';
 import { ExpectedRevisionField, MetricField, NoteField } from '../common-fields';
+import { EvidenceListField, type EvidenceDto } from '../evidence.dto';
 
 export class ReportProgressDto {
   @MetricField()
@@ -18,6 +19,9 @@ export class ReportProgressDto {
 
   @NoteField()
   note?: string;
+
+  @EvidenceListField()
+  evidence?: EvidenceDto[];
 
   @ExpectedRevisionField()
   expectedRevision?: number;

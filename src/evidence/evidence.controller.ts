@@ -1,0 +1,38 @@
+/**
+ * Evidence over HTTP: verify a file against the citations (`POST /evidence/verify`). Open to every
+ * key: it tells which reports cite a file the caller already holds, which the reports' history
+ * shows anyway.
+ */
+import { Controller, HttpCode, Post, Query as QueryParams, Req } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import type { Request } from 'express';
+import { ReadQueryDto } from '../http/read-query.dto';
+import { ReadModelFreshness } from '../infrastructure/read-model-freshness';
+import { hashRequestBody, OCTET_STREAM } from './hash-request-body';
+import { EVIDENCE_FILE_MAX_BYTES, FindEvidenceCitationsQuery, type EvidenceCitationView, type EvidenceVerification } from './verify-evidence';
+
+@ApiTags('evidence')
+@ApiBearerAuth()
+@Controller('evidence')
+export class EvidenceController {
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly freshness: ReadModelFreshness,
+  ) {}
+
+  @Post('verify')
+  @HttpCode(200)
+  @ApiOperation({ summary: `Which reports cite this file? Send its raw bytes (application/octet-stream, at most ${EVIDENCE_FILE_MAX_BYTES / 1024 / 1024} MB)` })
+  @ApiConsumes(OCTET_STREAM)
+  @ApiBody({ schema: { type: 'string', format: 'binary' } })
+  @ApiOkResponse({ description: '`{ sha256, size, citedBy: [{ indicatorId, reportId, metric, period, unitId, title, documentRef, issuedOn, citedIn, citedAt, revision }] }`' })
+  @ApiPayloadTooLargeResponse({ description: 'PAYLOAD_TOO_LARGE' })
+  @ApiUnsupportedMediaTypeResponse({ description: 'UNSUPPORTED_MEDIA_TYPE: send application/octet-stream' })
+  async verify(@Req() req: Request, @QueryParams() query: ReadQueryDto): Promise<EvidenceVerification> {
+    const digest = await hashRequestBody(req, EVIDENCE_FILE_MAX_BYTES);
+    await this.freshness.waitFor(query.minPosition);
+    const citedBy: EvidenceCitationView[] = await this.queryBus.execute(new FindEvidenceCitationsQuery(digest.sha256));
+    return { ...digest, citedBy };
+  }
+}

@@ -1,0 +1,76 @@
+/**
+ * The inspector's workflow over HTTP: raise a query on a report, answer it, close it. Each route
+ * builds a command for the indicator stream; the rules are the decider's (src/domain/indicator/decisions/inspection.ts).
+ */
+import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
+import { CommandBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import type { Request, Response } from 'express';
+import { CurrentPrincipal } from '../../auth/current-principal.decorator';
+import type { Principal } from '../../auth/principal-directory';
+import { envelopeFor } from '../../http/command-request';
+import { IdParamPipe } from '../../http/id-param.pipe';
+import { CommandResultDto } from '../../indicators/write/command-result';
+import { respond } from '../../indicators/write/indicator-commands.controller';
+import { AnswerQueryCommand, AnswerQueryDto } from './answer-query';
+import { CloseQueryCommand, CloseQueryDto } from './close-query';
+import { RaiseQueryCommand, RaiseQueryDto, type RaiseQueryResult } from './raise-query';
+
+@ApiTags('inspection: queries on reports')
+@ApiBearerAuth()
+@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe key: the same key and body append once and answer the same.' })
+@ApiHeader({ name: 'If-Match', required: false, description: 'Expected stream revision, e.g. "3" (alternative to expectedRevision).' })
+@ApiForbiddenResponse({ description: 'The caller’s role may not do this (ROLE_NOT_ALLOWED).' })
+@ApiConflictResponse({ description: 'The stream moved on since the revision you sent (CONCURRENCY_CONFLICT).' })
+@ApiUnprocessableEntityResponse({ description: 'A business rule refused the command; `code` says which.' })
+@Controller('indicators')
+export class InspectionCommandsController {
+  constructor(private readonly commandBus: CommandBus) {}
+
+  @Post(':id/progress-reports/:reportId/queries')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Raise a query on a progress report (inspector)' })
+  @ApiCreatedResponse({ description: '`{ queryId, revision, position }`' })
+  async raise(
+    @Param('id', IdParamPipe) id: string,
+    @Param('reportId', IdParamPipe) reportId: string,
+    @Body() body: RaiseQueryDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const outcome: RaiseQueryResult = await this.commandBus.execute(new RaiseQueryCommand(id, reportId, body.question, envelopeFor(req, principal, body.expectedRevision)));
+    return { queryId: outcome.queryId, ...respond(res, outcome) };
+  }
+
+  @Post(':id/queries/:queryId/answers')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Answer a query, optionally with a correction (reporter of the responsible unit, coordinator)' })
+  @ApiCreatedResponse({ type: CommandResultDto })
+  async answer(
+    @Param('id', IdParamPipe) id: string,
+    @Param('queryId', IdParamPipe) queryId: string,
+    @Body() body: AnswerQueryDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    const { expectedRevision, ...input } = body;
+    return respond(res, await this.commandBus.execute(new AnswerQueryCommand(id, queryId, input, envelopeFor(req, principal, expectedRevision))));
+  }
+
+  @Post(':id/queries/:queryId/closure')
+  @HttpCode(201)
+  @ApiOperation({ summary: 'Close an answered query with a conclusion (inspector)' })
+  @ApiCreatedResponse({ type: CommandResultDto })
+  async close(
+    @Param('id', IdParamPipe) id: string,
+    @Param('queryId', IdParamPipe) queryId: string,
+    @Body() body: CloseQueryDto,
+    @Req() req: Request,
+    @Res({ passthrough: true }) res: Response,
+    @CurrentPrincipal() principal: Principal,
+  ) {
+    return respond(res, await this.commandBus.execute(new CloseQueryCommand(id, queryId, body.conclusion, envelopeFor(req, principal, body.expectedRevision))));
+  }
+}

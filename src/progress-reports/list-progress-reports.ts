@@ -1,0 +1,118 @@
+/**
+ * `GET /progress-reports`: the reports themselves, from the `progress_reports` read model — each
+ * with its original and current value, its corrections and every document cited for it.
+ * `hasEvidence=false` is the inspector's list of figures no document backs.
+ */
+import { Controller, Get, Inject, Query as QueryParams } from '@nestjs/common';
+import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { Query, QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { Type } from 'class-transformer';
+import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { PROGRESS_REPORTS_COLLECTION, type ProgressReportDocument } from '../../projections/progress-reports';
+import { PERIOD_PATTERN } from '../domain/indicator/period';
+import { METRIC_PATTERN } from '../indicators/write/common-fields';
+import { ID_PATTERN } from '../http/id-param.pipe';
+import { ReadQueryDto } from '../http/read-query.dto';
+import { ReadModelFreshness } from '../infrastructure/read-model-freshness';
+import { READ_STORE } from '../infrastructure/tokens';
+import type { Filter, ReadStore } from '../read-store/read-store.port';
+
+export class ListProgressReportsDto extends ReadQueryDto {
+  @ApiPropertyOptional({ example: 'ind-10' })
+  @IsOptional()
+  @IsString()
+  @Matches(ID_PATTERN, { message: 'indicatorId must be an indicator id' })
+  indicatorId?: string;
+
+  @ApiPropertyOptional({ description: 'The unit the report was made for.', example: 'phong-lao-dong-thuong-binh-xa-hoi' })
+  @IsOptional()
+  @IsString()
+  @Matches(ID_PATTERN, { message: 'unitId must be a unit id' })
+  unitId?: string;
+
+  @ApiPropertyOptional({ example: '2021-Q2' })
+  @IsOptional()
+  @IsString()
+  @Matches(PERIOD_PATTERN, { message: 'period must be YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY' })
+  period?: string;
+
+  @ApiPropertyOptional({ example: 'new_jobs' })
+  @IsOptional()
+  @IsString()
+  @Matches(METRIC_PATTERN, { message: 'metric must be a snake_case key' })
+  metric?: string;
+
+  @ApiPropertyOptional({ enum: ['true', 'false'], description: '`false`: reports no document backs (none cited with the report, its corrections or answers to queries on it).' })
+  @IsOptional()
+  @IsIn(['true', 'false'], { message: 'hasEvidence must be true or false' })
+  hasEvidence?: 'true' | 'false';
+
+  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ default: 0, minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1_000_000)
+  offset?: number;
+}
+
+export type ProgressReportView = Omit<ProgressReportDocument, '_id' | 'lastPosition'>;
+
+export interface ProgressReportList {
+  items: ProgressReportView[];
+  total: number;
+}
+
+export class ListProgressReportsQuery extends Query<ProgressReportList> {
+  constructor(readonly filters: Omit<ListProgressReportsDto, 'minPosition'>) {
+    super();
+  }
+}
+
+@QueryHandler(ListProgressReportsQuery)
+export class ListProgressReportsHandler implements IQueryHandler<ListProgressReportsQuery, ProgressReportList> {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  async execute({ filters }: ListProgressReportsQuery): Promise<ProgressReportList> {
+    const filter: Filter = {};
+    if (filters.indicatorId) filter.indicatorId = filters.indicatorId;
+    if (filters.unitId) filter.unitId = filters.unitId;
+    if (filters.period) filter.period = filters.period;
+    if (filters.metric) filter.metric = filters.metric;
+    if (filters.hasEvidence) filter.hasEvidence = filters.hasEvidence === 'true';
+    const collection = this.readStore.collection<ProgressReportDocument>(PROGRESS_REPORTS_COLLECTION);
+    const [documents, total] = await Promise.all([
+      collection.find(filter, { sort: { indicatorId: 1, metric: 1, period: 1, _id: 1 }, skip: filters.offset ?? 0, limit: filters.limit ?? 100 }),
+      collection.countDocuments(filter),
+    ]);
+    return { items: documents.map(({ _id, lastPosition, ...view }) => view), total };
+  }
+}
+
+/** Open to every key, like the history that already shows each report and its documents. */
+@ApiTags('progress reports')
+@ApiBearerAuth()
+@ApiServiceUnavailableResponse({ description: 'minPosition not reached in time (PROJECTION_LAGGING); retry after Retry-After.' })
+@Controller('progress-reports')
+export class ProgressReportsController {
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly freshness: ReadModelFreshness,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'Progress reports with their corrections and cited documents; `hasEvidence=false` lists the unbacked ones' })
+  async list(@QueryParams() query: ListProgressReportsDto): Promise<ProgressReportList> {
+    const { minPosition, ...filters } = query;
+    await this.freshness.waitFor(minPosition);
+    return this.queryBus.execute(new ListProgressReportsQuery(filters));
+  }
+}
