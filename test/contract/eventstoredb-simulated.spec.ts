@@ -1,0 +1,134 @@
+/**
+ * The EventStoreDB adapter's logic, run against a SIMULATED server (test/support/
+ * simulated-eventstoredb-client.ts) because no EventStoreDB can run here. It checks what the
+ * adapter does with the client's documented behaviour; the real server is checked by
+ * eventstoredb-event-store.spec.ts whenever EVENTSTORE_CONNECTION_STRING is set.
+ */
+import { EventStoreDbEventStore } from '../../src/event-store/eventstoredb-event-store';
+import { StoreUnavailableError } from '../../src/shared/errors';
+import { SimulatedEventStoreDbClient } from '../support/simulated-eventstoredb-client';
+import { collectFromSubscription, describeEventStoreContract, newEvent, newEvents, uniqueStreamId } from './event-store.contract';
+
+const PREFIXES = ['contract-'];
+
+describeEventStoreContract('EventStoreDB adapter over a simulated server', async () => new EventStoreDbEventStore(new SimulatedEventStoreDbClient(), { streamPrefixes: PREFIXES, readBatchSize: 3 }));
+
+describe('EventStoreDB adapter over a simulated server, beyond the contract', () => {
+  let server: SimulatedEventStoreDbClient;
+  let store: EventStoreDbEventStore;
+
+  beforeEach(() => {
+    server = new SimulatedEventStoreDbClient();
+    store = new EventStoreDbEventStore(server, { streamPrefixes: PREFIXES, readBatchSize: 2 });
+  });
+
+  afterEach(async () => {
+    await store.close();
+  });
+
+  it('appends with NO_STREAM to create a stream and the bigint revision afterwards, never ANY', async () => {
+    const streamId = uniqueStreamId();
+    await store.appendToStream(streamId, [newEvent()], 'no_stream');
+    await store.appendToStream(streamId, newEvents(2), 0);
+
+    expect(server.appends.map((a) => a.expectedRevision)).toEqual(['no_stream', 0n]);
+  });
+
+  it('answers a multi-event append with the position of its last event (read back, whatever the server reports for the write)', async () => {
+    const streamId = uniqueStreamId();
+    const result = await store.appendToStream(streamId, newEvents(3), 'no_stream');
+    const stored = await store.readStream(streamId);
+
+    expect(result).toEqual({ nextRevision: 2, position: stored[2].position });
+  });
+
+  it('does not store a retried batch again when it is retried at the stream’s current revision', async () => {
+    const streamId = uniqueStreamId();
+    const batch = newEvents(2);
+    const original = await store.appendToStream(streamId, batch, 'no_stream');
+
+    // The server alone would append it again here (expected revision = current revision).
+    expect(await store.appendToStream(streamId, batch, 1)).toEqual(original);
+    expect(await store.readStream(streamId)).toHaveLength(2);
+    expect(server.appends).toHaveLength(1);
+  });
+
+  it('refuses a batch that repeats an event id within itself, appending nothing', async () => {
+    const streamId = uniqueStreamId();
+    const event = newEvent();
+    await expect(store.appendToStream(streamId, [event, event], 'no_stream')).rejects.toMatchObject({ code: 'CONCURRENCY_CONFLICT', eventId: event.metadata.eventId });
+    expect(server.appends).toHaveLength(0);
+  });
+
+  it('leaves system events and other applications’ streams out of readAll, the head and subscriptions', async () => {
+    const ours = uniqueStreamId();
+    const before = await store.headPosition();
+    await store.appendToStream(ours, [newEvent()], 'no_stream');
+    server.writeSystemRecord('$stats-127.0.0.1:2113', '$statsCollected');
+    server.writeForeignEvent('billing-42');
+    await store.appendToStream(ours, [newEvent()], 0);
+    server.writeSystemRecord('$$contract-x', '$metadata');
+    server.writeForeignEvent('billing-43');
+
+    const page = await store.readAll({ fromPosition: before });
+    expect(page.map((e) => [e.streamId, e.revision])).toEqual([
+      [ours, 0],
+      [ours, 1],
+    ]);
+    expect(await store.headPosition()).toBe(page[1].position);
+
+    const subscription = store.subscribeToAll(before);
+    try {
+      const { all } = await collectFromSubscription(subscription, [ours], 2);
+      expect(all.map((e) => e.streamId)).toEqual([ours, ours]);
+    } finally {
+      await subscription.close();
+    }
+  });
+
+  it('reads the head as 0 when the store holds only events that are not the ledger’s', async () => {
+    server.writeForeignEvent('billing-1');
+    server.writeSystemRecord('$stats-x', '$statsCollected');
+    expect(await store.headPosition()).toBe(0);
+  });
+
+  it('ends a subscription with StoreUnavailableError when the connection drops, and a new one resumes exactly after the last event', async () => {
+    const streamId = uniqueStreamId();
+    await store.appendToStream(streamId, newEvents(2), 'no_stream');
+    const first = store.subscribeToAll(0);
+    const { ours } = await collectFromSubscription(first, [streamId], 2);
+    const pending = first[Symbol.asyncIterator]().next();
+
+    server.dropSubscriptions();
+
+    await expect(pending).rejects.toBeInstanceOf(StoreUnavailableError);
+    await store.appendToStream(streamId, [newEvent()], 1);
+    const resumed = store.subscribeToAll(ours[1].position);
+    try {
+      const { ours: next } = await collectFromSubscription(resumed, [streamId], 1);
+      expect(next.map((e) => e.revision)).toEqual([2]);
+    } finally {
+      await resumed.close();
+    }
+  });
+
+  it('closes its subscriptions and the client on close, and then refuses to be used', async () => {
+    const subscription = store.subscribeToAll(0);
+    expect(server.openSubscriptionCount).toBe(1);
+
+    await store.close();
+
+    expect(server.openSubscriptionCount).toBe(0);
+    expect(server.disposed).toBe(true);
+    expect((await subscription[Symbol.asyncIterator]().next()).done).toBe(true);
+    await expect(store.readStream('contract-x')).rejects.toMatchObject({ code: 'EVENT_STORE_CLOSED' });
+  });
+
+  it('pings by reading $all, and reports an unreachable server as unavailable', async () => {
+    await expect(store.ping()).resolves.toBeUndefined();
+    server.readAll = () => {
+      throw Object.assign(new Error('14 UNAVAILABLE: No connection established'), { type: 'unavailable' });
+    };
+    await expect(store.ping()).rejects.toBeInstanceOf(StoreUnavailableError);
+  });
+});
