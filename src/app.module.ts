@@ -5,8 +5,15 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
-import { ApiKeyGuard } from './auth/api-key.guard';
+import { TerminusModule } from '@nestjs/terminus';
+import { ThrottlerModule } from '@nestjs/throttler';
+import type { DestinationStream } from 'pino';
+import { ActiveUnitGuard } from './auth/active-unit.guard';
+import { BearerAuthGuard, JWT_VERIFIER } from './auth/bearer-auth.guard';
+import { JwtVerifier } from './auth/jwt-verifier';
 import { PrincipalDirectory } from './auth/principal-directory';
+import { loadPrincipals } from './auth/principal-source';
+import { RateLimitGuard } from './auth/rate-limit.guard';
 import type { AppConfig } from './config/config';
 import type { EventStore } from './event-store/event-store.port';
 import { AggregateLookup } from './indicators/write/aggregate-lookup';
@@ -21,8 +28,13 @@ import { ReviseTargetHandler } from './indicators/write/revise-target/revise-tar
 import { GetIndicatorHandler, GetIndicatorHistoryHandler, ListIndicatorsHandler } from './indicators/read/indicator-queries';
 import { IndicatorQueriesController } from './indicators/read/indicator-queries.controller';
 import { AUDIT_TRAIL_CONTROLLERS, AUDIT_TRAIL_QUERY_HANDLERS } from './audit/audit-trail.providers';
+import { HealthController } from './health/health.controller';
 import { INSPECTION_COMMAND_HANDLERS, INSPECTION_CONTROLLERS, INSPECTION_QUERY_HANDLERS } from './inspection/inspection.providers';
+import { StoreHealth } from './health/store-health';
+import { HttpDrain } from './http/http-drain';
+import { UnsafeInputGuard } from './http/forbidden-keys';
 import { ProjectionService } from './infrastructure/projection.service';
+import { loggingModule } from './logging/logging.module';
 import { ReadModelFreshness } from './infrastructure/read-model-freshness';
 import { StoreLifecycle } from './infrastructure/store-lifecycle';
 import { createEventStore, createReadStore } from './infrastructure/stores';
@@ -42,6 +54,8 @@ export interface AppModuleOptions {
   /** Tests may supply stores they keep a handle on; otherwise built from `config`. */
   eventStore?: EventStore;
   readStore?: ReadStore;
+  /** Where the JSON logs go (default stdout); tests capture them here. */
+  logDestination?: DestinationStream;
 }
 
 const COMMAND_HANDLERS = [
@@ -74,15 +88,30 @@ export class AppModule {
     const { config } = options;
     return {
       module: AppModule,
-      imports: [CqrsModule.forRoot()],
-      controllers: [IndicatorCommandsController, IndicatorQueriesController, UnitsController, ...AUDIT_TRAIL_CONTROLLERS, ...INSPECTION_CONTROLLERS],
+      imports: [
+        CqrsModule.forRoot(),
+        loggingModule(config.logLevel, options.logDestination),
+        TerminusModule.forRoot({ logger: false }),
+        ThrottlerModule.forRoot({
+          throttlers: [{ ttl: config.rateLimit.windowMs, limit: Math.max(1, config.rateLimit.limit) }],
+          skipIf: () => config.rateLimit.limit === 0,
+        }),
+      ],
+      controllers: [IndicatorCommandsController, IndicatorQueriesController, UnitsController, HealthController, ...AUDIT_TRAIL_CONTROLLERS, ...INSPECTION_CONTROLLERS],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: EVENT_STORE, useFactory: () => options.eventStore ?? createEventStore(config) },
         { provide: READ_STORE, useFactory: () => options.readStore ?? createReadStore(config) },
-        { provide: PrincipalDirectory, useFactory: () => PrincipalDirectory.fromFile(config.principalsFile) },
-        { provide: APP_GUARD, useClass: ApiKeyGuard },
+        { provide: PrincipalDirectory, useFactory: () => loadPrincipals(config) },
+        { provide: JWT_VERIFIER, useFactory: (clock: Clock) => (config.jwt ? JwtVerifier.create(config.jwt, clock) : null), inject: [Clock] },
+        // Global guards run in this order: who is calling, within their rate, with no operator keys, still allowed to write.
+        { provide: APP_GUARD, useClass: BearerAuthGuard },
+        { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_GUARD, useClass: UnsafeInputGuard },
+        { provide: APP_GUARD, useClass: ActiveUnitGuard },
+        StoreHealth,
+        HttpDrain,
         ProjectionService,
         ReadModelFreshness,
         StoreLifecycle,

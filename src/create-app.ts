@@ -1,15 +1,23 @@
 /** Builds the HTTP application; shared by the service entry point and the end-to-end tests. */
 import type { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module';
-import { installJsonBodyParsing } from './http/body-parsing';
+import { installRequestPipeline } from './http/hardening';
 import { LedgerExceptionFilter } from './http/ledger-exception.filter';
 import { setupOpenApi } from './http/openapi';
 import { createValidationPipe } from './http/validation';
 
 export async function createApp(options: AppModuleOptions & { logger?: LoggerService | LogLevel[] | false }): Promise<INestApplication> {
-  const app = await NestFactory.create(AppModule.forRoot(options), { bodyParser: false, logger: options.logger });
-  installJsonBodyParsing(app, options.config.bodyLimit);
+  // `logger: false` (the tests) silences the JSON logs too; otherwise Nest logs through pino.
+  const quiet = options.logger === false && !options.logDestination;
+  const config = quiet ? { ...options.config, logLevel: 'silent' as const } : options.config;
+  const app = await NestFactory.create(AppModule.forRoot({ ...options, config }), {
+    bodyParser: false,
+    ...(options.logger === undefined ? { bufferLogs: true } : { logger: options.logger }),
+  });
+  if (options.logger === undefined) app.useLogger(app.get(PinoLogger));
+  installRequestPipeline(app, config);
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new LedgerExceptionFilter());
   setupOpenApi(app);

@@ -1,6 +1,6 @@
 import { createParamDecorator, ExecutionContext } from '@nestjs/common';
 import { UnauthenticatedError } from '../shared/errors';
-import type { AuthenticatedRequest } from './api-key.guard';
+import type { AuthenticatedRequest } from './bearer-auth.guard';
 import type { Principal } from './principal-directory';
 
 /** The authenticated principal of the request (the guard has put it there). */

@@ -7,6 +7,8 @@
  * - A client that says which revision it saw gets a 409 when the stream has moved on.
  * - A client that does not say is retried a few times on a conflict, each time deciding afresh on
  *   the new state, so concurrent valid reports are not lost and invalid ones are still refused.
+ *   Within one process, commands on the same stream take turns (stream-locks.ts), so conflicts
+ *   come only from other processes; retries wait a short random time so those do not collide again.
  * - Every event is sealed into the stream's hash chain here (`prevHash`, `hash`), from the stream
  *   just read, so the chain is the same whichever event store adapter stores it.
  */
@@ -14,8 +16,10 @@ import { BusinessRuleError, ConcurrencyError } from '../shared/errors';
 import { CURRENT_SCHEMA_VERSION, type DomainEvent, type RecordedEvent } from '../shared/messages';
 import { GENESIS_HASH, sealEvents, type UnsealedEvent } from '../integrity/event-hash';
 import { uuidFromName } from '../shared/deterministic-id';
+import { EventIdConflictError } from '../event-store/event-store.errors';
 import type { EventStore, ExpectedRevision } from '../event-store/event-store.port';
 import type { CommandEnvelope } from './command-envelope';
+import { withStreamLock } from './stream-locks';
 
 export interface StreamDecision<State, Event extends DomainEvent> {
   streamId: string;
@@ -37,7 +41,9 @@ export interface CommandOutcome {
   replayed: boolean;
 }
 
-const MAX_ATTEMPTS_WITHOUT_EXPECTED_REVISION = 5;
+const MAX_ATTEMPTS_WITHOUT_EXPECTED_REVISION = 8;
+/** Upper bound of the random pause before retry n: n × this many milliseconds. */
+const RETRY_JITTER_MS = 10;
 
 export class StreamCommandExecutor {
   constructor(private readonly eventStore: EventStore) {}
@@ -45,13 +51,15 @@ export class StreamCommandExecutor {
   async execute<State, Event extends DomainEvent>(decision: StreamDecision<State, Event>): Promise<CommandOutcome> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.attempt(decision);
+        return await withStreamLock(this.eventStore, decision.streamId, () => this.attempt(decision));
       } catch (error) {
+        if (error instanceof EventIdConflictError) throw keyReusedElsewhere(decision.envelope, error);
         const retryable =
           error instanceof ConcurrencyError &&
           decision.envelope.expectedRevision === undefined &&
           attempt < MAX_ATTEMPTS_WITHOUT_EXPECTED_REVISION;
         if (!retryable) throw error;
+        await new Promise((resolve) => setTimeout(resolve, Math.random() * RETRY_JITTER_MS * attempt));
       }
     }
   }
@@ -74,6 +82,17 @@ export class StreamCommandExecutor {
     const result = await this.eventStore.appendToStream(streamId, toAppend, expected);
     return { revision: result.nextRevision, position: result.position, replayed: false };
   }
+}
+
+/**
+ * The command's event ids are stored, but not in this stream: the caller reused an idempotency key
+ * for a command on another aggregate. That is a misuse to report, not a conflict to retry.
+ */
+function keyReusedElsewhere(envelope: CommandEnvelope, error: EventIdConflictError): BusinessRuleError {
+  return new BusinessRuleError('IDEMPOTENCY_KEY_REUSED', 'This idempotency key was already used for a different request', {
+    commandId: envelope.commandId,
+    ...(error.storedIn ? { usedOn: error.storedIn.streamId } : {}),
+  });
 }
 
 function replayOf(previous: RecordedEvent[], hash: string): CommandOutcome {

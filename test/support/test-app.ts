@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import request from 'supertest';
 import { loadConfig, type AppConfig } from '../../src/config/config';
 import { createApp } from '../../src/create-app';
+import type { AppModuleOptions } from '../../src/app.module';
 import type { EventStore } from '../../src/event-store/event-store.port';
 import { EVENT_STORE } from '../../src/infrastructure/tokens';
 import { seedIfEmpty } from '../../src/seeding/seed-if-empty';
@@ -32,11 +33,20 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function startTestApp(options: { now?: string; seed?: boolean; dataDir?: string } = {}): Promise<TestApp> {
+export interface TestAppOptions extends Pick<AppModuleOptions, 'eventStore' | 'readStore' | 'logDestination'> {
+  now?: string;
+  seed?: boolean;
+  dataDir?: string;
+  /** Environment variables as `loadConfig` reads them (DATA_DIR is set for you). */
+  env?: NodeJS.ProcessEnv;
+}
+
+export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-e2e-'));
-  const config = { ...loadConfig({ DATA_DIR: dataDir }), readYourWritesTimeoutMs: 3000 };
+  const config = { ...loadConfig({ ...options.env, DATA_DIR: dataDir }), readYourWritesTimeoutMs: 3000 };
   const clock = new ManualClock(new Date(options.now ?? '2021-07-20T03:00:00.000Z'));
-  const app = await createApp({ config, clock, logger: false });
+  const { eventStore, readStore, logDestination } = options;
+  const app = await createApp({ config, clock, eventStore, readStore, logDestination, logger: false });
   if (options.seed !== false) await seedIfEmpty(app, config);
   const server = app.getHttpServer();
   return {
