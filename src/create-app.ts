@@ -14,6 +14,8 @@ export async function createApp(options: AppModuleOptions & { logger?: LoggerSer
   const config = quiet ? { ...options.config, logLevel: 'silent' as const } : options.config;
   const app = await NestFactory.create(AppModule.forRoot({ ...options, config }), {
     bodyParser: false,
+    // Throw start-up failures (a refused principals file, a bad key) to the caller instead of exiting.
+    abortOnError: false,
     ...(options.logger === undefined ? { bufferLogs: true } : { logger: options.logger }),
   });
   if (options.logger === undefined) app.useLogger(app.get(PinoLogger));

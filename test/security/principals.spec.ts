@@ -1,0 +1,122 @@
+/**
+ * Where principals come from and how keys are held: raw or hashed keys in a file or in
+ * PRINCIPALS_JSON, nothing but digests kept, and production mode refusing any demo key.
+ */
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { apiKeySha256, PrincipalDirectory, PrincipalFileError } from '../../src/auth/principal-directory';
+import { DemoKeysInProductionError, loadPrincipals } from '../../src/auth/principal-source';
+import { ConfigError, loadConfig } from '../../src/config/config';
+import { createApp } from '../../src/create-app';
+
+const DEMO_FILE = loadConfig({}).demoPrincipalsFile;
+const own = { name: 'Phòng Kinh tế – dịch vụ tích hợp', unitId: 'phong-kinh-te', roles: ['reporter'] };
+const OWN_KEY = 'pkt-7f3c9a0e5d2b41c8a6e4';
+
+describe('PrincipalDirectory', () => {
+  it('authenticates a raw key and a hashed key, and nothing else', () => {
+    const directory = PrincipalDirectory.fromEntries([
+      { ...own, apiKey: OWN_KEY },
+      { name: 'Thanh tra', unitId: null, roles: ['inspector'], apiKeySha256: apiKeySha256('inspector-key-123') },
+    ]);
+    expect(directory.authenticate(OWN_KEY)).toMatchObject({ id: 'phong-kinh-te-dich-vu-tich-hop', unitId: 'phong-kinh-te', roles: ['reporter'] });
+    expect(directory.authenticate('inspector-key-123')).toMatchObject({ name: 'Thanh tra', roles: ['inspector'] });
+    expect(directory.authenticate(apiKeySha256('inspector-key-123'))).toBeNull(); // the digest is not a key
+    expect(directory.authenticate(OWN_KEY.slice(0, -1))).toBeNull();
+    expect(directory.authenticate('')).toBeNull();
+  });
+
+  it('accepts an upper-case digest and keeps no raw key or digest in the principals it hands out', () => {
+    const directory = PrincipalDirectory.fromEntries([{ ...own, apiKeySha256: apiKeySha256(OWN_KEY).toUpperCase() }]);
+    const principal = directory.authenticate(OWN_KEY);
+    expect(principal).not.toBeNull();
+    const shown = JSON.stringify(principal);
+    expect(shown).not.toContain(OWN_KEY);
+    expect(shown.toLowerCase()).not.toContain(apiKeySha256(OWN_KEY));
+  });
+
+  it.each([
+    ['both a key and a digest', { ...own, apiKey: OWN_KEY, apiKeySha256: apiKeySha256(OWN_KEY) }, 'exactly one'],
+    ['neither', { ...own }, 'exactly one'],
+    ['a short key', { ...own, apiKey: 'short' }, 'at least 8'],
+    ['a digest that is not one', { ...own, apiKeySha256: 'abc' }, '64 hexadecimal'],
+    ['an unknown role', { ...own, apiKey: OWN_KEY, roles: ['admin'] }, 'roles'],
+    ['no unit', { name: 'x', apiKey: OWN_KEY, roles: ['reporter'] }, 'unitId'],
+  ])('refuses an entry with %s', (_, entry, message) => {
+    expect(() => PrincipalDirectory.fromEntries([entry])).toThrow(message);
+  });
+
+  it('refuses two principals with the same key, whether raw or hashed', () => {
+    expect(() =>
+      PrincipalDirectory.fromEntries([
+        { ...own, apiKey: OWN_KEY },
+        { ...own, name: 'other', apiKeySha256: apiKeySha256(OWN_KEY) },
+      ]),
+    ).toThrow('reuses');
+  });
+
+  it('does not echo the JSON in its error when it cannot parse it (it may hold keys)', () => {
+    expect(() => PrincipalDirectory.fromJson(`[{"apiKey":"${OWN_KEY}"`, 'PRINCIPALS_JSON')).toThrow(PrincipalFileError);
+    try {
+      PrincipalDirectory.fromJson(`[{"apiKey":"${OWN_KEY}"`, 'PRINCIPALS_JSON');
+    } catch (error) {
+      expect((error as Error).message).not.toContain(OWN_KEY);
+    }
+  });
+});
+
+describe('principals from the configuration', () => {
+  let dir: string;
+  let ownFile: string;
+
+  beforeAll(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-principals-'));
+    ownFile = path.join(dir, 'principals.json');
+    fs.writeFileSync(ownFile, JSON.stringify([{ ...own, apiKeySha256: apiKeySha256(OWN_KEY) }]));
+  });
+
+  afterAll(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('reads PRINCIPALS_JSON instead of the file, and refuses both at once', () => {
+    const config = loadConfig({ PRINCIPALS_JSON: JSON.stringify([{ ...own, apiKey: OWN_KEY }]) });
+    const directory = loadPrincipals(config);
+    expect(directory.size).toBe(1);
+    expect(directory.authenticate(OWN_KEY)?.unitId).toBe('phong-kinh-te');
+    expect(directory.authenticate('demo-analyst')).toBeNull();
+    expect(() => loadConfig({ PRINCIPALS_JSON: '[]', PRINCIPALS_FILE: ownFile })).toThrow(ConfigError);
+  });
+
+  it.each([
+    ['NODE_ENV=production', { NODE_ENV: 'production' }],
+    ['an EventStoreDB connection', { EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' }],
+    ['a MongoDB URI', { MONGODB_URI: 'mongodb://localhost:27017/ledger' }],
+  ])('is production mode with %s, and then refuses the demo principals', (_, env) => {
+    const config = loadConfig(env);
+    expect(config.productionMode).toBe(true);
+    expect(() => loadPrincipals(config)).toThrow(DemoKeysInProductionError);
+  });
+
+  it('refuses in production a file that accepts even one demo key, also when it holds only its digest', () => {
+    const leaky = path.join(dir, 'leaky.json');
+    fs.writeFileSync(leaky, JSON.stringify([{ ...own, apiKeySha256: apiKeySha256(OWN_KEY) }, { name: 'old', unitId: null, roles: ['analyst'], apiKeySha256: apiKeySha256('demo-analyst') }]));
+    expect(() => loadPrincipals(loadConfig({ NODE_ENV: 'production', PRINCIPALS_FILE: leaky }))).toThrow(/demo API key.*old/);
+  });
+
+  it('starts in production with principals of its own', () => {
+    const config = loadConfig({ NODE_ENV: 'production', PRINCIPALS_FILE: ownFile });
+    expect(loadPrincipals(config).authenticate(OWN_KEY)).not.toBeNull();
+    expect(loadConfig({}).productionMode).toBe(false);
+  });
+
+  it('the application itself refuses to start in production with the demo principals', async () => {
+    const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: path.join(dir, 'data') });
+    await expect(createApp({ config, logger: false })).rejects.toThrow(DemoKeysInProductionError);
+  });
+
+  it('the demo principals file the check reads is the one the repository ships', () => {
+    const demo = JSON.parse(fs.readFileSync(DEMO_FILE, 'utf8')) as Array<{ apiKey: string }>;
+    expect(demo.length).toBeGreaterThan(5);
+    expect(demo.map((d) => d.apiKey)).toContain('demo-analyst');
+  });
+});
