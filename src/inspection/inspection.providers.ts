@@ -4,6 +4,9 @@
  */
 import { EvidenceController } from '../evidence/evidence.controller';
 import { FindEvidenceCitationsHandler } from '../evidence/verify-evidence';
+import { ExportsController } from '../exports/exports.controller';
+import { ExportIndicatorHistoryHandler } from '../exports/indicator-history.export';
+import { ExportIndicatorTableHandler } from '../exports/indicator-table.export';
 import { ListProgressReportsHandler, ProgressReportsController } from '../progress-reports/list-progress-reports';
 import { ListReportQueriesHandler } from './read/list-report-queries';
 import { ReportQueriesController } from './read/report-queries.controller';
@@ -12,8 +15,14 @@ import { CloseQueryHandler } from './write/close-query';
 import { InspectionCommandsController } from './write/inspection-commands.controller';
 import { RaiseQueryHandler } from './write/raise-query';
 
-export const INSPECTION_CONTROLLERS = [InspectionCommandsController, ReportQueriesController, EvidenceController, ProgressReportsController];
+export const INSPECTION_CONTROLLERS = [InspectionCommandsController, ReportQueriesController, EvidenceController, ProgressReportsController, ExportsController];
 
 export const INSPECTION_COMMAND_HANDLERS = [RaiseQueryHandler, AnswerQueryHandler, CloseQueryHandler];
 
-export const INSPECTION_QUERY_HANDLERS = [ListReportQueriesHandler, FindEvidenceCitationsHandler, ListProgressReportsHandler];
+export const INSPECTION_QUERY_HANDLERS = [
+  ListReportQueriesHandler,
+  FindEvidenceCitationsHandler,
+  ListProgressReportsHandler,
+  ExportIndicatorHistoryHandler,
+  ExportIndicatorTableHandler,
+];

@@ -1,0 +1,69 @@
+/**
+ * Exports for the inspection committee: one indicator's history and the year's indicator table, as
+ * CSV (UTF-8 with BOM, `;`, decimal comma) or XLSX. Open to every key: they hold exactly what
+ * GET /indicators and GET /indicators/{id}/history already show every key.
+ */
+import { Controller, Get, Param, Query as QueryParams, Res, StreamableFile } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiProduces, ApiProperty, ApiServiceUnavailableResponse, ApiTags, OmitType } from '@nestjs/swagger';
+import { IsIn } from 'class-validator';
+import type { Response } from 'express';
+import { IdParamPipe } from '../http/id-param.pipe';
+import { ReadQueryDto } from '../http/read-query.dto';
+import { ListIndicatorsQueryDto } from '../indicators/read/list-indicators.query-dto';
+import { ReadModelFreshness } from '../infrastructure/read-model-freshness';
+import { toCsv } from './csv';
+import { ExportIndicatorHistoryQuery } from './indicator-history.export';
+import { ExportIndicatorTableQuery } from './indicator-table.export';
+import { CONTENT_TYPES, EXPORT_FORMATS, type ExportFormat, type ExportTable } from './table';
+import { toXlsx } from './xlsx';
+
+export class ExportFormatDto extends ReadQueryDto {
+  @ApiProperty({ enum: EXPORT_FORMATS, description: 'csv: UTF-8 with BOM, `;` separated, decimal comma. xlsx: numeric and date cells.' })
+  @IsIn(EXPORT_FORMATS, { message: 'format must be csv or xlsx' })
+  format!: ExportFormat;
+}
+
+export class ExportIndicatorsDto extends OmitType(ListIndicatorsQueryDto, ['limit', 'offset'] as const) {
+  @ApiProperty({ enum: EXPORT_FORMATS })
+  @IsIn(EXPORT_FORMATS, { message: 'format must be csv or xlsx' })
+  format!: ExportFormat;
+}
+
+@ApiTags('exports')
+@ApiBearerAuth()
+@ApiProduces(CONTENT_TYPES.csv, CONTENT_TYPES.xlsx)
+@ApiServiceUnavailableResponse({ description: 'minPosition not reached in time (PROJECTION_LAGGING); retry after Retry-After.' })
+@Controller()
+export class ExportsController {
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly freshness: ReadModelFreshness,
+  ) {}
+
+  @Get('indicators/:id/history/export')
+  @ApiOperation({ summary: "One indicator's audit history as CSV or XLSX" })
+  async history(@Param('id', IdParamPipe) id: string, @QueryParams() query: ExportFormatDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    await this.freshness.waitFor(query.minPosition);
+    const table: ExportTable = await this.queryBus.execute(new ExportIndicatorHistoryQuery(id));
+    return send(res, table, query.format);
+  }
+
+  @Get('exports/indicators')
+  @ApiOperation({ summary: "The year's indicator table (targets, latest values, status, responsible unit) as CSV or XLSX; filters as GET /indicators" })
+  async indicators(@QueryParams() query: ExportIndicatorsDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+    const { minPosition, format, ...filters } = query;
+    await this.freshness.waitFor(minPosition);
+    const table: ExportTable = await this.queryBus.execute(new ExportIndicatorTableQuery(filters));
+    return send(res, table, format);
+  }
+}
+
+async function send(res: Response, table: ExportTable, format: ExportFormat): Promise<StreamableFile> {
+  const body = format === 'csv' ? toCsv(table) : await toXlsx(table);
+  const fileName = `${table.fileBaseName}.${format}`;
+  res.setHeader('Content-Type', CONTENT_TYPES[format]);
+  res.setHeader('Content-Disposition', `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  res.setHeader('Content-Length', String(body.length));
+  return new StreamableFile(body);
+}

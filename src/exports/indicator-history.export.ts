@@ -1,0 +1,81 @@
+/**
+ * One indicator's audit history as a table: every event, oldest first, with who (and for which
+ * unit, by name), when (Vietnam time), the period and metric, the value before and after, the
+ * reason, the decision, the inspection query text, the documents cited and the one-line summary.
+ * Built from the `indicator_history` and `units` read models.
+ */
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { INDICATOR_HISTORY_COLLECTION, type HistorySnapshot, type IndicatorHistoryEntry } from '../../projections/indicator-history';
+import { UNITS_COLLECTION, type UnitDocument } from '../../projections/units';
+import { READ_STORE } from '../infrastructure/tokens';
+import type { ReadStore } from '../read-store/read-store.port';
+import { NotFoundError } from '../shared/errors';
+import { formatVietnameseDate } from '../shared/vietnamese-format';
+import type { Column, ExportTable } from './table';
+import { EVENT_TYPE_LABELS } from './vietnamese-labels';
+
+export const HISTORY_COLUMNS: Column[] = [
+  { header: 'Phiên bản', kind: 'number', width: 10 },
+  { header: 'Thời điểm ghi nhận', kind: 'datetime', width: 20 },
+  { header: 'Loại sự kiện', kind: 'text', width: 20 },
+  { header: 'Người thực hiện', kind: 'text', width: 28 },
+  { header: 'Đơn vị thực hiện', kind: 'text', width: 32 },
+  { header: 'Kỳ báo cáo', kind: 'text', width: 10 },
+  { header: 'Chỉ tiêu thành phần', kind: 'text', width: 18 },
+  { header: 'Giá trị trước', kind: 'number', width: 14 },
+  { header: 'Giá trị sau', kind: 'number', width: 14 },
+  { header: 'Lý do', kind: 'text', width: 40 },
+  { header: 'Số hiệu văn bản', kind: 'text', width: 16 },
+  { header: 'Ghi chú', kind: 'text', width: 30 },
+  { header: 'Nội dung yêu cầu, giải trình, kết luận', kind: 'text', width: 40 },
+  { header: 'Tài liệu kiểm chứng', kind: 'text', width: 50 },
+  { header: 'Diễn giải', kind: 'text', width: 80 },
+];
+
+export class ExportIndicatorHistoryQuery extends Query<ExportTable> {
+  constructor(readonly indicatorId: string) {
+    super();
+  }
+}
+
+@QueryHandler(ExportIndicatorHistoryQuery)
+export class ExportIndicatorHistoryHandler implements IQueryHandler<ExportIndicatorHistoryQuery, ExportTable> {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  async execute({ indicatorId }: ExportIndicatorHistoryQuery): Promise<ExportTable> {
+    const entries = await this.readStore
+      .collection<IndicatorHistoryEntry>(INDICATOR_HISTORY_COLLECTION)
+      .find({ indicatorId }, { sort: { revision: 1 } });
+    if (entries.length === 0) throw new NotFoundError('INDICATOR_NOT_FOUND', `Indicator ${indicatorId} does not exist`, { indicatorId });
+    const units = await this.readStore.collection<UnitDocument>(UNITS_COLLECTION).find({});
+    const unitName = new Map(units.map((unit) => [unit.unitId, unit.name ?? unit.unitId]));
+    return {
+      sheetName: `Lịch sử ${indicatorId}`.slice(0, 31),
+      fileBaseName: `lich-su-${indicatorId}`,
+      columns: HISTORY_COLUMNS,
+      rows: entries.map((entry) => [
+        entry.revision,
+        entry.recordedAt,
+        EVENT_TYPE_LABELS[entry.type] ?? entry.type,
+        entry.actor.id,
+        entry.actor.unitId ? (unitName.get(entry.actor.unitId) ?? entry.actor.unitId) : null,
+        entry.period,
+        entry.metric,
+        figure(entry.before),
+        figure(entry.after),
+        entry.reason,
+        entry.decisionRef,
+        entry.note,
+        entry.queryMessage ?? null,
+        (entry.evidence ?? []).map((item) => `${item.documentRef} ngày ${formatVietnameseDate(item.issuedOn)}: ${item.title}`).join('\n') || null,
+        entry.summary,
+      ]),
+    };
+  }
+}
+
+/** The reported value, when the snapshot is a figure; other before/after shapes are in the summary. */
+function figure(snapshot: HistorySnapshot | null): number | null {
+  return snapshot && 'value' in snapshot && !('comparator' in snapshot) && typeof snapshot.value === 'number' ? snapshot.value : null;
+}

@@ -1,0 +1,58 @@
+/**
+ * XLSX with exceljs: real numeric and date cells, so the inspector can sum and sort them.
+ *
+ * Number formats are Excel format codes, in which `,` always means "group thousands" and `.` "the
+ * decimal point"; Excel and LibreOffice render them with the separators of the reader's locale, so
+ * on a Vietnamese system 6500 shows as "6.500" and 15.6 as "15,6". Whole numbers get `#,##0`;
+ * others `#,##0.0#####` (at least one decimal, up to six — the precision the ledger's own Vietnamese
+ * formatting keeps), which avoids the dangling separator `#,##0.##` shows on whole numbers.
+ * Dates are `dd/mm/yyyy`, times `dd/mm/yyyy hh:mm:ss` in Vietnam time (UTC+07:00): an Excel cell
+ * has no time zone, so the local wall-clock time is what is stored.
+ */
+import ExcelJS from 'exceljs';
+import { vietnamWallClock, type CellValue, type Column, type ExportTable } from './table';
+
+export const INTEGER_FORMAT = '#,##0';
+export const DECIMAL_FORMAT = '#,##0.0#####';
+export const DATE_FORMAT = 'dd/mm/yyyy';
+export const DATETIME_FORMAT = 'dd/mm/yyyy hh:mm:ss';
+
+export async function toXlsx(table: ExportTable): Promise<Buffer> {
+  const workbook = new ExcelJS.Workbook();
+  workbook.creator = 'resolution-ledger';
+  const sheet = workbook.addWorksheet(table.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
+  sheet.columns = table.columns.map((column) => ({ header: column.header, width: column.width }));
+  sheet.getRow(1).font = { bold: true };
+  sheet.getRow(1).alignment = { vertical: 'middle', wrapText: true };
+  for (const values of table.rows) {
+    const row = sheet.addRow(values.map((value, i) => cellValue(table.columns[i], value)));
+    values.forEach((value, i) => {
+      const format = numberFormat(table.columns[i], value);
+      if (format) row.getCell(i + 1).numFmt = format;
+    });
+  }
+  sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
+  return Buffer.from(await workbook.xlsx.writeBuffer());
+}
+
+function cellValue(column: Column, value: CellValue): ExcelJS.CellValue {
+  if (value === null || value === '') return null;
+  switch (column.kind) {
+    case 'number':
+      return value;
+    case 'date':
+      return new Date(`${value}T00:00:00.000Z`);
+    case 'datetime':
+      return vietnamWallClock(String(value));
+    case 'text':
+      return String(value);
+  }
+}
+
+function numberFormat(column: Column, value: CellValue): string | null {
+  if (value === null || value === '') return null;
+  if (column.kind === 'date') return DATE_FORMAT;
+  if (column.kind === 'datetime') return DATETIME_FORMAT;
+  if (column.kind === 'number' && typeof value === 'number') return Number.isInteger(value) ? INTEGER_FORMAT : DECIMAL_FORMAT;
+  return null;
+}
