@@ -1,4 +1,5 @@
 /** Every read model the runner maintains. Add a projection here and the runner builds it. */
+import { auditLogProjection } from './audit-log';
 import { indicatorHistoryProjection } from './indicator-history';
 import { indicatorsProjection } from './indicators';
 import { progressReportsProjection } from './progress-reports';
@@ -12,4 +13,5 @@ export const ALL_PROJECTIONS: readonly ProjectionDefinition<ProjectedDocument>[]
   unitsProjection,
   progressReportsProjection,
   reportQueriesProjection,
+  auditLogProjection,
 ];

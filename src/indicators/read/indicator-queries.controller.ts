@@ -3,10 +3,13 @@ import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { IdParamPipe } from '../../http/id-param.pipe';
-import { ReadQueryDto } from '../../http/read-query.dto';
+import { parseIsoInstant } from '../../http/iso-instant';
 import { ReadModelFreshness } from '../../infrastructure/read-model-freshness';
 import { GetIndicatorHistoryQuery, GetIndicatorQuery, ListIndicatorsQuery } from './indicator-queries';
 import { ListIndicatorsQueryDto } from './list-indicators.query-dto';
+import { GetIndicatorAsOfQuery } from './as-of/indicator-as-of.query';
+import { GetIndicatorQueryDto } from './get-indicator.query-dto';
+import { IndicatorHistoryQueryDto } from './indicator-history.query-dto';
 
 @ApiTags('indicators: queries')
 @ApiBearerAuth()
@@ -27,16 +30,28 @@ export class IndicatorQueriesController {
   }
 
   @Get(':id')
-  @ApiOperation({ summary: 'One indicator as it stands now' })
-  async get(@Param('id', IdParamPipe) id: string, @QueryParams() query: ReadQueryDto) {
+  @ApiOperation({
+    summary: 'One indicator as it stands now, or as it was known at a moment (`asOf`)',
+    description:
+      '`asOf` replays the stream from the event store up to that recorded time (a report filed later is not in it, ' +
+      'whatever period it is for); 404 `INDICATOR_NOT_YET_REGISTERED` before the indicator was registered.',
+  })
+  async get(@Param('id', IdParamPipe) id: string, @QueryParams() query: GetIndicatorQueryDto) {
+    const asOf = parseIsoInstant(query.asOf);
+    // The as-of answer comes from the event store, which is always current: no read model to wait for.
+    if (asOf) return this.queryBus.execute(new GetIndicatorAsOfQuery(id, asOf));
     await this.freshness.waitFor(query.minPosition);
     return this.queryBus.execute(new GetIndicatorQuery(id));
   }
 
   @Get(':id/history')
-  @ApiOperation({ summary: 'The full audit timeline, oldest first: who, when, why, before → after' })
-  async history(@Param('id', IdParamPipe) id: string, @QueryParams() query: ReadQueryDto) {
-    await this.freshness.waitFor(query.minPosition);
-    return this.queryBus.execute(new GetIndicatorHistoryQuery(id));
+  @ApiOperation({
+    summary: 'The audit timeline: who, when, why, before → after; oldest first',
+    description: 'Filters `from`/`to` (recorded time), `type`, `actor`, `unit` (the actor’s unit); pages with `limit`, `offset`, `order`; answers `{ items, total, limit, offset, order }`.',
+  })
+  async history(@Param('id', IdParamPipe) id: string, @QueryParams() query: IndicatorHistoryQueryDto) {
+    const { minPosition, limit, offset, order, type, ...criteria } = query;
+    await this.freshness.waitFor(minPosition);
+    return this.queryBus.execute(new GetIndicatorHistoryQuery(id, { ...criteria, types: type }, { limit, offset, order }));
   }
 }

@@ -8,6 +8,7 @@ import type { Filter, ReadStore } from '../../read-store/read-store.port';
 import { NotFoundError } from '../../shared/errors';
 import { toHistoryEntryView, toIndicatorView, type HistoryEntryView, type IndicatorView } from './indicator-view';
 import type { ListIndicatorsQueryDto } from './list-indicators.query-dto';
+import { pageOf, timelineFilter, type Page, type TimelineCriteria, type TimelinePage } from '../../audit/timeline/timeline-filter';
 
 export interface IndicatorList {
   items: IndicatorView[];
@@ -26,8 +27,17 @@ export class GetIndicatorQuery extends Query<IndicatorView> {
   }
 }
 
-export class GetIndicatorHistoryQuery extends Query<{ items: HistoryEntryView[] }> {
-  constructor(readonly indicatorId: string) {
+export type IndicatorHistoryPage = TimelinePage<HistoryEntryView>;
+
+/** Oldest first, as the timeline has always read; a page is large enough for a whole year of one indicator. */
+export const HISTORY_PAGE_DEFAULTS: Page = { limit: 200, offset: 0, order: 'asc' };
+
+export class GetIndicatorHistoryQuery extends Query<IndicatorHistoryPage> {
+  constructor(
+    readonly indicatorId: string,
+    readonly criteria: TimelineCriteria = {},
+    readonly page: Partial<Page> = {},
+  ) {
     super();
   }
 }
@@ -66,16 +76,21 @@ export class GetIndicatorHandler implements IQueryHandler<GetIndicatorQuery, Ind
 }
 
 @QueryHandler(GetIndicatorHistoryQuery)
-export class GetIndicatorHistoryHandler implements IQueryHandler<GetIndicatorHistoryQuery, { items: HistoryEntryView[] }> {
+export class GetIndicatorHistoryHandler implements IQueryHandler<GetIndicatorHistoryQuery, IndicatorHistoryPage> {
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
-  async execute({ indicatorId }: GetIndicatorHistoryQuery): Promise<{ items: HistoryEntryView[] }> {
-    const entries = await this.readStore
-      .collection<IndicatorHistoryEntry>(INDICATOR_HISTORY_COLLECTION)
-      .find({ indicatorId }, { sort: { revision: 1 } });
-    if (entries.length === 0) {
+  async execute({ indicatorId, criteria, page: requested }: GetIndicatorHistoryQuery): Promise<IndicatorHistoryPage> {
+    const collection = this.readStore.collection<IndicatorHistoryEntry>(INDICATOR_HISTORY_COLLECTION);
+    const filter = { ...timelineFilter(criteria), indicatorId };
+    const page = pageOf(requested, HISTORY_PAGE_DEFAULTS);
+    const [entries, total] = await Promise.all([
+      collection.find(filter, { sort: { revision: page.order === 'asc' ? 1 : -1 }, skip: page.offset, limit: page.limit }),
+      collection.countDocuments(filter),
+    ]);
+    // Filters may match nothing; an indicator with no timeline at all does not exist.
+    if (total === 0 && (await collection.countDocuments({ indicatorId })) === 0) {
       throw new NotFoundError('INDICATOR_NOT_FOUND', `Indicator ${indicatorId} does not exist`, { indicatorId });
     }
-    return { items: entries.map(toHistoryEntryView) };
+    return { items: entries.map(toHistoryEntryView), total, ...page };
   }
 }

@@ -1,0 +1,122 @@
+/**
+ * The `audit_log` read model behind `GET /audit/events`: one document per event of every stream
+ * (resolution, units, indicators), in global order — who did what, when, to which subject, under
+ * which decision, with a one-line Vietnamese summary and the event's chain hash, so a line of the
+ * log can be checked against `GET /indicators/{id}/integrity`.
+ *
+ * Each entry depends on its own event only: written once, never changed by a later event.
+ * Optional fields are stored as null, never left out, so a document reads the same from MongoDB
+ * and from the in-memory store.
+ */
+import type { LedgerEventType, RecordedLedgerEvent } from '../src/domain/events';
+import { INDICATOR_EVENT_TYPES } from '../src/domain/indicator/events';
+import { assertNever } from '../src/domain/indicator/target';
+import type { ResolutionEvent } from '../src/domain/resolution/events';
+import { UNIT_EVENT_TYPES, type UnitEvent } from '../src/domain/unit/events';
+import type { Role } from '../src/shared/messages';
+import { isIndicatorEvent } from './indicator-event';
+import { summarizeIndicatorEvent } from './indicator-history/summary';
+import type { ProjectedDocument, ProjectionDefinition } from './projection';
+
+export const AUDIT_LOG_COLLECTION = 'audit_log';
+
+export type AuditSubjectKind = 'indicator' | 'unit' | 'resolution';
+
+export interface AuditLogEntry extends ProjectedDocument {
+  /** `${streamId}:${revision}`. */
+  _id: string;
+  position: number;
+  streamId: string;
+  revision: number;
+  subjectKind: AuditSubjectKind;
+  /** The indicator, unit or resolution the event is about. */
+  subjectId: string;
+  type: LedgerEventType;
+  recordedAt: string;
+  actor: { id: string; unitId: string | null; roles: Role[] };
+  commandId: string;
+  correlationId: string;
+  reason: string | null;
+  decisionRef: string | null;
+  summary: string;
+  /** The event's hash in its stream's chain (null for an event written before the chain existed). */
+  hash: string | null;
+}
+
+export const AUDIT_LOG_EVENT_TYPES: readonly LedgerEventType[] = [...INDICATOR_EVENT_TYPES, ...UNIT_EVENT_TYPES, 'ResolutionRegistered'];
+
+export const auditLogEntryId = (streamId: string, revision: number): string => `${streamId}:${revision}`;
+
+export const auditLogProjection: ProjectionDefinition<AuditLogEntry> = {
+  collection: AUDIT_LOG_COLLECTION,
+  handles: AUDIT_LOG_EVENT_TYPES,
+  indexes: [
+    { key: { position: 1 }, name: 'position_1', unique: true },
+    { key: { streamId: 1, revision: 1 }, name: 'streamId_1_revision_1', unique: true },
+    { key: { recordedAt: 1 }, name: 'recordedAt_1' },
+    { key: { type: 1 }, name: 'type_1' },
+    { key: { 'actor.id': 1 }, name: 'actor.id_1' },
+    { key: { 'actor.unitId': 1 }, name: 'actor.unitId_1' },
+  ],
+  documentIds: (event) => [auditLogEntryId(event.streamId, event.revision)],
+  evolve: (current, event) => {
+    if (current && event.position <= current.lastPosition) return current;
+    return auditLogEntry(event);
+  },
+};
+
+export function auditLogEntry(event: RecordedLedgerEvent): AuditLogEntry {
+  const { metadata } = event;
+  const data = event.data as { reason?: unknown; decisionRef?: unknown };
+  const subject = subjectOf(event);
+  return {
+    _id: auditLogEntryId(event.streamId, event.revision),
+    position: event.position,
+    streamId: event.streamId,
+    revision: event.revision,
+    subjectKind: subject.kind,
+    subjectId: subject.id,
+    type: event.type,
+    recordedAt: metadata.recordedAt,
+    actor: { id: metadata.actor.id, unitId: metadata.actor.unitId, roles: [...metadata.actor.roles] },
+    commandId: metadata.commandId,
+    correlationId: metadata.correlationId,
+    reason: typeof data.reason === 'string' ? data.reason : null,
+    decisionRef: typeof data.decisionRef === 'string' ? data.decisionRef : null,
+    summary: subject.summary,
+    hash: typeof metadata.hash === 'string' ? metadata.hash : null,
+    lastPosition: event.position,
+  };
+}
+
+function subjectOf(event: RecordedLedgerEvent): { kind: AuditSubjectKind; id: string; summary: string } {
+  if (isIndicatorEvent(event)) return { kind: 'indicator', id: event.data.indicatorId, summary: summarizeIndicatorEvent(event) };
+  return otherSubject(event as UnitEvent | ResolutionEvent);
+}
+
+function otherSubject(event: UnitEvent | ResolutionEvent): { kind: AuditSubjectKind; id: string; summary: string } {
+  switch (event.type) {
+    case 'UnitRegistered': {
+      const { unitId, name, shortName } = event.data;
+      return { kind: 'unit', id: unitId, summary: oneLine(`Đăng ký đơn vị ${unitId}: ${name}${shortName ? ` (${shortName})` : ''}`) };
+    }
+    case 'UnitRenamed': {
+      const { unitId, previousName, name, reason } = event.data;
+      return { kind: 'unit', id: unitId, summary: oneLine(`Đổi tên đơn vị ${unitId}: ${previousName} → ${name}; lý do: ${reason}`) };
+    }
+    case 'UnitDeactivated': {
+      const { unitId, decisionRef, reason } = event.data;
+      return { kind: 'unit', id: unitId, summary: oneLine(`Ngừng hoạt động đơn vị ${unitId} theo ${decisionRef}; lý do: ${reason}`) };
+    }
+    case 'ResolutionRegistered': {
+      const { resolutionId, title, year } = event.data;
+      return { kind: 'resolution', id: resolutionId, summary: oneLine(`Đăng ký nghị quyết ${resolutionId} năm ${year}: ${title}`) };
+    }
+    default:
+      return assertNever(event);
+  }
+}
+
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}

@@ -1,0 +1,36 @@
+/** The global audit log across every stream. */
+import { Controller, Get, Query as QueryParams } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { CurrentPrincipal } from '../../auth/current-principal.decorator';
+import type { Principal } from '../../auth/principal-directory';
+import { ReadModelFreshness } from '../../infrastructure/read-model-freshness';
+import { AUDIT_READER_ROLES, requireAuditReader } from '../audit-roles';
+import { ListAuditEventsQuery } from './audit-log.query';
+import { AuditLogQueryDto } from './audit-log.query-dto';
+
+@ApiTags('audit')
+@ApiBearerAuth()
+@ApiForbiddenResponse({ description: `Only ${AUDIT_READER_ROLES.join(', ')} (ROLE_NOT_ALLOWED).` })
+@ApiServiceUnavailableResponse({ description: 'minPosition not reached in time (PROJECTION_LAGGING); retry after Retry-After.' })
+@Controller('audit/events')
+export class AuditLogController {
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly freshness: ReadModelFreshness,
+  ) {}
+
+  @Get()
+  @ApiOperation({
+    summary: 'Every event of every stream: who, when, what, under which decision; newest first',
+    description:
+      'Filters `from`/`to` (recorded time), `type`, `actor`, `unit` (the actor’s unit); pages with `limit` (default 100), ' +
+      '`offset`, `order` (`desc` by default); answers `{ items, total, limit, offset, order }`.',
+  })
+  async list(@QueryParams() query: AuditLogQueryDto, @CurrentPrincipal() principal: Principal) {
+    requireAuditReader(principal, 'the audit log');
+    const { minPosition, limit, offset, order, type, ...criteria } = query;
+    await this.freshness.waitFor(minPosition);
+    return this.queryBus.execute(new ListAuditEventsQuery({ ...criteria, types: type }, { limit, offset, order }));
+  }
+}

@@ -1,0 +1,45 @@
+/** `GET /audit/events`: the global audit log, from the `audit_log` read model. */
+import { Inject } from '@nestjs/common';
+import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
+import { AUDIT_LOG_COLLECTION, type AuditLogEntry } from '../../../projections/audit-log';
+import { READ_STORE } from '../../infrastructure/tokens';
+import type { ReadStore } from '../../read-store/read-store.port';
+import { pageOf, timelineFilter, type Page, type TimelineCriteria, type TimelinePage } from '../timeline/timeline-filter';
+
+export type AuditLogView = Omit<AuditLogEntry, '_id' | 'lastPosition'>;
+
+export type AuditLogPage = TimelinePage<AuditLogView>;
+
+/** Newest first: an inspector opens the log to see what happened lately. */
+export const AUDIT_LOG_PAGE_DEFAULTS: Page = { limit: 100, offset: 0, order: 'desc' };
+
+export class ListAuditEventsQuery extends Query<AuditLogPage> {
+  constructor(
+    readonly criteria: TimelineCriteria,
+    readonly page: Partial<Page>,
+  ) {
+    super();
+  }
+}
+
+@QueryHandler(ListAuditEventsQuery)
+export class ListAuditEventsHandler implements IQueryHandler<ListAuditEventsQuery, AuditLogPage> {
+  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+
+  async execute({ criteria, page: requested }: ListAuditEventsQuery): Promise<AuditLogPage> {
+    const collection = this.readStore.collection<AuditLogEntry>(AUDIT_LOG_COLLECTION);
+    const filter = timelineFilter(criteria);
+    const page = pageOf(requested, AUDIT_LOG_PAGE_DEFAULTS);
+    // The global position is the order events were stored in; recorded times can tie.
+    const [entries, total] = await Promise.all([
+      collection.find(filter, { sort: { position: page.order === 'asc' ? 1 : -1 }, skip: page.offset, limit: page.limit }),
+      collection.countDocuments(filter),
+    ]);
+    return { items: entries.map(toView), total, ...page };
+  }
+}
+
+function toView(entry: AuditLogEntry): AuditLogView {
+  const { _id, lastPosition, ...view } = entry;
+  return view;
+}
