@@ -8,8 +8,8 @@ export interface AppConfig {
   port: number;
   /** Where the embedded stores keep their files. */
   dataDir: string;
-  eventStore: { kind: 'sqlite'; filename: string };
-  readStore: { kind: 'memory' };
+  eventStore: EventStoreConfig;
+  readStore: ReadStoreConfig;
   /** JSON file of principals `{ name, apiKey | apiKeySha256, unitId, roles }[]`. */
   principalsFile: string;
   /** The same JSON array given inline (PRINCIPALS_JSON); when set it replaces the file. */
@@ -57,6 +57,14 @@ export interface JwtConfig {
   clockToleranceSeconds: number;
 }
 
+/** EVENTSTORE_CONNECTION_STRING selects EventStoreDB; without it, the SQLite file in DATA_DIR. */
+export type EventStoreConfig = { kind: 'sqlite'; filename: string } | { kind: 'eventstoredb'; connectionString: string };
+
+/** MONGODB_URI selects MongoDB (database MONGODB_DATABASE); without it, the in-memory store rebuilt at start. */
+export type ReadStoreConfig = { kind: 'memory' } | { kind: 'mongodb'; uri: string; database: string };
+
+export const DEFAULT_MONGODB_DATABASE = 'resolution_ledger';
+
 export class ConfigError extends Error {}
 
 /** The repository root, found from this file whether it runs compiled (dist/src/…) or from source (src/…). */
@@ -67,8 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   return {
     port: integer(env.PORT, 3000, 'PORT', 0, 65535),
     dataDir,
-    eventStore: { kind: 'sqlite', filename: path.join(dataDir, 'events.db') },
-    readStore: { kind: 'memory' },
+    ...storeConfig(env, dataDir),
     principalsFile: path.resolve(env.PRINCIPALS_FILE ?? path.join(REPO_ROOT, 'seeds', 'demo-principals.json')),
     ...principalsJson(env),
     demoPrincipalsFile: path.join(REPO_ROOT, 'seeds', 'demo-principals.json'),
@@ -85,6 +92,25 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedFile: path.resolve(env.SEED_FILE ?? path.join(REPO_ROOT, 'seeds', 'resolution-2021.json')),
     readYourWritesTimeoutMs: integer(env.READ_YOUR_WRITES_TIMEOUT_MS, 5000, 'READ_YOUR_WRITES_TIMEOUT_MS', 0, 60000),
     bodyLimit: env.BODY_LIMIT ?? '100kb',
+  };
+}
+
+/** Which stores back the ports; also used by the server test suites, so they read the same variables the same way. */
+export function storeConfig(env: NodeJS.ProcessEnv, dataDir = path.resolve(env.DATA_DIR ?? './data')): Pick<AppConfig, 'eventStore' | 'readStore'> {
+  const connectionString = env.EVENTSTORE_CONNECTION_STRING?.trim();
+  if (connectionString && !/^esdb(\+discover)?:\/\/\S+$/.test(connectionString)) {
+    throw new ConfigError('EVENTSTORE_CONNECTION_STRING must be an esdb:// or esdb+discover:// connection string, e.g. esdb://localhost:2113?tls=false');
+  }
+  const uri = env.MONGODB_URI?.trim();
+  if (uri && !/^mongodb(\+srv)?:\/\/\S+$/.test(uri)) {
+    throw new ConfigError('MONGODB_URI must be a mongodb:// or mongodb+srv:// connection string, e.g. mongodb://localhost:27017/?replicaSet=rs0');
+  }
+  const database = env.MONGODB_DATABASE?.trim() || DEFAULT_MONGODB_DATABASE;
+  // MongoDB's own rules for database names: at most 63 characters, none of / \ . " $ or a space.
+  if (!/^[^/\\. "$]{1,63}$/.test(database)) throw new ConfigError(`MONGODB_DATABASE is not a valid MongoDB database name: "${database}"`);
+  return {
+    eventStore: connectionString ? { kind: 'eventstoredb', connectionString } : { kind: 'sqlite', filename: path.join(dataDir, 'events.db') },
+    readStore: uri ? { kind: 'mongodb', uri, database } : { kind: 'memory' },
   };
 }
 

@@ -50,5 +50,8 @@ export interface EventStore {
   /** Position of the last event in the store (0 when empty). */
   headPosition(): Promise<number>;
 
+  /** Resolves when the store answers a trivial request; rejects (StoreUnavailableError for servers) when it does not. For health checks. */
+  ping?(): Promise<void>;
+
   close(): Promise<void>;
 }

@@ -137,6 +137,12 @@ export class SqliteEventStore implements EventStore {
     return this.selectHead.get()?.head ?? 0;
   }
 
+  /** A trivial read on the connection, for health checks. */
+  async ping(): Promise<void> {
+    this.assertOpen();
+    this.db.prepare('SELECT 1').get();
+  }
+
   /** Ends every open subscription first, so none of them reads from a closed connection. */
   async close(): Promise<void> {
     if (this.closed) return;

@@ -2,16 +2,44 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { AppConfig } from '../config/config';
+import { INDICATOR_STREAM_PREFIX } from '../domain/indicator/events';
+import { RESOLUTION_STREAM_PREFIX } from '../domain/resolution/events';
+import { UNIT_STREAM_PREFIX } from '../domain/unit/events';
 import type { EventStore } from '../event-store/event-store.port';
+import { EventStoreDbEventStore } from '../event-store/eventstoredb-event-store';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
 import { InMemoryReadStore } from '../read-store/in-memory-read-store';
+import { MongoReadStore } from '../read-store/mongo-read-store';
 import type { ReadStore } from '../read-store/read-store.port';
 
+/** The ledger's stream categories: the only streams the EventStoreDB adapter reads from $all. */
+export const LEDGER_STREAM_PREFIXES: readonly string[] = [RESOLUTION_STREAM_PREFIX, UNIT_STREAM_PREFIX, INDICATOR_STREAM_PREFIX];
+
 export function createEventStore(config: AppConfig): EventStore {
-  fs.mkdirSync(path.dirname(config.eventStore.filename), { recursive: true });
-  return new SqliteEventStore({ filename: config.eventStore.filename });
+  const store = config.eventStore;
+  switch (store.kind) {
+    case 'eventstoredb':
+      return EventStoreDbEventStore.fromConnectionString(store.connectionString, { streamPrefixes: LEDGER_STREAM_PREFIXES });
+    case 'sqlite':
+      fs.mkdirSync(path.dirname(store.filename), { recursive: true });
+      return new SqliteEventStore({ filename: store.filename });
+    default:
+      return unknownKind(store);
+  }
 }
 
-export function createReadStore(_config: AppConfig): ReadStore {
-  return new InMemoryReadStore();
+export function createReadStore(config: AppConfig): ReadStore {
+  const store = config.readStore;
+  switch (store.kind) {
+    case 'mongodb':
+      return MongoReadStore.fromUri(store.uri, store.database);
+    case 'memory':
+      return new InMemoryReadStore();
+    default:
+      return unknownKind(store);
+  }
+}
+
+function unknownKind(store: never): never {
+  throw new Error(`Unknown store configuration ${JSON.stringify(store)}`);
 }

@@ -14,6 +14,7 @@ import type { RecordedLedgerEvent } from '../domain/events';
 import type { EventStore, Subscription } from '../event-store/event-store.port';
 import type { ReadStore } from '../read-store/read-store.port';
 import type { RecordedEvent } from '../shared/messages';
+import { ExponentialBackoff } from './backoff';
 import { CancellableDelay, settlesWithin } from './idle';
 import { PendingBatch } from './pending-batch';
 import { PositionWaiters } from './position-waiters';
@@ -32,8 +33,11 @@ export interface ProjectionRunnerOptions {
   /** Events per commit while catching up. Default 500. */
   batchSize?: number;
   logger?: ProjectionRunnerLogger;
-  /** Delay before resubscribing after a failure: doubles from `initialDelayMs` (100) up to `maxDelayMs` (5000). */
-  retry?: { initialDelayMs?: number; maxDelayMs?: number };
+  /**
+   * Delay before resubscribing after a failure: doubles from `initialDelayMs` (100) up to
+   * `maxDelayMs` (5000), less up to `jitter` (0.2) of it at random; back to the start after a commit.
+   */
+  retry?: { initialDelayMs?: number; maxDelayMs?: number; jitter?: number };
   /**
    * How long the feed may stay silent before buffered changes are committed. 0 (the default)
    * commits as soon as no event is already at hand, so a single live event is visible at once.
@@ -55,7 +59,7 @@ export interface ProjectionRunnerFailure {
   at: Date;
 }
 
-const DEFAULTS = { name: 'read-models', batchSize: 500, initialDelayMs: 100, maxDelayMs: 5000, idleCommitMs: 0 };
+const DEFAULTS = { name: 'read-models', batchSize: 500, initialDelayMs: 100, maxDelayMs: 5000, jitter: 0.2, idleCommitMs: 0 };
 
 const consoleLogger: ProjectionRunnerLogger = {
   log: (message) => console.log(message),
@@ -66,8 +70,6 @@ export class ProjectionRunner {
   private readonly name: string;
   private readonly batchSize: number;
   private readonly logger: ProjectionRunnerLogger;
-  private readonly initialDelayMs: number;
-  private readonly maxDelayMs: number;
   private readonly idleCommitMs: number;
   private readonly faults: NonNullable<ProjectionRunnerOptions['faults']>;
   private readonly projectionsByType = new Map<string, ProjectionDefinition<ProjectedDocument>[]>();
@@ -79,7 +81,9 @@ export class ProjectionRunner {
   private readonly batch = new PendingBatch();
   private readonly waiters = new PositionWaiters();
   private readonly backoff = new CancellableDelay();
-  private retryDelayMs: number;
+  private readonly retry: ExponentialBackoff;
+  private dropCount = 0;
+  private resubscribeCount = 0;
 
   /** The live loop, while started. */
   private loop: Promise<void> | null = null;
@@ -99,11 +103,13 @@ export class ProjectionRunner {
     this.name = options.name ?? DEFAULTS.name;
     this.batchSize = Math.max(1, options.batchSize ?? DEFAULTS.batchSize);
     this.logger = options.logger ?? consoleLogger;
-    this.initialDelayMs = options.retry?.initialDelayMs ?? DEFAULTS.initialDelayMs;
-    this.maxDelayMs = options.retry?.maxDelayMs ?? DEFAULTS.maxDelayMs;
+    this.retry = new ExponentialBackoff({
+      initialDelayMs: options.retry?.initialDelayMs ?? DEFAULTS.initialDelayMs,
+      maxDelayMs: options.retry?.maxDelayMs ?? DEFAULTS.maxDelayMs,
+      jitter: options.retry?.jitter ?? DEFAULTS.jitter,
+    });
     this.idleCommitMs = options.idleCommitMs ?? DEFAULTS.idleCommitMs;
     this.faults = options.faults ?? {};
-    this.retryDelayMs = this.initialDelayMs;
     for (const projection of projections) {
       for (const type of projection.handles) {
         const list = this.projectionsByType.get(type) ?? [];
@@ -125,6 +131,21 @@ export class ProjectionRunner {
   /** The most recent failure, kept after recovery so a health check can show it with its time. */
   get lastError(): ProjectionRunnerFailure | null {
     return this.failure;
+  }
+
+  /** How often the live loop lost its subscription (an error, or the feed ending unasked) since construction. */
+  get drops(): number {
+    return this.dropCount;
+  }
+
+  /** Failed attempts in a row right now: 0 once a commit succeeds again. */
+  get retries(): number {
+    return this.retry.attempts;
+  }
+
+  /** Subscriptions opened again after a drop, since construction. */
+  get resubscriptions(): number {
+    return this.resubscribeCount;
   }
 
   /**
@@ -199,9 +220,14 @@ export class ProjectionRunner {
           this.logger.error(`Projections '${this.name}' failed while stopping at position ${this.committed}; the rest is replayed on the next start`, error);
           break;
         }
-        this.logger.error(`Projections '${this.name}' failed at position ${this.committed}; resubscribing from the checkpoint in ${this.retryDelayMs} ms`, error);
-        await this.backoff.sleep(this.retryDelayMs);
-        this.retryDelayMs = Math.min(this.retryDelayMs * 2, this.maxDelayMs);
+        this.dropCount += 1;
+        const delayMs = this.retry.next();
+        this.logger.error(
+          `Projections '${this.name}' failed at position ${this.committed} (drop ${this.dropCount}, retry ${this.retry.attempts}); resubscribing from the checkpoint in ${delayMs} ms`,
+          error,
+        );
+        await this.backoff.sleep(delayMs);
+        if (!this.stopRequested) this.resubscribeCount += 1;
       }
     }
     this.currentState = 'stopped';
@@ -288,7 +314,7 @@ export class ProjectionRunner {
     await this.readStore.commit(writes, { name: this.name, position });
     this.batch.clear();
     this.committed = position;
-    this.retryDelayMs = this.initialDelayMs;
+    this.retry.reset();
     // Following a subscription and past the head it started from: live. Set before waiters wake,
     // so whoever waited for this position sees the state that goes with it.
     if (this.subscription && this.committed >= this.catchUpTarget) this.markLive();

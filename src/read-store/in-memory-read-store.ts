@@ -47,6 +47,11 @@ export class InMemoryReadStore implements ReadStore {
     this.checkpoints.delete(checkpointName);
   }
 
+  /** Always answers while open: there is nothing to reach. */
+  async ping(): Promise<void> {
+    this.assertOpen();
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     this.collections.clear();

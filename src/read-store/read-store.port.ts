@@ -55,5 +55,7 @@ export interface ReadStore {
   loadCheckpoint(name: string): Promise<number>;
   /** Drops every document of the named collections and the checkpoint, for a rebuild from zero. */
   reset(collections: readonly string[], checkpointName: string): Promise<void>;
+  /** Resolves when the store answers a trivial request; rejects (StoreUnavailableError for servers) when it does not. For health checks. */
+  ping?(): Promise<void>;
   close(): Promise<void>;
 }

@@ -262,6 +262,70 @@ describe('ProjectionRunner', () => {
     await expectEveryEventAppliedOnce();
   });
 
+  describe('when its live subscription drops', () => {
+    it('resumes from its checkpoint once the feed is back, with no gap and no duplicate, counting the drop', async () => {
+      const projections = runner({ retry: { initialDelayMs: 50, maxDelayMs: 200, jitter: 0 } });
+      projections.start();
+      const before = await appendHistory(2, 3);
+      expect(await projections.waitForPosition(before, 10_000)).toBe(true);
+      expect(projections.state).toBe('live');
+
+      // The live, idle subscription breaks; events keep arriving while the runner waits to retry.
+      expect(store.dropOpenSubscriptions()).toBe(1);
+      const head = await appendHistory(2, 3);
+
+      expect(await projections.waitForPosition(head, 10_000)).toBe(true);
+      expect(store.subscribedFrom).toEqual([0, before]);
+      expect(projections.state).toBe('live');
+      expect({ drops: projections.drops, resubscriptions: projections.resubscriptions, retries: projections.retries }).toEqual({ drops: 1, resubscriptions: 1, retries: 0 });
+      expect(projections.lastError?.message).toBe('connection to the event store lost');
+      expect(errors.filter((message) => message.includes('drop 1, retry 1'))).toHaveLength(1);
+      await expectEveryEventAppliedOnce();
+    });
+
+    it('also resumes when the feed simply ends, as a server closing the stream would make it', async () => {
+      const projections = runner({ retry: { initialDelayMs: 50, maxDelayMs: 200, jitter: 0 } });
+      projections.start();
+      const before = await appendHistory(1, 2);
+      expect(await projections.waitForPosition(before, 10_000)).toBe(true);
+
+      expect(await store.endOpenSubscriptions()).toBe(1);
+      const head = await appendHistory(1, 2);
+
+      expect(await projections.waitForPosition(head, 10_000)).toBe(true);
+      expect(store.subscribedFrom).toEqual([0, before]);
+      expect(projections.drops).toBe(1);
+      expect(projections.lastError?.message).toContain('ended unexpectedly');
+      await expectEveryEventAppliedOnce();
+    });
+
+    it('backs off exponentially up to its ceiling while the store stays down, and starts over after a success', async () => {
+      let failuresLeft = 5;
+      const down: EventStore = {
+        readStream: (id) => store.readStream(id),
+        appendToStream: (id, events, expected) => store.appendToStream(id, events, expected),
+        readAll: (options) => store.readAll(options),
+        headPosition: () => store.headPosition(),
+        close: async () => undefined,
+        subscribeToAll: (from) => {
+          if (failuresLeft === 0) return store.subscribeToAll(from);
+          failuresLeft -= 1;
+          return { [Symbol.asyncIterator]: () => ({ next: () => Promise.reject(new Error('event store unreachable')) }), close: async () => undefined };
+        },
+      };
+      const head = await appendHistory(1, 2);
+      const projections = runner({ retry: { initialDelayMs: 5, maxDelayMs: 20, jitter: 0 } }, down);
+
+      projections.start();
+
+      expect(await projections.waitForPosition(head, 10_000)).toBe(true);
+      const delays = errors.map((message) => Number(/in (\d+) ms$/.exec(message)?.[1]));
+      expect(delays).toEqual([5, 10, 20, 20, 20]);
+      expect({ drops: projections.drops, resubscriptions: projections.resubscriptions, retries: projections.retries }).toEqual({ drops: 5, resubscriptions: 5, retries: 0 });
+      await expectEveryEventAppliedOnce();
+    });
+  });
+
   describe('catchUp', () => {
     it('when stopped, processes everything stored in batches, resolves with the head and stays stopped', async () => {
       const head = await appendHistory(2, 3);

@@ -1,0 +1,89 @@
+/** Which stores the app runs on: chosen from the environment in config.ts, built in stores.ts. */
+import { ConfigError, loadConfig, storeConfig } from '../../../src/config/config';
+import { EventStoreDbEventStore } from '../../../src/event-store/eventstoredb-event-store';
+import { SqliteEventStore } from '../../../src/event-store/sqlite-event-store';
+import { createEventStore, createReadStore } from '../../../src/infrastructure/stores';
+import { InMemoryReadStore } from '../../../src/read-store/in-memory-read-store';
+import { MongoReadStore } from '../../../src/read-store/mongo-read-store';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+
+describe('store selection', () => {
+  it('runs on SQLite in DATA_DIR and in memory when no server is configured', () => {
+    expect(storeConfig({ DATA_DIR: '/srv/ledger' })).toEqual({
+      eventStore: { kind: 'sqlite', filename: '/srv/ledger/events.db' },
+      readStore: { kind: 'memory' },
+    });
+  });
+
+  it('selects EventStoreDB with EVENTSTORE_CONNECTION_STRING and MongoDB with MONGODB_URI, independently', () => {
+    expect(storeConfig({ EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' })).toMatchObject({
+      eventStore: { kind: 'eventstoredb', connectionString: 'esdb://localhost:2113?tls=false' },
+      readStore: { kind: 'memory' },
+    });
+    expect(storeConfig({ MONGODB_URI: 'mongodb://localhost:27017/?replicaSet=rs0' })).toMatchObject({
+      eventStore: { kind: 'sqlite' },
+      readStore: { kind: 'mongodb', uri: 'mongodb://localhost:27017/?replicaSet=rs0', database: 'resolution_ledger' },
+    });
+    expect(
+      storeConfig({ EVENTSTORE_CONNECTION_STRING: 'esdb+discover://admin:changeit@es1:2113,es2:2113?tls=true', MONGODB_URI: 'mongodb+srv://ledger:pw@cluster.example/', MONGODB_DATABASE: 'ledger_prod' }),
+    ).toEqual({
+      eventStore: { kind: 'eventstoredb', connectionString: 'esdb+discover://admin:changeit@es1:2113,es2:2113?tls=true' },
+      readStore: { kind: 'mongodb', uri: 'mongodb+srv://ledger:pw@cluster.example/', database: 'ledger_prod' },
+    });
+  });
+
+  it('treats empty variables as unset', () => {
+    expect(storeConfig({ EVENTSTORE_CONNECTION_STRING: '', MONGODB_URI: ' ', MONGODB_DATABASE: '' })).toMatchObject({ eventStore: { kind: 'sqlite' }, readStore: { kind: 'memory' } });
+  });
+
+  it.each([
+    [{ EVENTSTORE_CONNECTION_STRING: 'http://localhost:2113' }, /EVENTSTORE_CONNECTION_STRING/],
+    [{ MONGODB_URI: 'localhost:27017' }, /MONGODB_URI/],
+    [{ MONGODB_URI: 'mongodb://localhost', MONGODB_DATABASE: 'ledger.prod' }, /MONGODB_DATABASE/],
+    [{ MONGODB_URI: 'mongodb://localhost', MONGODB_DATABASE: 'x'.repeat(64) }, /MONGODB_DATABASE/],
+  ])('refuses a malformed store setting %j at start', (env, message) => {
+    expect(() => storeConfig(env)).toThrow(ConfigError);
+    expect(() => storeConfig(env)).toThrow(message);
+  });
+
+  it('is part of the whole configuration', () => {
+    expect(loadConfig({ MONGODB_URI: 'mongodb://db:27017/?replicaSet=rs0', PRINCIPALS_JSON: '[]' }).readStore).toEqual({
+      kind: 'mongodb',
+      uri: 'mongodb://db:27017/?replicaSet=rs0',
+      database: 'resolution_ledger',
+    });
+  });
+
+  describe('stores.ts builds the adapter the configuration names (without dialling any server)', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'ledger-stores-'));
+    });
+    afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+    it('SQLite and in memory by default', async () => {
+      const config = loadConfig({ DATA_DIR: dir });
+      const events = createEventStore(config);
+      const reads = createReadStore(config);
+      expect(events).toBeInstanceOf(SqliteEventStore);
+      expect(reads).toBeInstanceOf(InMemoryReadStore);
+      await Promise.all([events.close(), reads.close()]);
+    });
+
+    it('EventStoreDB and MongoDB when configured', async () => {
+      const config = loadConfig({
+        DATA_DIR: dir,
+        EVENTSTORE_CONNECTION_STRING: 'esdb://127.0.0.1:1?tls=false',
+        MONGODB_URI: 'mongodb://127.0.0.1:1/?replicaSet=rs0&serverSelectionTimeoutMS=100',
+        PRINCIPALS_JSON: '[]',
+      });
+      const events = createEventStore(config);
+      const reads = createReadStore(config);
+      expect(events).toBeInstanceOf(EventStoreDbEventStore);
+      expect(reads).toBeInstanceOf(MongoReadStore);
+      await Promise.all([events.close(), reads.close()]);
+    });
+  });
+});
