@@ -19,7 +19,7 @@ function binary(res: request.Response, callback: (error: Error | null, body: Buf
 
 async function sheetOf(body: Buffer): Promise<ExcelJS.Worksheet> {
   const workbook = new ExcelJS.Workbook();
-  await workbook.xlsx.load(body);
+  await workbook.xlsx.load(body as unknown as ExcelJS.Buffer);
   return workbook.worksheets[0];
 }
 

@@ -56,7 +56,7 @@ describe('XLSX export', () => {
 
   beforeAll(async () => {
     const workbook = new ExcelJS.Workbook();
-    await workbook.xlsx.load(await toXlsx(table));
+    await workbook.xlsx.load((await toXlsx(table)) as unknown as ExcelJS.Buffer);
     sheet = workbook.getWorksheet('Chỉ tiêu năm 2021') as ExcelJS.Worksheet;
   });
 
