@@ -108,14 +108,20 @@ export class EventStoreDbEventStore implements EventStore {
       result = await this.client.appendToStream(streamId, eventData, { expectedRevision: expected });
     } catch (error) {
       if (!isWrongExpectedVersion(error)) throw toLedgerError(error, 'appendToStream');
-      // The same batch may have won the race in a concurrent retry: then it is the original.
-      const now = await this.readStream(streamId);
-      const winner = findStoredBatch(streamId, now, events, expectedRevision);
-      if (winner) return winner;
-      const reported = currentRevisionOf(error.actualVersion);
-      throw new ConcurrencyError(streamId, expectedRevision, reported ?? (now.length > 0 ? now[now.length - 1].revision : null));
+      return this.afterWrongExpectedVersion(streamId, events, expectedRevision, currentRevisionOf(error.actualVersion));
     }
+    // With `throwOnAppendFailure=false` in the connection string the client reports a wrong
+    // expected version as `success: false` instead of throwing: the same refusal.
+    if (!result.success) return this.afterWrongExpectedVersion(streamId, events, expectedRevision, currentRevisionOf(result.nextExpectedRevision));
     return this.resultOf(streamId, result, events);
+  }
+
+  /** The server refused the expected revision. The same batch may have won the race in a concurrent retry: then it is the original. */
+  private async afterWrongExpectedVersion(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision, reported: number | null): Promise<AppendResult> {
+    const now = await this.readStream(streamId);
+    const winner = findStoredBatch(streamId, now, events, expectedRevision);
+    if (winner) return winner;
+    throw new ConcurrencyError(streamId, expectedRevision, reported ?? (now.length > 0 ? now[now.length - 1].revision : null));
   }
 
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {

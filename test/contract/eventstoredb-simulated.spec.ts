@@ -112,6 +112,14 @@ describe('EventStoreDB adapter over a simulated server, beyond the contract', ()
     }
   });
 
+  it('treats a reported failure (throwOnAppendFailure=false) as the conflict it is', async () => {
+    const streamId = uniqueStreamId();
+    await store.appendToStream(streamId, newEvents(2), 'no_stream');
+    server.appendToStream = async () => ({ success: false, nextExpectedRevision: 1n, position: undefined });
+
+    await expect(store.appendToStream(streamId, [newEvent()], 0)).rejects.toMatchObject({ code: 'CONCURRENCY_CONFLICT', currentRevision: 1, expectedRevision: 0 });
+  });
+
   it('closes its subscriptions and the client on close, and then refuses to be used', async () => {
     const subscription = store.subscribeToAll(0);
     expect(server.openSubscriptionCount).toBe(1);
