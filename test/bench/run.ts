@@ -1,0 +1,225 @@
+/**
+ * `npm run bench`: every hot path measured side by side with its baseline in one run, each
+ * workload several times (the median is reported), ours and the baseline alternating so drift on a
+ * shared machine hits both. Prints a table and writes bench-results.json. Traffic: 127.0.0.1 only.
+ */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { DatasetInfo, DatasetSpec } from './dataset/generate';
+import { ANALYST_KEY, HISTORY_INDICATOR, INSPECTOR_KEY } from './dataset/synthetic-indicators';
+import { sequentialLatency } from './support/latency';
+import { load, type LoadResult } from './support/load';
+import { runInChild } from './support/processes';
+import { printTable, ratioRow, writeResults, type Row } from './support/report';
+import { benchSettings, selected } from './support/settings';
+import { median, round } from './support/stats';
+import { BENCH_TMP, dataset } from './workloads/generate';
+import { commandLoadRun, FRAMEWORK_VARIANTS, type HttpRunOptions } from './workloads/http-commands';
+import { serviceOn, startupRun } from './workloads/queries';
+
+type Rate = { perSecond: number; seconds: number };
+
+const settings = benchSettings();
+const rows: Row[] = [];
+const workDir = path.join(BENCH_TMP, `run-${process.pid}`);
+const log = (line: string) => console.log(line);
+const medianOf = <T>(items: readonly T[], pick: (item: T) => number) => median(items.map(pick));
+
+/** Runs `ours` and `baseline` `runs` times each, alternating which goes first. */
+async function sideBySide<A, B>(runs: number, ours: () => Promise<A>, baseline: () => Promise<B>): Promise<{ ours: A[]; baseline: B[] }> {
+  const result = { ours: [] as A[], baseline: [] as B[] };
+  for (let run = 0; run < runs; run++) {
+    if (run % 2 === 0) {
+      result.ours.push(await ours());
+      result.baseline.push(await baseline());
+    } else {
+      result.baseline.push(await baseline());
+      result.ours.push(await ours());
+    }
+  }
+  return result;
+}
+
+let rawAppendPerSecond: number | null = null;
+
+async function appendWorkloads(): Promise<void> {
+  const args = () => ({ dir: fs.mkdtempSync(path.join(workDir, 'append-')), count: settings.appendCount, streams: settings.appendStreams });
+  if (selected('append')) {
+    log('append through the event store port …');
+    const runs = await sideBySide(settings.runs, () => runInChild<Rate>('append-port', args()), () => runInChild<Rate>('append-raw', args()));
+    rawAppendPerSecond = medianOf(runs.baseline, (r) => r.perSecond);
+    rows.push(ratioRow(`append via port (SQLite, synchronous=FULL, ${settings.appendStreams} streams)`, 'events/s', medianOf(runs.ours, (r) => r.perSecond), rawAppendPerSecond, 0.7, { runs }));
+  }
+  if (selected('command')) {
+    log('command path in process …');
+    const ours: Rate[] = [];
+    const raw: Rate[] = [];
+    for (let run = 0; run < settings.runs; run++) {
+      ours.push(await runInChild<Rate>('command-path', { dir: fs.mkdtempSync(path.join(workDir, 'command-')), count: settings.commandCount }));
+      // The raw append runs again beside each command run: the ratio is taken in the same minute.
+      raw.push(await runInChild<Rate>('append-raw', args()));
+    }
+    rows.push(ratioRow('command path in process (CommandBus → append)', 'commands/s', medianOf(ours, (r) => r.perSecond), medianOf(raw, (r) => r.perSecond), 0.4, { runs: { ours, baseline: raw } }));
+  }
+}
+
+async function httpCommandWorkloads(): Promise<void> {
+  if (!selected('http')) return;
+  const commandsDataset = await dataset('http-commands', { totalEvents: 0, syntheticIndicators: 1500, registrationsOnly: true }, log);
+  const options: HttpRunOptions = { dataset: commandsDataset, workDir, connections: settings.httpConnections, seconds: settings.httpSeconds, warmupSeconds: settings.quick ? 1 : 2 };
+  log(`HTTP command round trip (${settings.httpConnections} connections, ${settings.httpSeconds} s) …`);
+  const runs = await sideBySide(settings.runs, () => commandLoadRun({ server: 'app-server' }, options), () => commandLoadRun({ server: 'raw-http' }, options));
+  const baseline = medianOf(runs.baseline, (r) => r.requestsPerSecond);
+  rows.push(
+    ratioRow('HTTP POST progress-reports (service vs bare node:http)', 'req/s', medianOf(runs.ours, (r) => r.requestsPerSecond), baseline, 0.5, {
+      oursLatencyP50Ms: medianOf(runs.ours, (r) => r.latencyP50Ms),
+      oursLatencyP99Ms: medianOf(runs.ours, (r) => r.latencyP99Ms),
+      baselineLatencyP50Ms: medianOf(runs.baseline, (r) => r.latencyP50Ms),
+      baselineLatencyP99Ms: medianOf(runs.baseline, (r) => r.latencyP99Ms),
+      oursNon2xx: runs.ours.map((r) => r.non2xx),
+      runs,
+    }),
+  );
+  if (!selected('framework')) return;
+  for (const variant of FRAMEWORK_VARIANTS) {
+    log(`  framework: ${variant.name} …`);
+    const variantRuns: LoadResult[] = [];
+    for (let run = 0; run < settings.runs; run++) variantRuns.push(await commandLoadRun(variant.target, { ...options, seconds: settings.frameworkSeconds }));
+    const row = ratioRow(`  minimal app: ${variant.name}`, 'req/s', medianOf(variantRuns, (r) => r.requestsPerSecond), baseline, 0, { latencyP99Ms: medianOf(variantRuns, (r) => r.latencyP99Ms), runs: variantRuns });
+    rows.push({ ...row, goal: 'for comparison', pass: null });
+  }
+}
+
+function rebuildSpec(totalEvents: number): DatasetSpec {
+  return { totalEvents, historyIndicators: [settings.historySmall, settings.historyLarge] };
+}
+
+async function rebuildAndHistoryWorkloads(): Promise<void> {
+  const sizes = [settings.rebuildSmall, settings.rebuildLarge];
+  const datasets: DatasetInfo[] = [];
+  const needed = selected('rebuild') || selected('history') || selected('startup');
+  if (!needed) return;
+  for (const size of sizes) {
+    if (size === settings.rebuildLarge && !selected('rebuild') && !selected('history')) continue;
+    datasets.push(await dataset(`events-${size}`, rebuildSpec(size), log));
+  }
+  const perEventSeconds: number[] = [];
+  if (selected('rebuild')) {
+    for (const info of datasets) {
+      log(`projection rebuild, ${info.events} events …`);
+      const runs = info.events >= settings.rebuildLarge ? settings.rebuildLargeRuns : settings.runs;
+      const result = await sideBySide(runs, () => runInChild<Rate>('rebuild-ours', { file: info.file }), () => runInChild<Rate>('rebuild-raw', { file: info.file }));
+      const ours = medianOf(result.ours, (r) => r.perSecond);
+      perEventSeconds.push(1 / ours);
+      rows.push(ratioRow(`projection rebuild, ${info.events.toLocaleString('en-US')} events (in-memory read store)`, 'events/s', ours, medianOf(result.baseline, (r) => r.perSecond), 0.5, { runs: result, byType: info.byType }));
+    }
+    if (perEventSeconds.length === 2) {
+      const growth = perEventSeconds[1] / perEventSeconds[0];
+      rows.push({ workload: `rebuild cost per event, ${datasets[0].events.toLocaleString('en-US')} → ${datasets[1].events.toLocaleString('en-US')} events`, unit: 'x', ours: round(growth, 2), baseline: null, ratio: round(growth, 2), goal: '~linear total (per-event cost <= 1.5x)', pass: growth <= 1.5, details: {} });
+    }
+  }
+  if (selected('history')) await historyWorkloads(datasets);
+  if (selected('startup')) await startupWorkload(datasets[0]);
+}
+
+async function historyWorkloads(datasets: DatasetInfo[]): Promise<void> {
+  const p50ByStore: number[] = [];
+  for (const info of datasets) {
+    log(`history queries on a store of ${info.events} events …`);
+    const server = await serviceOn(info, workDir, 'history');
+    try {
+      for (const [events, requests] of [
+        [settings.historySmall, settings.historyRequestsSmall],
+        [settings.historyLarge, settings.historyRequestsLarge],
+      ]) {
+        const url = `/indicators/${HISTORY_INDICATOR(events)}/history`;
+        const runs = [];
+        for (let run = 0; run < settings.runs; run++) runs.push(await sequentialLatency(server.port, [url], requests, INSPECTOR_KEY));
+        const p50 = medianOf(runs, (r) => r.p50Ms);
+        const p99 = medianOf(runs, (r) => r.p99Ms);
+        if (events === settings.historySmall) p50ByStore.push(p50);
+        const hasGoal = events === settings.historySmall;
+        rows.push({
+          workload: `history of an indicator with ${events.toLocaleString('en-US')} events (store: ${info.events.toLocaleString('en-US')})`,
+          unit: 'ms p99',
+          ours: round(p99, 2),
+          baseline: null,
+          ratio: null,
+          goal: hasGoal ? 'p99 < 5 ms' : 'none (reported)',
+          pass: hasGoal ? p99 < 5 : null,
+          details: { p50Ms: round(p50, 2), responseBytes: runs[0].bytes, serviceStartupMs: server.startup?.startupMs, runs },
+        });
+      }
+    } finally {
+      await server.stop();
+    }
+  }
+  if (p50ByStore.length === 2) {
+    const growth = p50ByStore[1] / p50ByStore[0];
+    rows.push({ workload: `history p50 (${settings.historySmall} events) as the store grows ${datasets[0].events.toLocaleString('en-US')} → ${datasets[1].events.toLocaleString('en-US')}`, unit: 'x', ours: round(growth, 2), baseline: null, ratio: round(growth, 2), goal: '~flat (<= 1.5x)', pass: growth <= 1.5, details: { p50ByStore } });
+  }
+}
+
+async function startupWorkload(info: DatasetInfo): Promise<void> {
+  log(`start-up of the embedded service with ${info.events} events …`);
+  const runs = [];
+  for (let run = 0; run < settings.runs; run++) runs.push(await startupRun(info, workDir));
+  const seconds = medianOf(runs, (r) => r.seconds);
+  const rss = medianOf(runs, (r) => r.peakRssMb);
+  rows.push({ workload: `start-up, embedded, ${info.events.toLocaleString('en-US')} events (process start → listening)`, unit: 's', ours: round(seconds, 2), baseline: null, ratio: null, goal: '< 5 s', pass: seconds < 5, details: { runs } });
+  rows.push({ workload: '  peak RSS at that start-up', unit: 'MB', ours: round(rss, 0), baseline: null, ratio: null, goal: '< 500 MB', pass: rss < 500, details: {} });
+}
+
+async function listWorkload(): Promise<void> {
+  if (!selected('list')) return;
+  const info = await dataset('list', { totalEvents: 700, syntheticIndicators: 49 }, log);
+  log('GET /indicators with filters …');
+  const server = await serviceOn(info, workDir, 'list');
+  const paths = ['/indicators?group=economy', '/indicators?kind=task&status=at_risk', '/indicators?unit=phong-kinh-te', '/indicators?kind=indicator&limit=20', '/indicators'];
+  try {
+    const runs = [];
+    for (let run = 0; run < settings.runs; run++) runs.push(await sequentialLatency(server.port, paths, settings.listRequests, ANALYST_KEY, 50));
+    const loadRuns: LoadResult[] = [];
+    for (let run = 0; run < settings.runs; run++) {
+      loadRuns.push(await load({ port: server.port, connections: 10, seconds: settings.listSeconds, method: 'GET', headers: { authorization: `Bearer ${ANALYST_KEY}` }, request: (n) => ({ path: paths[n % paths.length] }) }));
+    }
+    const p99 = medianOf(runs, (r) => r.p99Ms);
+    rows.push({
+      workload: `GET /indicators with filters (${20 + 22 + 49} documents)`,
+      unit: 'ms p99',
+      ours: round(p99, 2),
+      baseline: null,
+      ratio: null,
+      goal: 'p99 < 5 ms',
+      pass: p99 < 5,
+      details: { p50Ms: medianOf(runs, (r) => r.p50Ms), requestsPerSecond10Connections: medianOf(loadRuns, (r) => r.requestsPerSecond), latencyP99UnderLoadMs: medianOf(loadRuns, (r) => r.latencyP99Ms), runs, loadRuns },
+    });
+  } finally {
+    await server.stop();
+  }
+}
+
+async function main(): Promise<void> {
+  const started = Date.now();
+  fs.mkdirSync(workDir, { recursive: true });
+  log(`resolution-ledger benchmark${settings.quick ? ' (BENCH_QUICK: reduced sizes)' : ''}, ${settings.runs} runs per workload, medians reported`);
+  try {
+    await appendWorkloads();
+    await httpCommandWorkloads();
+    await rebuildAndHistoryWorkloads();
+    await listWorkload();
+  } finally {
+    fs.rmSync(workDir, { recursive: true, force: true });
+  }
+  const seconds = (Date.now() - started) / 1000;
+  console.log('');
+  printTable(rows);
+  const file = path.resolve('bench-results.json');
+  writeResults(file, rows, { quick: settings.quick, settings, startedAt: new Date(started).toISOString(), durationSeconds: round(seconds, 1) });
+  console.log(`\n${rows.filter((r) => r.pass === true).length} goals met, ${rows.filter((r) => r.pass === false).length} missed; ${round(seconds, 0)} s; results in ${file}`);
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});

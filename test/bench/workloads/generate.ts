@@ -1,0 +1,52 @@
+/** Builds (or reuses) the benchmark datasets. Cached by a fingerprint of everything that shapes the events. */
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { generateDataset, type DatasetInfo, type DatasetSpec } from '../dataset/generate';
+import { runInChild } from '../support/processes';
+
+const ROOT = path.resolve(__dirname, '../../../..');
+export const BENCH_TMP = path.join(os.tmpdir(), 'resolution-ledger-bench');
+
+export async function generateInChild(args: { dir: string; spec: DatasetSpec }): Promise<DatasetInfo> {
+  return generateDataset(args.dir, args.spec);
+}
+
+/** The dataset's events.db, generated in a child process unless an identical one is cached. */
+export async function dataset(name: string, spec: DatasetSpec, log: (line: string) => void): Promise<DatasetInfo> {
+  const dir = path.join(BENCH_TMP, 'datasets', `${name}-${fingerprint(spec)}`);
+  const infoFile = path.join(dir, 'info.json');
+  if (process.env.BENCH_FRESH !== '1' && fs.existsSync(infoFile)) return JSON.parse(fs.readFileSync(infoFile, 'utf8')) as DatasetInfo;
+  fs.rmSync(dir, { recursive: true, force: true });
+  const start = Date.now();
+  const info = await runInChild<DatasetInfo>('generate', { dir, spec });
+  fs.writeFileSync(infoFile, JSON.stringify(info));
+  log(`  dataset ${name}: ${info.events} events generated in ${((Date.now() - start) / 1000).toFixed(1)} s`);
+  return info;
+}
+
+/** A fresh copy of a dataset's event store in `dir` (workloads that write must not touch the cached file). */
+export function copyDataset(info: DatasetInfo, dir: string): string {
+  fs.mkdirSync(dir, { recursive: true });
+  const target = path.join(dir, 'events.db');
+  fs.copyFileSync(info.file, target);
+  return target;
+}
+
+/** Compiled sources, the seed and the principals: a change to any of them regenerates the datasets. */
+function fingerprint(spec: DatasetSpec): string {
+  const hash = createHash('sha1').update(JSON.stringify(spec));
+  const walk = (dir: string) => {
+    if (!fs.existsSync(dir)) return;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => a.name.localeCompare(b.name))) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (entry.name.endsWith('.js') || entry.name.endsWith('.json')) hash.update(entry.name).update(fs.readFileSync(full));
+    }
+  };
+  walk(path.join(ROOT, 'dist-bench', 'src'));
+  walk(path.join(ROOT, 'dist-bench', 'test', 'bench', 'dataset'));
+  walk(path.join(ROOT, 'seeds'));
+  return hash.digest('hex').slice(0, 12);
+}

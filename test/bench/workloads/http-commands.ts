@@ -1,0 +1,63 @@
+/**
+ * The HTTP command round trip, POST /indicators/{id}/progress-reports under autocannon, against the
+ * service and against the bare node:http baseline; then the framework comparison apps. Every
+ * request reports a (task, metric, period) not reported before, so each one appends (201).
+ */
+import * as path from 'node:path';
+import type { DatasetInfo } from '../dataset/generate';
+import { COORDINATOR_KEY, REPORT_SLOTS, syntheticIndicatorId } from '../dataset/synthetic-indicators';
+import { load, type LoadResult } from '../support/load';
+import { startServer } from '../support/processes';
+import { copyDataset } from './generate';
+
+export interface HttpTarget {
+  /** servers/<server>.js */
+  server: string;
+  args?: Record<string, unknown>;
+}
+
+export interface HttpRunOptions {
+  dataset: DatasetInfo;
+  workDir: string;
+  connections: number;
+  seconds: number;
+  warmupSeconds: number;
+}
+
+/** One run: a fresh copy of the dataset, a fresh server, a warm-up, then the measured load. */
+export async function commandLoadRun(target: HttpTarget, options: HttpRunOptions): Promise<LoadResult> {
+  const dir = path.join(options.workDir, `${target.server}-${Date.now()}`);
+  copyDataset(options.dataset, dir);
+  const server = await startServer(target.server, { dir, ...(target.args ?? {}) });
+  const tasks = options.dataset.syntheticIndicators;
+  let cursor = 0;
+  // Consecutive requests go to different tasks, so 50 connections rarely race on one stream.
+  const request = () => {
+    const n = cursor++;
+    const slot = REPORT_SLOTS[Math.floor(n / tasks) % REPORT_SLOTS.length];
+    const body = JSON.stringify({ metric: slot.metric, period: slot.period, value: 1 + (n % 100), note: 'Số liệu báo cáo định kỳ' });
+    return { path: `/indicators/${syntheticIndicatorId(n % tasks)}/progress-reports`, body };
+  };
+  const common = {
+    port: server.port,
+    connections: options.connections,
+    method: 'POST' as const,
+    headers: { authorization: `Bearer ${COORDINATOR_KEY}`, 'content-type': 'application/json' },
+    request,
+  };
+  try {
+    if (options.warmupSeconds > 0) await load({ ...common, seconds: options.warmupSeconds });
+    const result = await load({ ...common, seconds: options.seconds });
+    if (cursor >= tasks * REPORT_SLOTS.length) throw new Error(`ran out of unreported (task, metric, period): raise the dataset's synthetic tasks above ${tasks}`);
+    return result;
+  } finally {
+    await server.stop();
+  }
+}
+
+export const FRAMEWORK_VARIANTS: ReadonlyArray<{ name: string; target: HttpTarget }> = [
+  { name: 'NestJS + Express + ValidationPipe', target: { server: 'nest-minimal', args: { adapter: 'express', validation: true } } },
+  { name: 'NestJS + Fastify + ValidationPipe', target: { server: 'nest-minimal', args: { adapter: 'fastify', validation: true } } },
+  { name: 'NestJS + Express, no validation', target: { server: 'nest-minimal', args: { adapter: 'express', validation: false } } },
+  { name: 'NestJS + Fastify, no validation', target: { server: 'nest-minimal', args: { adapter: 'fastify', validation: false } } },
+];

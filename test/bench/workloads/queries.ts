@@ -1,0 +1,77 @@
+/** Query workloads over HTTP (history, list) and the start-up of the embedded service. */
+import { spawn } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as path from 'node:path';
+import type { DatasetInfo } from '../dataset/generate';
+import { ANALYST_KEY } from '../dataset/synthetic-indicators';
+import { sequentialLatency } from '../support/latency';
+import { BENCH_DIR, startServer, stopChild, type ServerHandle } from '../support/processes';
+import { copyDataset } from './generate';
+
+/** The service started on a copy of the dataset (its start-up replays every event into the read models). */
+export async function serviceOn(dataset: DatasetInfo, workDir: string, label: string): Promise<ServerHandle> {
+  const dir = path.join(workDir, `${label}-${Date.now()}`);
+  copyDataset(dataset, dir);
+  return startServer('app-server', { dir });
+}
+
+export interface StartupResult {
+  seconds: number;
+  peakRssMb: number;
+}
+
+/**
+ * `node dist-bench/src/main.js` as `npm start` runs it, on a copy of the dataset: seconds from
+ * spawning the process until it prints the API docs line (it does so once it listens), and the
+ * peak RSS (VmHWM) of the process once ready.
+ */
+export async function startupRun(dataset: DatasetInfo, workDir: string): Promise<StartupResult> {
+  const dir = path.join(workDir, `startup-${Date.now()}`);
+  copyDataset(dataset, dir);
+  const port = await freePort();
+  const main = path.resolve(BENCH_DIR, '../../src/main.js');
+  const start = process.hrtime.bigint();
+  const child = spawn(process.execPath, [main], {
+    env: { ...process.env, DATA_DIR: dir, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  try {
+    const seconds = await new Promise<number>((resolve, reject) => {
+      let output = '';
+      const timer = setTimeout(() => reject(new Error(`service not ready after 120 s:\n${output.slice(-2000)}`)), 120_000);
+      const watch = (chunk: Buffer) => {
+        output += chunk.toString('utf8');
+        if (output.includes('API docs:')) {
+          clearTimeout(timer);
+          resolve(Number(process.hrtime.bigint() - start) / 1e9);
+        }
+      };
+      child.stdout.on('data', watch);
+      child.stderr.on('data', watch);
+      child.on('exit', (code) => reject(new Error(`service exited with ${code} before it was ready:\n${output.slice(-2000)}`)));
+    });
+    // Ready means it answers: one real query before the peak RSS is read.
+    await sequentialLatency(port, ['/indicators'], 1, ANALYST_KEY, 0);
+    return { seconds, peakRssMb: peakRssMb(child.pid as number) };
+  } finally {
+    await stopChild(child);
+  }
+}
+
+function peakRssMb(pid: number): number {
+  const status = fs.readFileSync(`/proc/${pid}/status`, 'utf8');
+  const match = /VmHWM:\s+(\d+)\s+kB/.exec(status);
+  return match ? Number(match[1]) / 1024 : NaN;
+}
+
+function freePort(): Promise<number> {
+  return new Promise<number>((resolve, reject) => {
+    const server = net.createServer();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as net.AddressInfo;
+      server.close(() => resolve(port));
+    });
+  });
+}
