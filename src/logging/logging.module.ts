@@ -3,13 +3,22 @@
  * every application log line of that request carrying the same id. Credentials never reach a log:
  * request lines carry no headers and no bodies, and should anyone log headers anyway, the
  * Authorization header (API key or token) and cookies are censored.
+ *
+ * The request logger is this application's own pino-http instance, mounted as the very first
+ * middleware (src/http/hardening.ts) so that requests refused before Nest routes them (a body
+ * too large, malformed JSON, shutting down) are logged too; nestjs-pino is told to use it
+ * (`useExisting`) rather than build its process-wide one, so several applications in one
+ * process (the tests) each log where they were told to.
  */
-import type { DynamicModule } from '@nestjs/common';
+import { Module, type DynamicModule } from '@nestjs/common';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import { LoggerModule } from 'nestjs-pino';
-import type { DestinationStream } from 'pino';
+import pino, { type DestinationStream } from 'pino';
+import { pinoHttp, type HttpLogger } from 'pino-http';
 import type { LogLevelName } from '../config/config';
 import { correlationIdOf } from '../http/correlation-id';
+
+export const HTTP_LOGGER = Symbol('HttpLogger');
 
 export const REDACTED_PATHS = [
   'req.headers.authorization',
@@ -19,25 +28,29 @@ export const REDACTED_PATHS = [
   'res.headers["set-cookie"]',
 ];
 
+@Module({})
+class LoggingModule {}
+
 export function loggingModule(level: LogLevelName, destination?: DestinationStream): DynamicModule {
-  const options = {
-    level,
+  const logger = pino({ level, redact: { paths: REDACTED_PATHS, censor: '[redacted]' } }, destination ?? pino.destination(1));
+  const httpLogger: HttpLogger = pinoHttp({
+    logger,
     genReqId: (req: IncomingMessage, res: ServerResponse) => correlationIdOf(req, res),
     // On the request line and on every application line logged while serving the request.
     customProps: (req: IncomingMessage) => ({ correlationId: correlationIdOf(req) }),
     // What a request line needs, and no more: no headers (credentials, cookies), no bodies.
     serializers: {
-      req: (req: { id?: unknown; method?: string; url?: string; remoteAddress?: string }) => ({
-        method: req.method,
-        url: req.url,
-        remoteAddress: req.remoteAddress,
-      }),
+      req: (req: { method?: string; url?: string; remoteAddress?: string }) => ({ method: req.method, url: req.url, remoteAddress: req.remoteAddress }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
-    redact: { paths: REDACTED_PATHS, censor: '[redacted]' },
     // 4xx are the caller's business and 5xx ours: log them louder than a success.
     customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
       error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
-  } as const;
-  return LoggerModule.forRoot({ pinoHttp: destination ? [options, destination] : options });
+  });
+  return {
+    module: LoggingModule,
+    imports: [LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true })],
+    providers: [{ provide: HTTP_LOGGER, useValue: httpLogger }],
+    exports: [HTTP_LOGGER],
+  };
 }

@@ -1,0 +1,95 @@
+/**
+ * Graceful shutdown: once closing starts, no new connection is accepted; a command already in
+ * flight finishes and gets its 201; the projections reach that command before the runner stops
+ * (so the checkpoint it stores covers every answered command); only then are the stores closed.
+ */
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { AppendResult, EventStore, ExpectedRevision } from '../../src/event-store/event-store.port';
+import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
+import { ProjectionService } from '../../src/infrastructure/projection.service';
+import type { NewEvent } from '../../src/shared/messages';
+import { listenOnLoopback } from '../support/http-client';
+import { InstrumentedEventStore } from '../support/instrumented-event-store';
+import { KEYS, startTestApp } from '../support/test-app';
+
+/** Holds the next append until released, to keep a command in flight as long as the test wants. */
+class GatedEventStore extends InstrumentedEventStore {
+  private gate: { reached: () => void; release: Promise<void> } | null = null;
+  closedAt: number | null = null;
+
+  holdNextAppend(): { reached: Promise<void>; release: () => void } {
+    let reached!: () => void;
+    let release!: () => void;
+    const reachedPromise = new Promise<void>((resolve) => (reached = resolve));
+    this.gate = { reached, release: new Promise<void>((resolve) => (release = resolve)) };
+    return { reached: reachedPromise, release };
+  }
+
+  override async appendToStream(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
+    const gate = this.gate;
+    if (gate) {
+      this.gate = null;
+      gate.reached();
+      await gate.release;
+    }
+    return super.appendToStream(streamId, events, expected);
+  }
+
+  override async close(): Promise<void> {
+    this.closedAt = Date.now();
+    return super.close();
+  }
+}
+
+function connects(port: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const socket = net.connect(port, '127.0.0.1');
+    socket.once('connect', () => (socket.destroy(), resolve(true)));
+    socket.once('error', () => resolve(false));
+  });
+}
+
+describe('graceful shutdown', () => {
+  it('stops accepting, finishes the command in flight, projects it, then closes the stores', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-shutdown-'));
+    const store = new GatedEventStore(new SqliteEventStore({ filename: path.join(dir, 'events.db') }));
+    const t = await startTestApp({ dataDir: dir, eventStore: store as EventStore });
+    try {
+      const http = await listenOnLoopback(t);
+      const port = Number(new URL(http.baseUrl).port);
+      const runner = t.app.get(ProjectionService).runner;
+
+      const gate = store.holdNextAppend();
+      const inFlight = http.post('/indicators/ind-12/progress-reports', { metric: 'health_insurance_coverage', period: '2021-Q1', value: 93 }, KEYS.reporter('bao-hiem-xa-hoi-thanh-pho')).then((res) => res);
+      await gate.reached;
+
+      const closing = t.app.close();
+      // Closing has begun: the listener goes away while the command is still held.
+      for (let i = 0; i < 100 && (await connects(port)); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      expect(await connects(port)).toBe(false);
+      expect(store.closedAt).toBeNull();
+
+      gate.release();
+      const response = await inFlight;
+      await closing;
+
+      expect(response.status).toBe(201);
+      expect(store.closedAt).not.toBeNull();
+      // The runner stopped after projecting the answered command: its checkpoint covers it.
+      expect(runner.state).toBe('stopped');
+      expect(runner.position).toBe(response.body.position);
+
+      const reopened = new SqliteEventStore({ filename: path.join(dir, 'events.db') });
+      try {
+        expect(await reopened.headPosition()).toBe(response.body.position);
+      } finally {
+        await reopened.close();
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,0 +1,139 @@
+/**
+ * Operations: GET /health (public, states and numbers only), structured JSON logs with a
+ * correlation id per request and no key material, and correlation ids carried into events.
+ */
+import { Writable } from 'node:stream';
+import request from 'supertest';
+import { apiKeySha256 } from '../../src/auth/principal-directory';
+import type { EventStore } from '../../src/event-store/event-store.port';
+import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
+import { ProjectionService } from '../../src/infrastructure/projection.service';
+import { InstrumentedEventStore } from '../support/instrumented-event-store';
+import { KEYS, startTestApp, type TestApp } from '../support/test-app';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const REPORTER = KEYS.reporter('bao-hiem-xa-hoi-thanh-pho');
+const REPORT = { metric: 'health_insurance_coverage', period: '2021-Q1', value: 93 };
+
+/** An event store whose reads can be made to fail, like a server that stopped answering. */
+class FailingEventStore extends InstrumentedEventStore {
+  failing = false;
+
+  override headPosition(): Promise<number> {
+    return this.failing ? Promise.reject(new Error('connect ECONNREFUSED esdb://admin:s3cret@10.0.0.5:2113')) : super.headPosition();
+  }
+}
+
+describe('GET /health', () => {
+  let dir: string;
+  let store: FailingEventStore;
+  let t: TestApp;
+
+  beforeAll(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-health-'));
+    store = new FailingEventStore(new SqliteEventStore({ filename: path.join(dir, 'events.db') }));
+    t = await startTestApp({ dataDir: dir, eventStore: store as EventStore });
+  });
+
+  afterAll(async () => {
+    await t.close();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('answers without a key: both stores up, read models live and not behind', async () => {
+    const res = await request(t.app.getHttpServer()).get('/health').expect(200);
+    const head = await t.eventStore.headPosition();
+    expect(res.body).toMatchObject({
+      status: 'ok',
+      details: {
+        eventStore: { status: 'up', headPosition: head },
+        readStore: { status: 'up', checkpoint: head },
+        projections: { status: 'up', state: 'live', position: head, headPosition: head, lagEvents: 0, lagSeconds: 0, lastFailureAt: null },
+      },
+    });
+    expect(res.headers['cache-control']).toBe('no-store');
+  });
+
+  it('shows the lag in events and seconds while the projections are behind', async () => {
+    const runner = t.app.get(ProjectionService).runner;
+    await runner.stop();
+    try {
+      await t.post('/indicators/ind-12/progress-reports', REPORT, REPORTER).expect(201);
+      await t.post('/indicators/ind-12/progress-reports', { ...REPORT, period: '2021-01' }, REPORTER).expect(201);
+      t.clock.set(new Date(t.clock.now().getTime() + 90_000));
+      const res = await request(t.app.getHttpServer()).get('/health').expect(200);
+      expect(res.body.details.projections).toMatchObject({ state: 'stopped', lagEvents: 2, lagSeconds: 90 });
+    } finally {
+      runner.start();
+    }
+    expect(await runner.waitForPosition(await t.eventStore.headPosition(), 5000)).toBe(true);
+    const caughtUp = await request(t.app.getHttpServer()).get('/health').expect(200);
+    expect(caughtUp.body.details.projections).toMatchObject({ state: 'live', lagEvents: 0, lagSeconds: 0 });
+  });
+
+  it('answers 503 when the event store does not answer, and never shows why (logged instead)', async () => {
+    store.failing = true;
+    try {
+      const res = await request(t.app.getHttpServer()).get('/health').expect(503);
+      expect(res.body).toMatchObject({ statusCode: 503, code: 'UNHEALTHY', status: 'error', error: { eventStore: { status: 'down', reachable: false } } });
+      expect(res.text).not.toMatch(/s3cret|ECONNREFUSED|10\.0\.0\.5|esdb:/);
+      expect(res.text).not.toContain(dir);
+    } finally {
+      store.failing = false;
+    }
+    await request(t.app.getHttpServer()).get('/health').expect(200);
+  });
+});
+
+describe('structured logs and correlation ids', () => {
+  let t: TestApp;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(...chunk.toString().split('\n').filter(Boolean));
+        done();
+      },
+    });
+    t = await startTestApp({ env: { LOG_LEVEL: 'info' }, logDestination: destination });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const logged = () => lines.map((line) => JSON.parse(line) as Record<string, unknown>);
+
+  it('logs every request as one JSON line under its correlation id, echoed in the response', async () => {
+    const res = await t.get('/indicators/ind-12', REPORTER).set('X-Correlation-Id', 'bhxh-req-0001').expect(200);
+    expect(res.headers['x-correlation-id']).toBe('bhxh-req-0001');
+    const entry = logged().find((l) => l.correlationId === 'bhxh-req-0001');
+    expect(entry).toMatchObject({ level: 30, req: { method: 'GET', url: '/indicators/ind-12' }, res: { statusCode: 200 }, responseTime: expect.any(Number) });
+  });
+
+  it('generates a correlation id when none (or a malformed one) is sent, and records it in the command’s events', async () => {
+    const res = await t.post('/indicators/ind-12/progress-reports', { ...REPORT, period: '2021-02' }, REPORTER).expect(201);
+    const id = res.headers['x-correlation-id'];
+    expect(id).toMatch(/^[0-9a-f-]{36}$/);
+    const [event] = (await t.eventStore.readStream('indicator-ind-12')).filter((e) => e.position === res.body.position);
+    expect(event.metadata.correlationId).toBe(id);
+    expect(logged().some((l) => l.correlationId === id && (l.res as { statusCode: number }).statusCode === 201)).toBe(true);
+    const odd = await t.get('/units', REPORTER).set('X-Correlation-Id', 'has spaces and ünïcode').expect(200);
+    expect(odd.headers['x-correlation-id']).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
+  it('logs refusals louder, and never a key, a key digest or a token', async () => {
+    await t.get('/indicators', 'a-wrong-key-that-must-not-be-logged').expect(401);
+    await t.post('/indicators/ind-12/progress-reports', { ...REPORT, value: 140 }, REPORTER).expect(422);
+    expect(logged().some((l) => l.level === 40 && (l.res as { statusCode: number }).statusCode === 401)).toBe(true);
+    const all = lines.join('\n');
+    for (const secret of [REPORTER, KEYS.analyst, 'a-wrong-key-that-must-not-be-logged']) {
+      expect(all).not.toContain(secret);
+      expect(all).not.toContain(apiKeySha256(secret));
+    }
+    expect(all).not.toMatch(/authorization/i);
+  });
+});
