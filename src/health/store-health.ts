@@ -18,6 +18,10 @@ export interface ProjectionHealth extends Record<string, unknown> {
   /** How long ago the oldest event not yet in the read models was recorded; 0 when none is waiting. */
   lagSeconds: number;
   lastFailureAt: string | null;
+  /** The subscription's failures since start, the retries of the current failure streak, and resubscriptions. */
+  drops: number;
+  retries: number;
+  resubscriptions: number;
 }
 
 @Injectable()
@@ -81,19 +85,11 @@ export class StoreHealth {
       lagEvents: Math.max(0, headPosition - position),
       lagSeconds: Math.round(lagSeconds * 1000) / 1000,
       lastFailureAt: runner.lastError?.at.toISOString() ?? null,
-      ...subscriptionCounters(runner),
+      drops: runner.drops,
+      retries: runner.retries,
+      resubscriptions: runner.resubscriptions,
     };
   }
-}
-
-/** Drop and retry counters, when the runner keeps them (the EventStoreDB subscription does). */
-function subscriptionCounters(runner: object): Record<string, number> {
-  const counters: Record<string, number> = {};
-  for (const name of ['drops', 'retries', 'resubscriptions']) {
-    const value = (runner as Record<string, unknown>)[name];
-    if (typeof value === 'number') counters[name] = value;
-  }
-  return counters;
 }
 
 function withTimeout<T>(promise: Promise<T>): Promise<T> {

@@ -50,7 +50,7 @@ describe('GET /health', () => {
       details: {
         eventStore: { status: 'up', headPosition: head },
         readStore: { status: 'up', checkpoint: head },
-        projections: { status: 'up', state: 'live', position: head, headPosition: head, lagEvents: 0, lagSeconds: 0, lastFailureAt: null },
+        projections: { status: 'up', state: 'live', position: head, headPosition: head, lagEvents: 0, lagSeconds: 0, lastFailureAt: null, drops: 0, retries: 0, resubscriptions: 0 },
       },
     });
     expect(res.headers['cache-control']).toBe('no-store');
@@ -71,6 +71,17 @@ describe('GET /health', () => {
     expect(await runner.waitForPosition(await t.eventStore.headPosition(), 5000)).toBe(true);
     const caughtUp = await request(t.app.getHttpServer()).get('/health').expect(200);
     expect(caughtUp.body.details.projections).toMatchObject({ state: 'live', lagEvents: 0, lagSeconds: 0 });
+  });
+
+  it('counts subscription drops and resubscriptions', async () => {
+    const runner = t.app.get(ProjectionService).runner;
+    await runner.stop();
+    store.failNextSubscriptionAfter(0);
+    runner.start();
+    const res = await t.post('/indicators/ind-12/progress-reports', { ...REPORT, period: '2021-03' }, REPORTER).expect(201);
+    expect(await runner.waitForPosition(res.body.position, 5000)).toBe(true);
+    const health = await request(t.app.getHttpServer()).get('/health').expect(200);
+    expect(health.body.details.projections).toMatchObject({ state: 'live', lagEvents: 0, drops: 1, resubscriptions: 1, lastFailureAt: expect.any(String) });
   });
 
   it('answers 503 when the event store does not answer, and never shows why (logged instead)', async () => {
