@@ -8,12 +8,16 @@
 import type { Filter, FindOptions, IndexDefinition, ReadCollection, ReadDocument } from './read-store.port';
 import { aggregateDocuments, compileFilter, findDocuments } from './mingo-query';
 import { IndexConflictError } from './read-store.errors';
+import { CollectionLookup } from './collection-lookup';
+import { plainCopy } from './plain-copy';
 import { assertUniqueKeys } from './unique-index';
 
 export interface CollectionState {
   /** By `_id`, in insertion order: the "natural order" of an unsorted find. */
   readonly documents: Map<string, ReadDocument>;
   readonly indexes: Map<string, IndexDefinition>;
+  /** Unique keys, equality maps and insertion order, kept in step with `documents` by every write. */
+  readonly lookup: CollectionLookup;
 }
 
 /** What a collection needs from its store. */
@@ -31,21 +35,27 @@ export class InMemoryCollection<D extends ReadDocument> implements ReadCollectio
   ) {}
 
   async find(filter: Filter, options?: FindOptions): Promise<D[]> {
-    return findDocuments(this.stored(), filter, options).map((document) => structuredClone(document) as D);
+    return findDocuments(this.candidates(filter), filter, options).map((document) => plainCopy(document) as D);
   }
 
   async findOne(filter: Filter): Promise<D | null> {
-    const [first] = findDocuments(this.stored(), filter, { limit: 1 });
-    return first === undefined ? null : (structuredClone(first) as D);
+    // The projection runner loads every document it updates this way: a map lookup, not a scan.
+    const id = onlyId(filter);
+    if (id !== undefined) {
+      const document = this.host.state(this.name).documents.get(id);
+      return document === undefined ? null : (plainCopy(document) as D);
+    }
+    const [first] = findDocuments(this.candidates(filter), filter, { limit: 1 });
+    return first === undefined ? null : (plainCopy(first) as D);
   }
 
   async countDocuments(filter: Filter): Promise<number> {
     const matches = compileFilter(filter);
-    return this.stored().filter(matches).length;
+    return this.candidates(filter).filter(matches).length;
   }
 
   async aggregate<R = unknown>(pipeline: readonly Record<string, unknown>[]): Promise<R[]> {
-    const copies = (collection: string): ReadDocument[] => structuredClone([...this.host.state(collection).documents.values()]);
+    const copies = (collection: string): ReadDocument[] => plainCopy([...this.host.state(collection).documents.values()]);
     return aggregateDocuments(copies(this.name), pipeline, copies) as R[];
   }
 
@@ -55,9 +65,12 @@ export class InMemoryCollection<D extends ReadDocument> implements ReadCollectio
 
   async deleteMany(filter: Filter): Promise<number> {
     const matches = compileFilter(filter);
-    const { documents } = this.host.state(this.name);
-    const doomed = [...documents.values()].filter(matches).map((document) => document._id);
-    doomed.forEach((id) => documents.delete(id));
+    const { documents, lookup } = this.host.state(this.name);
+    const doomed = [...documents.values()].filter(matches);
+    for (const document of doomed) {
+      documents.delete(document._id);
+      lookup.removed(document);
+    }
     return doomed.length;
   }
 
@@ -74,12 +87,26 @@ export class InMemoryCollection<D extends ReadDocument> implements ReadCollectio
     for (const index of indexes) {
       if (index.unique) assertUniqueKeys(this.name, index, state.documents.values());
     }
-    for (const index of indexes) state.indexes.set(index.name, structuredClone(index));
+    for (const index of indexes) {
+      state.indexes.set(index.name, structuredClone(index));
+      state.lookup.define(index, state.documents.values());
+    }
   }
 
-  private stored(): ReadDocument[] {
-    return [...this.host.state(this.name).documents.values()];
+  /** The documents a filter can match: narrowed by an equality map when it allows, else all of them. */
+  private candidates(filter: Filter): ReadDocument[] {
+    const { documents, lookup } = this.host.state(this.name);
+    const ids = filter !== null && typeof filter === 'object' ? lookup.candidates(filter, documents) : null;
+    if (ids === null) return [...documents.values()];
+    return ids.map((id) => documents.get(id)).filter((document): document is ReadDocument => document !== undefined);
   }
+}
+
+/** The `_id` of a filter that is exactly `{ _id: '<string>' }`. */
+function onlyId(filter: Filter): string | undefined {
+  if (filter === null || typeof filter !== 'object') return undefined;
+  const keys = Object.keys(filter);
+  return keys.length === 1 && keys[0] === '_id' && typeof filter._id === 'string' ? filter._id : undefined;
 }
 
 function sameIndex(a: IndexDefinition, b: IndexDefinition): boolean {

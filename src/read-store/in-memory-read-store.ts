@@ -9,8 +9,8 @@
 import type { Checkpoint, ReadCollection, ReadDocument, ReadStore } from './read-store.port';
 import { InMemoryCollection, type CollectionHost, type CollectionState } from './in-memory-collection';
 import { InvalidDocumentError, ReadStoreClosedError } from './read-store.errors';
+import { CollectionLookup } from './collection-lookup';
 import { storedCopy } from './stored-copy';
-import { assertUniqueKeys } from './unique-index';
 
 export class InMemoryReadStore implements ReadStore {
   private readonly collections = new Map<string, CollectionState>();
@@ -43,7 +43,11 @@ export class InMemoryReadStore implements ReadStore {
   /** Empties the collections but keeps their indexes, like `deleteMany({})` on MongoDB. */
   async reset(collections: readonly string[], checkpointName: string): Promise<void> {
     this.assertOpen();
-    for (const name of collections) this.collections.get(name)?.documents.clear();
+    for (const name of collections) {
+      const state = this.collections.get(name);
+      state?.documents.clear();
+      state?.lookup.clear();
+    }
     this.checkpoints.delete(checkpointName);
   }
 
@@ -62,32 +66,28 @@ export class InMemoryReadStore implements ReadStore {
     this.assertOpen();
     let state = this.collections.get(collection);
     if (!state) {
-      state = { documents: new Map(), indexes: new Map() };
+      state = { documents: new Map(), indexes: new Map(), lookup: new CollectionLookup() };
       this.collections.set(collection, state);
     }
     return state;
   }
 
   private write(writes: ReadonlyMap<string, readonly ReadDocument[]>): void {
-    const staged = new Map<string, ReadDocument[]>();
+    // A later document with the same _id wins, as in an ordered bulk write.
+    const staged = new Map<string, Map<string, ReadDocument>>();
     for (const [collection, documents] of writes) {
-      staged.set(collection, documents.map((document) => storedCopy(collection, document)));
+      const byId = new Map<string, ReadDocument>();
+      for (const document of documents) byId.set(document._id, storedCopy(collection, document));
+      staged.set(collection, byId);
     }
-    for (const [collection, documents] of staged) this.assertUniqueAfter(collection, documents);
+    for (const [collection, documents] of staged) this.state(collection).lookup.assertWritable(collection, documents);
     for (const [collection, documents] of staged) {
-      const stored = this.state(collection).documents;
-      // A later document with the same _id wins, as in an ordered bulk write.
-      for (const document of documents) stored.set(document._id, document);
+      const { documents: stored, lookup } = this.state(collection);
+      for (const document of documents.values()) {
+        lookup.written(stored.get(document._id), document);
+        stored.set(document._id, document);
+      }
     }
-  }
-
-  private assertUniqueAfter(collection: string, incoming: readonly ReadDocument[]): void {
-    const state = this.state(collection);
-    const unique = [...state.indexes.values()].filter((index) => index.unique);
-    if (unique.length === 0) return;
-    const next = new Map(state.documents);
-    for (const document of incoming) next.set(document._id, document);
-    for (const index of unique) assertUniqueKeys(collection, index, next.values());
   }
 
   private assertOpen(): void {

@@ -27,17 +27,39 @@ export function assertUniqueKeys(collection: string, index: IndexDefinition, doc
 }
 
 /** The distinct encoded keys one document contributes to the index. */
-function indexKeys(index: IndexDefinition, document: ReadDocument): Set<string> {
+export function indexKeys(index: IndexDefinition, document: ReadDocument): Set<string> {
+  const single = singleKey(index, document);
+  if (single !== null) return new Set([single]);
   let tuples: string[][] = [[]];
   for (const field of Object.keys(index.key)) {
-    const parts = valuesAt(document, field.split('.')).map(encode);
+    const parts = valuesAt(document, field.split('.')).map(encodeKey);
     tuples = tuples.flatMap((tuple) => parts.map((part) => [...tuple, part]));
   }
   return new Set(tuples.map((tuple) => tuple.join('\u0000')));
 }
 
+/**
+ * The one key of a document whose indexed paths meet no array (the usual case), without building
+ * tuples; null when an array is met and the multikey rules above apply.
+ */
+function singleKey(index: IndexDefinition, document: ReadDocument): string | null {
+  let key = '';
+  let first = true;
+  for (const field of Object.keys(index.key)) {
+    let value: unknown = document;
+    for (const segment of field.includes('.') ? field.split('.') : [field]) {
+      if (Array.isArray(value)) return null;
+      value = value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, segment) ? (value as Record<string, unknown>)[segment] : null;
+    }
+    if (Array.isArray(value)) return null;
+    key = first ? encodeKey(value) : `${key}\u0000${encodeKey(value)}`;
+    first = false;
+  }
+  return key;
+}
+
 /** Every value the path reaches, descending into arrays as MongoDB does; a missing value is null. */
-function valuesAt(value: unknown, segments: readonly string[]): unknown[] {
+export function valuesAt(value: unknown, segments: readonly string[]): unknown[] {
   if (Array.isArray(value)) {
     const found = value.flatMap((item) => valuesAt(item, segments));
     return found.length > 0 ? found : [null];
@@ -49,7 +71,8 @@ function valuesAt(value: unknown, segments: readonly string[]): unknown[] {
   return valuesAt((value as Record<string, unknown>)[segments[0]], segments.slice(1));
 }
 
-function encode(value: unknown): string {
+/** A value as an index key: type and value, so 1 and '1' differ. */
+export function encodeKey(value: unknown): string {
   if (value === null || value === undefined) return 'null';
   if (typeof value === 'number') return `n:${Object.is(value, -0) ? 0 : value}`;
   if (typeof value === 'string') return `s:${value}`;

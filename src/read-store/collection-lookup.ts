@@ -1,0 +1,134 @@
+/**
+ * What keeps the in-memory read store's cost per operation independent of the collection's size:
+ * - unique indexes held as key → owner maps, so a write checks only the keys it brings instead of
+ *   re-checking every stored document (a rebuild used to be quadratic in the event count);
+ * - an equality map for the first field of every declared index, so `find({ indicatorId })` looks
+ *   at that indicator's documents only, however many the collection holds. A map is built the
+ *   first time a query can use it, then kept up to date: fields never queried by equality (dates,
+ *   types of an audit trail) cost neither time on every write nor memory;
+ * - the insertion order of every `_id`, so narrowed results keep the natural order of a full scan.
+ *
+ * The equality map only narrows the candidates: mingo still evaluates the whole filter on them,
+ * so a query means exactly what it meant on a scan. Unique keys follow MongoDB's rules (see
+ * unique-index.ts): missing fields index as null, arrays are multikey.
+ */
+import type { IndexDefinition, ReadDocument } from './read-store.port';
+import { DuplicateKeyError } from './read-store.errors';
+import { encodeKey, indexKeys, valuesAt } from './unique-index';
+
+interface UniqueIndex {
+  definition: IndexDefinition;
+  /** Encoded key → `_id` of the document holding it. */
+  owners: Map<string, string>;
+}
+
+export class CollectionLookup {
+  private readonly unique = new Map<string, UniqueIndex>();
+  /** Field path → encoded value → `_id`s of the documents with that value there (built on first use). */
+  private readonly equality = new Map<string, Map<string, Set<string>>>();
+  /** First fields of the declared indexes: the fields an equality map may be built for. */
+  private readonly indexedFields = new Set<string>();
+  private readonly order = new Map<string, number>();
+  private nextOrder = 0;
+
+  /** Starts maintaining an index over the documents already stored (already checked for uniqueness). */
+  define(index: IndexDefinition, documents: Iterable<ReadDocument>): void {
+    const field = Object.keys(index.key)[0];
+    if (field !== undefined) this.indexedFields.add(field);
+    if (!index.unique || this.unique.has(index.name)) return;
+    const owners = new Map<string, string>();
+    for (const document of documents) for (const key of indexKeys(index, document)) owners.set(key, document._id);
+    this.unique.set(index.name, { definition: index, owners });
+  }
+
+  /**
+   * Throws DuplicateKeyError when writing `incoming` (a later document with the same `_id` wins)
+   * would give two documents one key of a unique index. Checks only the incoming keys.
+   */
+  assertWritable(collection: string, incoming: ReadonlyMap<string, ReadDocument>): void {
+    for (const { definition, owners } of this.unique.values()) {
+      const taken = new Map<string, string>();
+      for (const [id, document] of incoming) {
+        for (const key of indexKeys(definition, document)) {
+          const other = taken.get(key);
+          if (other !== undefined && other !== id) throw new DuplicateKeyError(collection, definition.name, [other, id]);
+          taken.set(key, id);
+        }
+      }
+      for (const [key, id] of taken) {
+        const owner = owners.get(key);
+        // An owner rewritten in this batch gives up its old keys; its new ones are in `taken`.
+        if (owner !== undefined && owner !== id && !incoming.has(owner)) throw new DuplicateKeyError(collection, definition.name, [owner, id]);
+      }
+    }
+  }
+
+  /** Records that `next` replaced `previous` (or was inserted, when `previous` is undefined). */
+  written(previous: ReadDocument | undefined, next: ReadDocument): void {
+    if (previous) this.forget(previous, false);
+    else this.order.set(next._id, this.nextOrder++);
+    for (const { definition, owners } of this.unique.values()) for (const key of indexKeys(definition, next)) owners.set(key, next._id);
+    for (const field of this.equality.keys()) this.addEquality(field, next);
+  }
+
+  removed(document: ReadDocument): void {
+    this.forget(document, true);
+  }
+
+  clear(): void {
+    for (const { owners } of this.unique.values()) owners.clear();
+    for (const values of this.equality.values()) values.clear();
+    this.order.clear();
+  }
+
+  /**
+   * The `_id`s that can match `filter`, in insertion order, when it has a top-level equality on a
+   * field with an equality map and a string, number or boolean value; null when it must be scanned.
+   */
+  candidates(filter: Record<string, unknown>, documents: ReadonlyMap<string, ReadDocument>): string[] | null {
+    let best: Set<string> | null = null;
+    for (const [field, value] of Object.entries(filter)) {
+      if (field.startsWith('$') || !(typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) continue;
+      const values = this.equality.get(field) ?? (this.indexedFields.has(field) ? this.buildEquality(field, documents) : undefined);
+      if (!values) continue;
+      const ids = values.get(encodeKey(value)) ?? new Set<string>();
+      if (best === null || ids.size < best.size) best = ids;
+    }
+    if (best === null) return null;
+    return [...best].sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
+  }
+
+  private forget(document: ReadDocument, dropOrder: boolean): void {
+    for (const { definition, owners } of this.unique.values()) {
+      for (const key of indexKeys(definition, document)) if (owners.get(key) === document._id) owners.delete(key);
+    }
+    for (const [field, values] of this.equality) {
+      for (const key of equalityKeys(field, document)) {
+        const ids = values.get(key);
+        ids?.delete(document._id);
+        if (ids && ids.size === 0) values.delete(key);
+      }
+    }
+    if (dropOrder) this.order.delete(document._id);
+  }
+
+  private buildEquality(field: string, documents: ReadonlyMap<string, ReadDocument>): Map<string, Set<string>> {
+    const values = new Map<string, Set<string>>();
+    this.equality.set(field, values);
+    for (const document of documents.values()) this.addEquality(field, document);
+    return values;
+  }
+
+  private addEquality(field: string, document: ReadDocument): void {
+    const values = this.equality.get(field)!;
+    for (const key of equalityKeys(field, document)) {
+      let ids = values.get(key);
+      if (!ids) values.set(key, (ids = new Set()));
+      ids.add(document._id);
+    }
+  }
+}
+
+function equalityKeys(field: string, document: ReadDocument): Set<string> {
+  return new Set(valuesAt(document, field.split('.')).map(encodeKey));
+}
