@@ -37,8 +37,9 @@ import { ProjectionService } from './infrastructure/projection.service';
 import { loggingModule } from './logging/logging.module';
 import { ReadModelFreshness } from './infrastructure/read-model-freshness';
 import { StoreLifecycle } from './infrastructure/store-lifecycle';
-import { createEventStore, createReadStore } from './infrastructure/stores';
-import { APP_CONFIG, EVENT_STORE, READ_STORE } from './infrastructure/tokens';
+import { createEventStore, createProjectionLease, createReadStore } from './infrastructure/stores';
+import { APP_CONFIG, EVENT_STORE, PROJECTION_LEASE, READ_STORE } from './infrastructure/tokens';
+import type { ProjectionLease } from './projection-lease/projection-lease.port';
 import type { ReadStore } from './read-store/read-store.port';
 import { RegisterResolutionHandler } from './resolutions/register-resolution.command';
 import { Seeder } from './seeding/seeder';
@@ -54,6 +55,8 @@ export interface AppModuleOptions {
   /** Tests may supply stores they keep a handle on; otherwise built from `config`. */
   eventStore?: EventStore;
   readStore?: ReadStore;
+  /** Tests share one lease between app instances; otherwise the read store's own (MongoDB) or a single-process one. */
+  projectionLease?: ProjectionLease;
   /** Where the JSON logs go (default stdout); tests capture them here. */
   logDestination?: DestinationStream;
 }
@@ -103,6 +106,7 @@ export class AppModule {
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         { provide: EVENT_STORE, useFactory: () => options.eventStore ?? createEventStore(config) },
         { provide: READ_STORE, useFactory: () => options.readStore ?? createReadStore(config) },
+        { provide: PROJECTION_LEASE, useFactory: (readStore: ReadStore) => options.projectionLease ?? createProjectionLease(readStore), inject: [READ_STORE] },
         { provide: PrincipalDirectory, useFactory: () => loadPrincipals(config) },
         { provide: JWT_VERIFIER, useFactory: (clock: Clock) => (config.jwt ? JwtVerifier.create(config.jwt, clock) : null), inject: [Clock] },
         // Global guards run in this order: who is calling, within their rate, with no operator keys, still allowed to write.

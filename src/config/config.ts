@@ -33,6 +33,8 @@ export interface AppConfig {
   seedFile: string;
   /** How long a query waits for `minPosition` before answering 503. */
   readYourWritesTimeoutMs: number;
+  /** How long the projection lease lasts unrenewed: a dead holder is replaced after at most this (plus a third of it). */
+  projectionLeaseTtlMs: number;
   /** Largest JSON body accepted. */
   bodyLimit: string;
 }
@@ -91,6 +93,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     seedOnStart: (env.SEED_ON_START ?? 'true') !== 'false',
     seedFile: path.resolve(env.SEED_FILE ?? path.join(REPO_ROOT, 'seeds', 'resolution-2021.json')),
     readYourWritesTimeoutMs: integer(env.READ_YOUR_WRITES_TIMEOUT_MS, 5000, 'READ_YOUR_WRITES_TIMEOUT_MS', 0, 60000),
+    projectionLeaseTtlMs: integer(env.PROJECTION_LEASE_TTL_MS, 15_000, 'PROJECTION_LEASE_TTL_MS', 1000, 600_000),
     bodyLimit: env.BODY_LIMIT ?? '100kb',
   };
 }

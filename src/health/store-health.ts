@@ -11,6 +11,8 @@ const STORE_TIMEOUT_MS = 2000;
 const CHECKPOINT_NAME = 'read-models';
 
 export interface ProjectionHealth extends Record<string, unknown> {
+  /** 'holder': this instance runs the projections (it holds the lease); 'standby': another instance does. */
+  role: string;
   state: string;
   position: number;
   headPosition: number;
@@ -65,10 +67,13 @@ export class StoreHealth {
 
   async projectionHealth(): Promise<ProjectionHealth> {
     const runner = this.projectionService.runner;
-    const position = runner.position;
+    const role = this.projectionService.role;
+    let position = runner.position;
     let headPosition = position;
     let lagSeconds = 0;
     try {
+      // A standby runs no runner: the read models are where the holder's stored checkpoint says.
+      if (role !== 'holder') headPosition = position = await withTimeout(this.reads.loadCheckpoint(CHECKPOINT_NAME));
       headPosition = await withTimeout(this.events.headPosition());
       if (headPosition > position) {
         const [oldestWaiting] = await withTimeout(this.events.readAll({ fromPosition: position, limit: 1 }));
@@ -79,6 +84,7 @@ export class StoreHealth {
       // The event store indicator reports the failure; the lag is unknown, shown as none measured.
     }
     return {
+      role,
       state: runner.state,
       position,
       headPosition,

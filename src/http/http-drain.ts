@@ -91,7 +91,7 @@ export class HttpDrain implements OnModuleDestroy {
       timer = setTimeout(() => resolve('timeout'), Math.max(0, deadline - Date.now()));
     });
     try {
-      const outcome = await Promise.race([this.projections.runner.catchUp(), timeout]);
+      const outcome = await Promise.race([this.projections.catchUp(), timeout]);
       if (outcome === 'timeout') this.logger.warn('Read models did not reach the head before the shutdown deadline; the rest is replayed on the next start');
     } catch (error) {
       this.logger.warn(`Read models could not catch up before shutdown: ${error instanceof Error ? error.message : String(error)}`);

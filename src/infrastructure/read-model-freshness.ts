@@ -15,7 +15,8 @@ export class ReadModelFreshness {
   /** Resolves once the read models are at `position` or beyond; 503 (ProjectionLagError) past the timeout. */
   async waitFor(position: number | undefined): Promise<void> {
     if (position === undefined) return;
-    const reached = await this.projections.runner.waitForPosition(position, this.config.readYourWritesTimeoutMs);
-    if (!reached) throw new ProjectionLagError(position, this.projections.runner.position);
+    // On every instance: the holder of the projection lease waits on its runner, a standby on the stored checkpoint.
+    const reached = await this.projections.waitForPosition(position, this.config.readYourWritesTimeoutMs);
+    if (!reached) throw new ProjectionLagError(position, this.projections.position);
   }
 }

@@ -8,6 +8,8 @@ import { UNIT_STREAM_PREFIX } from '../domain/unit/events';
 import type { EventStore } from '../event-store/event-store.port';
 import { EventStoreDbEventStore } from '../event-store/eventstoredb-event-store';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
+import type { ProjectionLease } from '../projection-lease/projection-lease.port';
+import { SingleProcessLease } from '../projection-lease/single-process-lease';
 import { InMemoryReadStore } from '../read-store/in-memory-read-store';
 import { MongoReadStore } from '../read-store/mongo-read-store';
 import type { ReadStore } from '../read-store/read-store.port';
@@ -38,6 +40,14 @@ export function createReadStore(config: AppConfig): ReadStore {
     default:
       return unknownKind(store);
   }
+}
+
+/**
+ * The lease lives where the read models live, because it guards their writes: beside them in
+ * MongoDB, or in this process for the in-memory store (which no other process can see anyway).
+ */
+export function createProjectionLease(readStore: ReadStore): ProjectionLease {
+  return readStore instanceof MongoReadStore ? readStore.projectionLease() : new SingleProcessLease();
 }
 
 function unknownKind(store: never): never {

@@ -7,6 +7,11 @@ interface Waiter {
 export class PositionWaiters {
   private readonly waiters = new Set<Waiter>();
 
+  /** How many callers are waiting now. */
+  get pending(): number {
+    return this.waiters.size;
+  }
+
   /**
    * Resolves true once `notify` reports a position >= target, false after `timeoutMs` (when given)
    * or when `releaseAll` is called.

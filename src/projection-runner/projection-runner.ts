@@ -89,6 +89,8 @@ export class ProjectionRunner {
   private loop: Promise<void> | null = null;
   private subscription: Subscription | null = null;
   private stopRequested = false;
+  /** Set while `abandon` runs: nothing more may be committed. */
+  private abandoning = false;
   /** A one-off catch-up pass, while one runs with the loop stopped. */
   private pass: Promise<number> | null = null;
   /** Head of the store when the current subscription began: reaching it means "live". */
@@ -168,6 +170,23 @@ export class ProjectionRunner {
       this.loop = null;
     }
     this.waiters.releaseAll();
+  }
+
+  /**
+   * Stops WITHOUT writing anything more: what is buffered is dropped, not committed, and a catch-up
+   * pass in progress ends before its next commit. For a runner whose lease is lost (see
+   * src/projection-runner/projection-leadership.ts): from now on the read models are the new
+   * holder's to write. A commit already in flight cannot be recalled; the read store's forward-only
+   * checkpoint refuses it if the new holder is already ahead.
+   */
+  async abandon(): Promise<void> {
+    this.abandoning = true;
+    try {
+      await this.stop();
+      await this.pass?.catch(() => undefined);
+    } finally {
+      this.abandoning = false;
+    }
   }
 
   /**
@@ -274,6 +293,7 @@ export class ProjectionRunner {
         const page = await this.eventStore.readAll({ fromPosition: from, limit: this.batchSize });
         if (page.length === 0) break;
         for (const event of page) await this.apply(event);
+        if (this.abandoning) throw new ProjectionRunnerStoppedError(head, this.committed);
         await this.commit();
         from = page[page.length - 1].position;
       }
@@ -305,6 +325,11 @@ export class ProjectionRunner {
   private async commit(): Promise<void> {
     const position = this.batch.position;
     if (position === null) return;
+    if (this.abandoning) {
+      this.logger.log(`Projections '${this.name}' dropped ${this.batch.eventCount} uncommitted event(s) up to position ${position}: abandoned`);
+      this.batch.clear();
+      return;
+    }
     const writes = this.batch.writes();
     const hook = this.faults.afterWriteBeforeCheckpoint;
     if (hook) {

@@ -13,6 +13,7 @@
  *   deployment is a 503 (`StoreUnavailableError`), a unique index violation is `DuplicateKeyError`.
  */
 import { MongoClient, type ClientSession, type Collection, type Db } from 'mongodb';
+import { LEASES_COLLECTION, MongoProjectionLease, type LeaseDocument } from '../projection-lease/mongo-projection-lease';
 import { LedgerError } from '../shared/errors';
 import type { Checkpoint, IndexDefinition, ReadCollection, ReadDocument, ReadStore } from './read-store.port';
 import { DuplicateKeyError, IndexConflictError, InvalidDocumentError, ReadStoreClosedError } from './read-store.errors';
@@ -107,6 +108,14 @@ export class MongoReadStore implements ReadStore {
     } catch (error) {
       throw toReadError(error, 'reset');
     }
+  }
+
+  /**
+   * The lease that decides which app instance runs the projections over these read models. It
+   * lives in the same database (`leases`), on the same client, so it fails and recovers with them.
+   */
+  projectionLease(): MongoProjectionLease {
+    return new MongoProjectionLease(this.db.collection<LeaseDocument>(LEASES_COLLECTION));
   }
 
   /** Reachability for the health endpoint: the server's `ping` command. Throws StoreUnavailableError. */

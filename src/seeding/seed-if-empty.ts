@@ -17,6 +17,6 @@ export async function seedIfEmpty(app: INestApplicationContext, config: AppConfi
 
 export async function seedAndWait(app: INestApplicationContext, seedFile: string): Promise<SeedSummary> {
   const summary = await app.get(Seeder).seed(loadSeedFile(seedFile));
-  await app.get(ProjectionService).runner.waitForPosition(summary.position, SEED_VISIBLE_TIMEOUT_MS);
+  await app.get(ProjectionService).waitForPosition(summary.position, SEED_VISIBLE_TIMEOUT_MS);
   return summary;
 }
