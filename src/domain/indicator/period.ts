@@ -21,7 +21,23 @@ export const PERIOD_PATTERN = /^(\d{4})(?:-(0[1-9]|1[0-2])|-Q([1-4])|-H([12]))?$
 
 const LOCAL_OFFSET_MS = 7 * 60 * 60 * 1000;
 
+/**
+ * Parsed periods, frozen and shared: status and latest-figure rules compare periods for every
+ * report of every target on each projected event. At most 19 valid periods per year exist, so the
+ * cache stays small; invalid text is never cached.
+ */
+const PARSED = new Map<string, Readonly<Period>>();
+
 export function parsePeriod(text: string): Period {
+  let period = PARSED.get(text);
+  if (period === undefined) {
+    period = Object.freeze(parseUncached(text));
+    PARSED.set(text, period);
+  }
+  return period;
+}
+
+function parseUncached(text: string): Period {
   const match = PERIOD_PATTERN.exec(text);
   if (!match) {
     throw new InvalidInputError(
