@@ -1,0 +1,274 @@
+/**
+ * Exactly one active projection runner: two "instances" (a runner and its leadership each) share
+ * one SQLite event store, one read store and one lease, as app instances share EventStoreDB,
+ * MongoDB and the MongoDB lease. The lease runs on a manual clock; the ticks that renew it or try
+ * to take it over are called by the tests, so nothing depends on timing except where a test says so.
+ * The projection is deliberately naive (it appends every position it is given), so an event
+ * applied twice or skipped shows up in the document.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { ProjectedDocument, ProjectionDefinition } from '../../projections/projection';
+import type { EventStore } from '../../src/event-store/event-store.port';
+import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
+import type { ProjectionLease } from '../../src/projection-lease/projection-lease.port';
+import { SingleProcessLease } from '../../src/projection-lease/single-process-lease';
+import { ProjectionLeadership } from '../../src/projection-runner/projection-leadership';
+import { ProjectionRunner, type ProjectionRunnerOptions } from '../../src/projection-runner/projection-runner';
+import { InMemoryReadStore } from '../../src/read-store/in-memory-read-store';
+import type { ReadDocument, ReadStore } from '../../src/read-store/read-store.port';
+import { newEvent, uniqueStreamId } from '../contract/event-store.contract';
+import { InstrumentedEventStore } from '../support/instrumented-event-store';
+
+interface Tally extends ProjectedDocument {
+  positions: number[];
+}
+
+const tally: ProjectionDefinition<Tally> = {
+  collection: 'test_leadership_tally',
+  handles: ['UnitRegistered'],
+  indexes: [],
+  documentIds: () => ['all'],
+  evolve: (current, event, id) => ({ _id: id, lastPosition: event.position, positions: [...(current?.positions ?? []), event.position] }),
+};
+
+const TTL = 60_000; // the ticks' own timers (every 20 s) never fire during a test
+
+/** The shared read store as one instance sees it: every commit it makes is recorded. */
+function instanceView(shared: ReadStore, commits: number[]): ReadStore {
+  return {
+    collection: <D extends ReadDocument>(name: string) => shared.collection<D>(name),
+    commit: async (writes, checkpoint) => {
+      commits.push(checkpoint.position);
+      await shared.commit(writes, checkpoint);
+    },
+    loadCheckpoint: (name) => shared.loadCheckpoint(name),
+    reset: (collections, name) => shared.reset(collections, name),
+    close: async () => undefined,
+  };
+}
+
+async function eventually(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
+  for (let i = 0; i < 500; i += 1) {
+    if (await check()) return;
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+  throw new Error(`never happened: ${what}`);
+}
+
+describe('ProjectionLeadership: one active runner among instances sharing a read store', () => {
+  let dir: string;
+  let sqlite: SqliteEventStore;
+  let shared: InMemoryReadStore;
+  let now: number;
+  let lease: SingleProcessLease;
+  let leaderships: ProjectionLeadership[];
+  let logs: string[];
+
+  beforeEach(() => {
+    dir = mkdtempSync(join(tmpdir(), 'ledger-leadership-'));
+    sqlite = new SqliteEventStore({ filename: join(dir, 'events.db'), pollIntervalMs: 20 });
+    shared = new InMemoryReadStore();
+    now = 0;
+    lease = new SingleProcessLease(() => now);
+    leaderships = [];
+    logs = [];
+  });
+
+  afterEach(async () => {
+    for (const leadership of leaderships) await leadership.stop();
+    await sqlite.close();
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  function instance(holderId: string, options: { lease?: ProjectionLease; eventStore?: EventStore; runner?: ProjectionRunnerOptions; ttlMs?: number; realClock?: boolean } = {}) {
+    const commits: number[] = [];
+    const reads = instanceView(shared, commits);
+    const logger = { log: (m: string) => logs.push(`${holderId}: ${m}`), error: (m: string) => logs.push(`${holderId}: ${m}`) };
+    const runner = new ProjectionRunner(options.eventStore ?? sqlite, reads, [tally], { batchSize: 100, retry: { initialDelayMs: 5, maxDelayMs: 20 }, logger, ...options.runner });
+    const leadership = new ProjectionLeadership(options.lease ?? lease, runner, reads, {
+      holderId,
+      ttlMs: options.ttlMs ?? TTL,
+      checkpointPollMs: 10,
+      logger,
+      ...(options.realClock ? {} : { now: () => now }),
+    });
+    leaderships.push(leadership);
+    return { leadership, runner, commits };
+  }
+
+  async function appendUnits(count: number): Promise<number> {
+    let position = 0;
+    for (let i = 0; i < count; i += 1) position = (await sqlite.appendToStream(uniqueStreamId('unit'), [newEvent('UnitRegistered', { unitId: 'u' })], 'no_stream')).position;
+    return position;
+  }
+
+  /** Every event in the store, applied exactly once, in order: no gap, no repeat. */
+  async function expectEveryEventAppliedOnce(): Promise<void> {
+    const all = (await sqlite.readAll({ fromPosition: 0, limit: 10_000 })).map((event) => event.position);
+    const document = await shared.collection<Tally>(tally.collection).findOne({ _id: 'all' });
+    expect(document?.positions).toEqual(all);
+  }
+
+  it('runs the projections on the holder only; the standby writes nothing and still reads its writes through the stored checkpoint', async () => {
+    const a = instance('a');
+    const b = instance('b');
+    await a.leadership.start();
+    await b.leadership.start();
+    expect([a.leadership.role, b.leadership.role]).toEqual(['holder', 'standby']);
+
+    const position = await appendUnits(3);
+
+    expect(await b.leadership.waitForPosition(position, 5000)).toBe(true);
+    expect(await shared.loadCheckpoint('read-models')).toBeGreaterThanOrEqual(position);
+    expect(b.leadership.position).toBeGreaterThanOrEqual(position);
+    expect(b.commits).toEqual([]);
+    expect(b.runner.state).toBe('stopped');
+    expect(a.commits.length).toBeGreaterThan(0);
+    await expectEveryEventAppliedOnce();
+    // Nobody writes that far: the standby answers "not reached" when its time is up.
+    expect(await b.leadership.waitForPosition(position + 100, 50)).toBe(false);
+  });
+
+  it('hands over on a clean shutdown: the holder releases, the standby takes over at its next try and goes on from the checkpoint', async () => {
+    const a = instance('a');
+    const b = instance('b');
+    await a.leadership.start();
+    await b.leadership.start();
+    expect(await a.leadership.waitForPosition(await appendUnits(2), 5000)).toBe(true);
+
+    await a.leadership.stop();
+    expect(a.leadership.role).toBe('stopped');
+    await b.leadership.tick();
+    expect(b.leadership.role).toBe('holder');
+
+    expect(await b.leadership.waitForPosition(await appendUnits(2), 5000)).toBe(true);
+    await expectEveryEventAppliedOnce();
+    expect(b.commits.length).toBeGreaterThan(0);
+  });
+
+  it('takes over from a holder that stopped renewing only once its lease has run out', async () => {
+    const a = instance('a');
+    const b = instance('b');
+    await a.leadership.start();
+    await b.leadership.start();
+
+    now += TTL * 0.9;
+    await b.leadership.tick();
+    expect(b.leadership.role).toBe('standby');
+
+    now += TTL * 0.2;
+    await b.leadership.tick();
+    expect(b.leadership.role).toBe('holder');
+    // The old holder's next renewal is refused: it stops at once.
+    await a.leadership.tick();
+    expect(a.leadership.role).toBe('standby');
+    expect(a.runner.state).toBe('stopped');
+
+    expect(await a.leadership.waitForPosition(await appendUnits(3), 5000)).toBe(true);
+    await expectEveryEventAppliedOnce();
+  });
+
+  it('keeps the lease while renewals succeed, past its first time to live', async () => {
+    const a = instance('a');
+    const b = instance('b');
+    await a.leadership.start();
+    await b.leadership.start();
+    for (let i = 0; i < 5; i += 1) {
+      now += TTL / 3;
+      await a.leadership.tick();
+      await b.leadership.tick();
+    }
+    expect([a.leadership.role, b.leadership.role]).toEqual(['holder', 'standby']);
+    expect(a.runner.state).not.toBe('stopped');
+  });
+
+  it('stops the runner at once when the lease is lost, without committing what it had buffered', async () => {
+    const delivered: number[] = [];
+    const watched = new InstrumentedEventStore(sqlite);
+    watched.onDelivered = (event) => delivered.push(event.position);
+    // A long idle commit keeps delivered events in the runner's buffer.
+    const a = instance('a', { eventStore: watched, runner: { idleCommitMs: 60_000 } });
+    const b = instance('b');
+    await a.leadership.start();
+    await b.leadership.start();
+
+    const position = await appendUnits(3);
+    await eventually(() => delivered.includes(position), 'the holder has the events in its buffer');
+    expect(a.commits).toEqual([]);
+
+    now += TTL + 1; // the renewal comes too late: the lease ran out
+    await a.leadership.tick();
+
+    expect(a.leadership.role).toBe('standby');
+    expect(a.runner.state).toBe('stopped');
+    expect(a.commits).toEqual([]);
+    expect(await shared.loadCheckpoint('read-models')).toBe(0);
+    expect(logs.join('\n')).toMatch(/a: Projection lease lost by 'a'/);
+
+    // The new holder projects them, once each.
+    await b.leadership.tick();
+    expect(b.leadership.role).toBe('holder');
+    expect(await b.leadership.waitForPosition(position, 5000)).toBe(true);
+    await expectEveryEventAppliedOnce();
+  });
+
+  it('counts a lease request that fails as "not held": the holder stops its runner, and takes the lease back when the store answers again', async () => {
+    let failing = false;
+    const flaky: ProjectionLease = {
+      kind: 'flaky',
+      tryAcquire: (holder, ttl) => (failing ? Promise.reject(new Error('no primary')) : lease.tryAcquire(holder, ttl)),
+      renew: (holder, ttl) => (failing ? Promise.reject(new Error('no primary')) : lease.renew(holder, ttl)),
+      release: (holder) => lease.release(holder),
+    };
+    const a = instance('a', { lease: flaky });
+    await a.leadership.start();
+    failing = true;
+    await a.leadership.tick();
+    expect(a.leadership.role).toBe('standby');
+    expect(a.runner.state).toBe('stopped');
+    expect(logs.join('\n')).toMatch(/request by 'a' failed/);
+
+    failing = false;
+    await a.leadership.tick();
+    expect(a.leadership.role).toBe('holder');
+    expect(await a.leadership.waitForPosition(await appendUnits(1), 5000)).toBe(true);
+    await expectEveryEventAppliedOnce();
+  });
+
+  it('stops the runner when the lease runs out even while a renewal hangs (after a stall, before the renewal answers)', async () => {
+    let taken = false;
+    const hanging: ProjectionLease = {
+      kind: 'hanging',
+      tryAcquire: async () => !taken && (taken = true),
+      renew: () => new Promise<boolean>(() => undefined),
+      release: async () => undefined,
+    };
+    const a = instance('a', { lease: hanging, ttlMs: 300, realClock: true });
+    await a.leadership.start();
+    expect(a.leadership.role).toBe('holder');
+
+    // The process stalls past its lease: the renewal (due at 100 ms) and the lease's end (300 ms)
+    // are both overdue when it wakes. The renewal it then sends never answers; the lease's own end
+    // stops the runner, not the renewal's timeout (which would say "refused or failed").
+    const until = performance.now() + 400;
+    while (performance.now() < until) {
+      // busy
+    }
+    await eventually(() => a.leadership.role === 'standby', 'the holder gave up');
+    expect(logs.join('\n')).toMatch(/lost by 'a' \(it ran out before a renewal succeeded\)/);
+    await eventually(() => a.runner.state === 'stopped', 'the runner stopped');
+  });
+
+  it('a standby brings nothing up at shutdown: catchUp answers the stored checkpoint and writes nothing', async () => {
+    const a = instance('a');
+    const b = instance('b');
+    await a.leadership.start();
+    await b.leadership.start();
+    const position = await appendUnits(1);
+    expect(await b.leadership.waitForPosition(position, 5000)).toBe(true);
+    expect(await b.leadership.catchUp()).toBe(position);
+    expect(b.commits).toEqual([]);
+  });
+});
