@@ -33,7 +33,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export interface TestAppOptions extends Pick<AppModuleOptions, 'eventStore' | 'readStore' | 'logDestination'> {
+export interface TestAppOptions extends Pick<AppModuleOptions, 'eventStore' | 'readStore' | 'projectionLease' | 'logDestination'> {
   now?: string;
   seed?: boolean;
   dataDir?: string;
@@ -45,8 +45,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-e2e-'));
   const config = { ...loadConfig({ ...options.env, DATA_DIR: dataDir }), readYourWritesTimeoutMs: 3000 };
   const clock = new ManualClock(new Date(options.now ?? '2021-07-20T03:00:00.000Z'));
-  const { eventStore, readStore, logDestination } = options;
-  const app = await createApp({ config, clock, eventStore, readStore, logDestination, logger: false });
+  const { eventStore, readStore, projectionLease, logDestination } = options;
+  const app = await createApp({ config, clock, eventStore, readStore, projectionLease, logDestination, logger: false });
   if (options.seed !== false) await seedIfEmpty(app, config);
   const server = app.getHttpServer();
   return {
