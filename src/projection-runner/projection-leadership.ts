@@ -92,7 +92,7 @@ export class ProjectionLeadership {
     const acquired = await this.attempt(() => this.lease.tryAcquire(this.holderId, this.options.ttlMs));
     this.schedule();
     if (!acquired) {
-      this.options.logger.log(`Projection lease held by another instance: '${this.holderId}' stands by`);
+      this.options.logger.log(`Projection lease not taken (another instance holds it, or the store did not answer): '${this.holderId}' stands by`);
       return;
     }
     this.currentRole = 'holder';

@@ -7,7 +7,8 @@
  * - The checkpoint only moves forward: a commit whose position is behind the stored checkpoint
  *   is refused (`CheckpointBehindError`) and its transaction aborted. A second projection runner
  *   started by mistake therefore cannot roll documents back; it fails, reloads the checkpoint and
- *   follows. (Exactly one runner is still the intended deployment; see README "Production".)
+ *   follows. (The projection lease keeps it to one runner; this is what makes the moment of a
+ *   takeover safe: see src/projection-runner/projection-leadership.ts.)
  * - Checkpoints live in the `checkpoints` collection as `{ _id: name, position, updatedAt }`.
  * - Queries pass the same guard as the in-memory store; refused queries are 400s, an unreachable
  *   deployment is a 503 (`StoreUnavailableError`), a unique index violation is `DuplicateKeyError`.
