@@ -32,6 +32,12 @@ export interface ProjectionRunnerOptions {
   name?: string;
   /** Events per commit while catching up. Default 500. */
   batchSize?: number;
+  /**
+   * Events per commit in a one-off catch-up pass (`catchUp()` while stopped: the start-up replay).
+   * Defaults to `batchSize`. The embedded read store takes far more: each commit copies every
+   * changed document once, so fewer commits mean fewer copies of the documents many events touch.
+   */
+  catchUpBatchSize?: number;
   logger?: ProjectionRunnerLogger;
   /**
    * Delay before resubscribing after a failure: doubles from `initialDelayMs` (100) up to
@@ -59,6 +65,9 @@ export interface ProjectionRunnerFailure {
   at: Date;
 }
 
+/** Events read per page in a catch-up pass; commits may span several pages (`catchUpBatchSize`). */
+const CATCH_UP_PAGE_SIZE = 1000;
+
 const DEFAULTS = { name: 'read-models', batchSize: 500, initialDelayMs: 100, maxDelayMs: 5000, jitter: 0.2, idleCommitMs: 0 };
 
 const consoleLogger: ProjectionRunnerLogger = {
@@ -69,6 +78,7 @@ const consoleLogger: ProjectionRunnerLogger = {
 export class ProjectionRunner {
   private readonly name: string;
   private readonly batchSize: number;
+  private readonly catchUpBatchSize: number;
   private readonly logger: ProjectionRunnerLogger;
   private readonly idleCommitMs: number;
   private readonly faults: NonNullable<ProjectionRunnerOptions['faults']>;
@@ -104,6 +114,7 @@ export class ProjectionRunner {
   ) {
     this.name = options.name ?? DEFAULTS.name;
     this.batchSize = Math.max(1, options.batchSize ?? DEFAULTS.batchSize);
+    this.catchUpBatchSize = Math.max(1, options.catchUpBatchSize ?? this.batchSize);
     this.logger = options.logger ?? consoleLogger;
     this.retry = new ExponentialBackoff({
       initialDelayMs: options.retry?.initialDelayMs ?? DEFAULTS.initialDelayMs,
@@ -290,13 +301,14 @@ export class ProjectionRunner {
       const head = await this.eventStore.headPosition();
       let from = this.committed;
       while (from < head) {
-        const page = await this.eventStore.readAll({ fromPosition: from, limit: this.batchSize });
+        const page = await this.eventStore.readAll({ fromPosition: from, limit: Math.min(this.catchUpBatchSize, CATCH_UP_PAGE_SIZE) });
         if (page.length === 0) break;
         for (const event of page) await this.apply(event);
         if (this.abandoning) throw new ProjectionRunnerStoppedError(head, this.committed);
-        await this.commit();
+        if (this.batch.eventCount >= this.catchUpBatchSize) await this.commit();
         from = page[page.length - 1].position;
       }
+      await this.commit();
       this.currentState = 'stopped';
       this.logger.log(`Projections '${this.name}' caught up at position ${this.committed}`);
       return this.committed;

@@ -6,6 +6,7 @@ import Database from 'better-sqlite3';
 import { ALL_PROJECTIONS } from '../../../projections';
 import { SqliteEventStore } from '../../../src/event-store/sqlite-event-store';
 import { SQL, type EventRow } from '../../../src/event-store/sqlite-schema';
+import { IN_MEMORY_CATCH_UP_BATCH } from '../../../src/infrastructure/projection.service';
 import { ProjectionRunner } from '../../../src/projection-runner/projection-runner';
 import { InMemoryReadStore } from '../../../src/read-store/in-memory-read-store';
 import { secondsSince } from '../support/stats';
@@ -26,7 +27,8 @@ const silent = { log: () => undefined, error: (message: string, error?: unknown)
 export async function rebuildOurs(args: RebuildArgs): Promise<RebuildResult> {
   const eventStore = new SqliteEventStore({ filename: args.file });
   const readStore = new InMemoryReadStore();
-  const runner = new ProjectionRunner(eventStore, readStore, [...ALL_PROJECTIONS], { logger: silent });
+  // As the service runs it at start-up (src/infrastructure/projection.service.ts).
+  const runner = new ProjectionRunner(eventStore, readStore, [...ALL_PROJECTIONS], { logger: silent, catchUpBatchSize: IN_MEMORY_CATCH_UP_BATCH });
   const start = process.hrtime.bigint();
   const events = await runner.catchUp();
   const seconds = secondsSince(start);
