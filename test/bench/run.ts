@@ -21,6 +21,12 @@ type Rate = { perSecond: number; seconds: number };
 
 const settings = benchSettings();
 const rows: Row[] = [];
+/** Every row is printed as soon as it is measured, so a run cut short still shows what it got. */
+function addRow(row: Row): void {
+  rows.push(row);
+  const ratio = row.ratio === null ? '' : row.unit === 'x' ? ` (x${row.ratio})` : ` (${round(row.ratio * 100, 1)}% of ${row.baseline} ${row.unit})`;
+  log(`  → ${row.workload}: ${row.ours} ${row.unit}${ratio} — goal ${row.goal}: ${row.pass === null ? 'info' : row.pass ? 'PASS' : 'FAIL'}`);
+}
 const workDir = path.join(BENCH_TMP, `run-${process.pid}`);
 const log = (line: string) => console.log(line);
 const medianOf = <T>(items: readonly T[], pick: (item: T) => number) => median(items.map(pick));
@@ -48,7 +54,7 @@ async function appendWorkloads(): Promise<void> {
     log('append through the event store port …');
     const runs = await sideBySide(settings.runs, () => runInChild<Rate>('append-port', args()), () => runInChild<Rate>('append-raw', args()));
     rawAppendPerSecond = medianOf(runs.baseline, (r) => r.perSecond);
-    rows.push(ratioRow(`append via port (SQLite, synchronous=FULL, ${settings.appendStreams} streams)`, 'events/s', medianOf(runs.ours, (r) => r.perSecond), rawAppendPerSecond, 0.7, { runs }));
+    addRow(ratioRow(`append via port (SQLite, synchronous=FULL, ${settings.appendStreams} streams)`, 'events/s', medianOf(runs.ours, (r) => r.perSecond), rawAppendPerSecond, 0.7, { runs }));
   }
   if (selected('command')) {
     log('command path in process …');
@@ -59,7 +65,7 @@ async function appendWorkloads(): Promise<void> {
       // The raw append runs again beside each command run: the ratio is taken in the same minute.
       raw.push(await runInChild<Rate>('append-raw', args()));
     }
-    rows.push(ratioRow('command path in process (CommandBus → append)', 'commands/s', medianOf(ours, (r) => r.perSecond), medianOf(raw, (r) => r.perSecond), 0.4, { runs: { ours, baseline: raw } }));
+    addRow(ratioRow('command path in process (CommandBus → append)', 'commands/s', medianOf(ours, (r) => r.perSecond), medianOf(raw, (r) => r.perSecond), 0.4, { runs: { ours, baseline: raw } }));
   }
 }
 
@@ -70,7 +76,7 @@ async function httpCommandWorkloads(): Promise<void> {
   log(`HTTP command round trip (${settings.httpConnections} connections, ${settings.httpSeconds} s) …`);
   const runs = await sideBySide(settings.runs, () => commandLoadRun({ server: 'app-server' }, options), () => commandLoadRun({ server: 'raw-http' }, options));
   const baseline = medianOf(runs.baseline, (r) => r.requestsPerSecond);
-  rows.push(
+  addRow(
     ratioRow('HTTP POST progress-reports (service vs bare node:http)', 'req/s', medianOf(runs.ours, (r) => r.requestsPerSecond), baseline, 0.5, {
       oursLatencyP50Ms: medianOf(runs.ours, (r) => r.latencyP50Ms),
       oursLatencyP99Ms: medianOf(runs.ours, (r) => r.latencyP99Ms),
@@ -86,7 +92,7 @@ async function httpCommandWorkloads(): Promise<void> {
     const variantRuns: LoadResult[] = [];
     for (let run = 0; run < settings.runs; run++) variantRuns.push(await commandLoadRun(variant.target, { ...options, seconds: settings.frameworkSeconds }));
     const row = ratioRow(`  minimal app: ${variant.name}`, 'req/s', medianOf(variantRuns, (r) => r.requestsPerSecond), baseline, 0, { latencyP99Ms: medianOf(variantRuns, (r) => r.latencyP99Ms), runs: variantRuns });
-    rows.push({ ...row, goal: 'for comparison', pass: null });
+    addRow({ ...row, goal: 'for comparison', pass: null });
   }
 }
 
@@ -94,35 +100,30 @@ function rebuildSpec(totalEvents: number): DatasetSpec {
   return { totalEvents, historyIndicators: [settings.historySmall, settings.historyLarge] };
 }
 
-async function rebuildAndHistoryWorkloads(): Promise<void> {
-  const sizes = [settings.rebuildSmall, settings.rebuildLarge];
-  const datasets: DatasetInfo[] = [];
-  const needed = selected('rebuild') || selected('history') || selected('startup');
-  if (!needed) return;
-  for (const size of sizes) {
-    if (size === settings.rebuildLarge && !selected('rebuild') && !selected('history')) continue;
-    datasets.push(await dataset(`events-${size}`, rebuildSpec(size), log));
-  }
-  const perEventSeconds: number[] = [];
-  if (selected('rebuild')) {
-    for (const info of datasets) {
-      log(`projection rebuild, ${info.events} events …`);
-      const runs = info.events >= settings.rebuildLarge ? settings.rebuildLargeRuns : settings.runs;
-      const result = await sideBySide(runs, () => runInChild<Rate>('rebuild-ours', { file: info.file }), () => runInChild<Rate>('rebuild-raw', { file: info.file }));
-      const ours = medianOf(result.ours, (r) => r.perSecond);
-      perEventSeconds.push(1 / ours);
-      rows.push(ratioRow(`projection rebuild, ${info.events.toLocaleString('en-US')} events (in-memory read store)`, 'events/s', ours, medianOf(result.baseline, (r) => r.perSecond), 0.5, { runs: result, byType: info.byType }));
-    }
-    if (perEventSeconds.length === 2) {
-      const growth = perEventSeconds[1] / perEventSeconds[0];
-      rows.push({ workload: `rebuild cost per event, ${datasets[0].events.toLocaleString('en-US')} → ${datasets[1].events.toLocaleString('en-US')} events`, unit: 'x', ours: round(growth, 2), baseline: null, ratio: round(growth, 2), goal: '~linear total (per-event cost <= 1.5x)', pass: growth <= 1.5, details: {} });
-    }
-  }
-  if (selected('history')) await historyWorkloads(datasets);
-  if (selected('startup')) await startupWorkload(datasets[0]);
+/** The same spec for a size wherever it is used, so the rebuild, history and start-up share cached datasets. */
+function eventsDataset(size: number): Promise<DatasetInfo> {
+  return dataset(`events-${size}`, rebuildSpec(size), log);
 }
 
-async function historyWorkloads(datasets: DatasetInfo[]): Promise<void> {
+async function rebuildWorkloads(): Promise<void> {
+  if (!selected('rebuild')) return;
+  const datasets = [await eventsDataset(settings.rebuildSmall), await eventsDataset(settings.rebuildLarge)];
+  const perEventSeconds: number[] = [];
+  for (const info of datasets) {
+    log(`projection rebuild, ${info.events} events …`);
+    const runs = info.events >= settings.rebuildLarge ? settings.rebuildLargeRuns : settings.runs;
+    const result = await sideBySide(runs, () => runInChild<Rate>('rebuild-ours', { file: info.file }), () => runInChild<Rate>('rebuild-raw', { file: info.file }));
+    const ours = medianOf(result.ours, (r) => r.perSecond);
+    perEventSeconds.push(1 / ours);
+    addRow(ratioRow(`projection rebuild, ${info.events.toLocaleString('en-US')} events (in-memory read store)`, 'events/s', ours, medianOf(result.baseline, (r) => r.perSecond), 0.5, { runs: result, byType: info.byType }));
+  }
+  const growth = perEventSeconds[1] / perEventSeconds[0];
+  addRow({ workload: `rebuild cost per event, ${datasets[0].events.toLocaleString('en-US')} → ${datasets[1].events.toLocaleString('en-US')} events`, unit: 'x', ours: round(growth, 2), baseline: null, ratio: round(growth, 2), goal: '~linear total (per-event cost <= 1.5x)', pass: growth <= 1.5, details: {} });
+}
+
+async function historyWorkloads(): Promise<void> {
+  if (!selected('history')) return;
+  const datasets = [await eventsDataset(settings.historyStoreSmall), await eventsDataset(settings.historyStoreLarge)];
   const p50ByStore: number[] = [];
   for (const info of datasets) {
     log(`history queries on a store of ${info.events} events …`);
@@ -139,7 +140,7 @@ async function historyWorkloads(datasets: DatasetInfo[]): Promise<void> {
         const p99 = medianOf(runs, (r) => r.p99Ms);
         if (events === settings.historySmall) p50ByStore.push(p50);
         const hasGoal = events === settings.historySmall;
-        rows.push({
+        addRow({
           workload: `history of an indicator with ${events.toLocaleString('en-US')} events (store: ${info.events.toLocaleString('en-US')})`,
           unit: 'ms p99',
           ours: round(p99, 2),
@@ -156,18 +157,20 @@ async function historyWorkloads(datasets: DatasetInfo[]): Promise<void> {
   }
   if (p50ByStore.length === 2) {
     const growth = p50ByStore[1] / p50ByStore[0];
-    rows.push({ workload: `history p50 (${settings.historySmall} events) as the store grows ${datasets[0].events.toLocaleString('en-US')} → ${datasets[1].events.toLocaleString('en-US')}`, unit: 'x', ours: round(growth, 2), baseline: null, ratio: round(growth, 2), goal: '~flat (<= 1.5x)', pass: growth <= 1.5, details: { p50ByStore } });
+    addRow({ workload: `history p50 (${settings.historySmall} events) as the store grows ${datasets[0].events.toLocaleString('en-US')} → ${datasets[1].events.toLocaleString('en-US')}`, unit: 'x', ours: round(growth, 2), baseline: null, ratio: round(growth, 2), goal: '~flat (<= 1.5x)', pass: growth <= 1.5, details: { p50ByStore } });
   }
 }
 
-async function startupWorkload(info: DatasetInfo): Promise<void> {
+async function startupWorkload(): Promise<void> {
+  if (!selected('startup')) return;
+  const info = await eventsDataset(settings.startupEvents);
   log(`start-up of the embedded service with ${info.events} events …`);
   const runs = [];
   for (let run = 0; run < settings.runs; run++) runs.push(await startupRun(info, workDir));
   const seconds = medianOf(runs, (r) => r.seconds);
   const rss = medianOf(runs, (r) => r.peakRssMb);
-  rows.push({ workload: `start-up, embedded, ${info.events.toLocaleString('en-US')} events (process start → listening)`, unit: 's', ours: round(seconds, 2), baseline: null, ratio: null, goal: '< 5 s', pass: seconds < 5, details: { runs } });
-  rows.push({ workload: '  peak RSS at that start-up', unit: 'MB', ours: round(rss, 0), baseline: null, ratio: null, goal: '< 500 MB', pass: rss < 500, details: {} });
+  addRow({ workload: `start-up, embedded, ${info.events.toLocaleString('en-US')} events (process start → listening)`, unit: 's', ours: round(seconds, 2), baseline: null, ratio: null, goal: '< 5 s', pass: seconds < 5, details: { runs } });
+  addRow({ workload: '  peak RSS at that start-up', unit: 'MB', ours: round(rss, 0), baseline: null, ratio: null, goal: '< 500 MB', pass: rss < 500, details: {} });
 }
 
 async function listWorkload(): Promise<void> {
@@ -184,7 +187,7 @@ async function listWorkload(): Promise<void> {
       loadRuns.push(await load({ port: server.port, connections: 10, seconds: settings.listSeconds, method: 'GET', headers: { authorization: `Bearer ${ANALYST_KEY}` }, request: (n) => ({ path: paths[n % paths.length] }) }));
     }
     const p99 = medianOf(runs, (r) => r.p99Ms);
-    rows.push({
+    addRow({
       workload: `GET /indicators with filters (${20 + 22 + 49} documents)`,
       unit: 'ms p99',
       ours: round(p99, 2),
@@ -206,17 +209,20 @@ async function main(): Promise<void> {
   try {
     await appendWorkloads();
     await httpCommandWorkloads();
-    await rebuildAndHistoryWorkloads();
+    await rebuildWorkloads();
+    await historyWorkloads();
+    await startupWorkload();
     await listWorkload();
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });
+    // Whatever was measured is reported, also when a workload failed.
+    const seconds = (Date.now() - started) / 1000;
+    console.log('');
+    printTable(rows);
+    const file = path.resolve('bench-results.json');
+    writeResults(file, rows, { quick: settings.quick, settings, startedAt: new Date(started).toISOString(), durationSeconds: round(seconds, 1) });
+    console.log(`\n${rows.filter((r) => r.pass === true).length} goals met, ${rows.filter((r) => r.pass === false).length} missed; ${round(seconds, 0)} s; results in ${file}`);
   }
-  const seconds = (Date.now() - started) / 1000;
-  console.log('');
-  printTable(rows);
-  const file = path.resolve('bench-results.json');
-  writeResults(file, rows, { quick: settings.quick, settings, startedAt: new Date(started).toISOString(), durationSeconds: round(seconds, 1) });
-  console.log(`\n${rows.filter((r) => r.pass === true).length} goals met, ${rows.filter((r) => r.pass === false).length} missed; ${round(seconds, 0)} s; results in ${file}`);
 }
 
 main().catch((error: unknown) => {

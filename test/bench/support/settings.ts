@@ -20,8 +20,11 @@ export interface BenchSettings {
   /** Total events of the small and large rebuild datasets. */
   rebuildSmall: number;
   rebuildLarge: number;
-  /** Runs at the large size (each is a full replay). */
+  /** Runs at the large size (each is a full replay of a million events: one by default, to stay within 10 minutes). */
   rebuildLargeRuns: number;
+  /** Total events of the two stores the history queries run on (both hold the two history indicators). */
+  historyStoreSmall: number;
+  historyStoreLarge: number;
   /** Events of the two indicators whose history is queried. */
   historySmall: number;
   historyLarge: number;
@@ -57,6 +60,8 @@ export function benchSettings(): BenchSettings {
       rebuildSmall: 20_000,
       rebuildLarge: 100_000,
       rebuildLargeRuns: 1,
+      historyStoreSmall: 10_000,
+      historyStoreLarge: 20_000,
       historySmall: 1_000,
       historyLarge: 5_000,
       historyRequestsSmall: 100,
@@ -74,10 +79,12 @@ export function benchSettings(): BenchSettings {
     commandCount: 2_000,
     httpConnections: 50,
     httpSeconds: 10,
-    frameworkSeconds: 5,
+    frameworkSeconds: 3,
     rebuildSmall: 100_000,
     rebuildLarge: 1_000_000,
-    rebuildLargeRuns: envNumber('BENCH_RUNS') ?? 2,
+    rebuildLargeRuns: envNumber('BENCH_RUNS') ?? 1,
+    historyStoreSmall: 20_000,
+    historyStoreLarge: 100_000,
     historySmall: 1_000,
     historyLarge: 10_000,
     historyRequestsSmall: 300,

@@ -18,7 +18,11 @@ export async function dataset(name: string, spec: DatasetSpec, log: (line: strin
   const dir = path.join(BENCH_TMP, 'datasets', `${name}-${fingerprint(spec)}`);
   const infoFile = path.join(dir, 'info.json');
   if (process.env.BENCH_FRESH !== '1' && fs.existsSync(infoFile)) return JSON.parse(fs.readFileSync(infoFile, 'utf8')) as DatasetInfo;
-  fs.rmSync(dir, { recursive: true, force: true });
+  // Datasets of an older fingerprint are stale: drop them (a million events take about 1 GB).
+  const parent = path.dirname(dir);
+  if (fs.existsSync(parent)) {
+    for (const entry of fs.readdirSync(parent)) if (entry.startsWith(`${name}-`)) fs.rmSync(path.join(parent, entry), { recursive: true, force: true });
+  }
   const start = Date.now();
   const info = await runInChild<DatasetInfo>('generate', { dir, spec });
   fs.writeFileSync(infoFile, JSON.stringify(info));
