@@ -29,6 +29,8 @@ export class CollectionLookup {
   /** First fields of the declared indexes: the fields an equality map may be built for. */
   private readonly indexedFields = new Set<string>();
   private readonly order = new Map<string, number>();
+  /** Sets an existing document joined after others: their order is restored by sorting when read. */
+  private readonly unordered = new WeakSet<Set<string>>();
   private nextOrder = 0;
 
   /** Starts maintaining an index over the documents already stored (already checked for uniqueness). */
@@ -65,14 +67,27 @@ export class CollectionLookup {
 
   /** Records that `next` replaced `previous` (or was inserted, when `previous` is undefined). */
   written(previous: ReadDocument | undefined, next: ReadDocument): void {
-    if (previous) this.forget(previous, false);
-    else this.order.set(next._id, this.nextOrder++);
-    for (const { definition, owners } of this.unique.values()) for (const key of indexKeys(definition, next)) owners.set(key, next._id);
-    for (const field of this.equality.keys()) this.addEquality(field, next);
+    if (!previous) this.order.set(next._id, this.nextOrder++);
+    for (const { definition, owners } of this.unique.values()) {
+      if (previous) for (const key of indexKeys(definition, previous)) if (owners.get(key) === previous._id) owners.delete(key);
+      for (const key of indexKeys(definition, next)) owners.set(key, next._id);
+    }
+    for (const [field, values] of this.equality) {
+      // Only keys that change move: an id that keeps its key keeps its place in that key's set.
+      const before = previous ? equalityKeys(field, previous) : NO_KEYS;
+      const after = equalityKeys(field, next);
+      for (const key of before) if (!after.has(key)) this.removeFromSet(values, key, next._id);
+      for (const key of after) {
+        if (before.has(key)) continue;
+        const ids = this.addToSet(values, key, next._id);
+        // An existing document joining a key lands at the end of its set, out of insertion order.
+        if (previous) this.unordered.add(ids);
+      }
+    }
   }
 
   removed(document: ReadDocument): void {
-    this.forget(document, true);
+    this.forget(document);
   }
 
   clear(): void {
@@ -95,21 +110,31 @@ export class CollectionLookup {
       if (best === null || ids.size < best.size) best = ids;
     }
     if (best === null) return null;
-    return [...best].sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
+    const ids = [...best];
+    return this.unordered.has(best) ? ids.sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0)) : ids;
   }
 
-  private forget(document: ReadDocument, dropOrder: boolean): void {
+  private forget(document: ReadDocument): void {
     for (const { definition, owners } of this.unique.values()) {
       for (const key of indexKeys(definition, document)) if (owners.get(key) === document._id) owners.delete(key);
     }
     for (const [field, values] of this.equality) {
-      for (const key of equalityKeys(field, document)) {
-        const ids = values.get(key);
-        ids?.delete(document._id);
-        if (ids && ids.size === 0) values.delete(key);
-      }
+      for (const key of equalityKeys(field, document)) this.removeFromSet(values, key, document._id);
     }
-    if (dropOrder) this.order.delete(document._id);
+    this.order.delete(document._id);
+  }
+
+  private removeFromSet(values: Map<string, Set<string>>, key: string, id: string): void {
+    const ids = values.get(key);
+    ids?.delete(id);
+    if (ids && ids.size === 0) values.delete(key);
+  }
+
+  private addToSet(values: Map<string, Set<string>>, key: string, id: string): Set<string> {
+    let ids = values.get(key);
+    if (!ids) values.set(key, (ids = new Set()));
+    ids.add(id);
+    return ids;
   }
 
   private buildEquality(field: string, documents: ReadonlyMap<string, ReadDocument>): Map<string, Set<string>> {
@@ -121,13 +146,11 @@ export class CollectionLookup {
 
   private addEquality(field: string, document: ReadDocument): void {
     const values = this.equality.get(field)!;
-    for (const key of equalityKeys(field, document)) {
-      let ids = values.get(key);
-      if (!ids) values.set(key, (ids = new Set()));
-      ids.add(document._id);
-    }
+    for (const key of equalityKeys(field, document)) this.addToSet(values, key, document._id);
   }
 }
+
+const NO_KEYS: ReadonlySet<string> = new Set();
 
 function equalityKeys(field: string, document: ReadDocument): Set<string> {
   return new Set(valuesAt(document, field.split('.')).map(encodeKey));

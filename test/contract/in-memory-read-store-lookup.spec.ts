@@ -32,6 +32,8 @@ describe('InMemoryReadStore lookups', () => {
       { _id: 'b', indicatorId: 'ind-2', revision: 0 },
       { _id: 'c', indicatorId: 'ind-1', revision: 1 },
     ]);
+    // A first query builds the equality map; the move below must then keep it in step and in order.
+    expect(ids(await entries().find({ indicatorId: 'ind-2' }))).toEqual(['b']);
     await entries().replaceMany([{ _id: 'a', indicatorId: 'ind-2', revision: 1 }]);
 
     expect(ids(await entries().find({ indicatorId: 'ind-2' }))).toEqual(['a', 'b']);
