@@ -5,6 +5,7 @@ import { indicatorsProjection } from './indicators';
 import { progressReportsProjection } from './progress-reports';
 import type { ProjectedDocument, ProjectionDefinition } from './projection';
 import { reportQueriesProjection } from './report-queries';
+import { resolutionsProjection } from './resolutions';
 import { unitsProjection } from './units';
 
 export const ALL_PROJECTIONS: readonly ProjectionDefinition<ProjectedDocument>[] = [
@@ -14,4 +15,5 @@ export const ALL_PROJECTIONS: readonly ProjectionDefinition<ProjectedDocument>[]
   progressReportsProjection,
   reportQueriesProjection,
   auditLogProjection,
+  resolutionsProjection,
 ];

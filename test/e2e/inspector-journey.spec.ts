@@ -99,3 +99,30 @@ describe('inspector journey (e2e)', () => {
     expect(tasks.body.total).toBeGreaterThan(5);
   });
 });
+
+describe('the resolution itself (e2e)', () => {
+  let t: TestApp;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('shows the seeded resolution with its frame and what hangs on it', async () => {
+    const list = await t.get('/resolutions').expect(200);
+    expect(list.body.total).toBe(1);
+    const resolution = await t.get('/resolutions/hl-2021').expect(200);
+    expect(resolution.body).toMatchObject({
+      id: 'hl-2021',
+      year: 2021,
+      issuingBody: 'Ban Chấp hành Đảng bộ thành phố Hạ Long',
+      parentResolution: expect.stringContaining('02-NQ/TU'),
+      counts: { indicators: 20 },
+    });
+    expect(resolution.body.counts.tasks).toBeGreaterThan(0);
+    expect((await t.get('/resolutions/hl-2020').expect(404)).body.code).toBe('RESOLUTION_NOT_FOUND');
+  });
+});

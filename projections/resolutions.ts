@@ -1,0 +1,78 @@
+/**
+ * The `resolutions` read model: the resolution itself (issuing body, year, the provincial resolution
+ * it implements, its theme) and which indicators and tasks hang on it, for `GET /resolutions`.
+ * Membership is kept as sorted id sets, never as counters, so nothing is counted twice on replay.
+ */
+import type { RecordedLedgerEvent } from '../src/domain/events';
+import type { IndicatorRegistered } from '../src/domain/indicator/events';
+import type { ResolutionRegistered } from '../src/domain/resolution/events';
+import type { RecordedEvent } from '../src/shared/messages';
+import type { ProjectedDocument, ProjectionDefinition } from './projection';
+import { UnhandledEventError } from './unhandled-event';
+
+export const RESOLUTIONS_COLLECTION = 'resolutions';
+
+export interface ResolutionDocument extends ProjectedDocument {
+  resolutionId: string;
+  /** Null while the resolution is known only because an indicator names it. */
+  title: string | null;
+  issuingBody: string | null;
+  year: number | null;
+  parentResolution: string | null;
+  theme: string | null;
+  signedBy: string | null;
+  registeredAt: string | null;
+  /** Key indicators (chỉ tiêu chủ yếu) and tasks registered under it, sorted ids. */
+  indicatorIds: string[];
+  taskIds: string[];
+  updatedAt: string;
+}
+
+type ResolutionsEvent = RecordedEvent<ResolutionRegistered | IndicatorRegistered>;
+
+const HANDLED = ['ResolutionRegistered', 'IndicatorRegistered'] as const;
+
+export const resolutionsProjection: ProjectionDefinition<ResolutionDocument> = {
+  collection: RESOLUTIONS_COLLECTION,
+  handles: HANDLED,
+  indexes: [{ key: { year: 1 }, name: 'year_1' }],
+  documentIds: (event) => (isHandled(event) ? [event.data.resolutionId] : []),
+  evolve(current, event, resolutionId) {
+    if (current && event.position <= current.lastPosition) return current;
+    if (!isHandled(event)) throw new UnhandledEventError(RESOLUTIONS_COLLECTION, event.type, event.position);
+    const document = current ?? emptyDocument(resolutionId, event.metadata.recordedAt);
+    const touched = { ...document, lastPosition: event.position, updatedAt: event.metadata.recordedAt };
+    if (event.type === 'ResolutionRegistered') {
+      const { title, issuingBody, year, parentResolution, theme, signedBy } = event.data;
+      return { ...touched, title, issuingBody, year, parentResolution, theme, signedBy: signedBy ?? null, registeredAt: event.metadata.recordedAt };
+    }
+    const field = event.data.kind === 'indicator' ? 'indicatorIds' : 'taskIds';
+    return { ...touched, [field]: withId(document[field], event.data.indicatorId) };
+  },
+};
+
+function isHandled(event: RecordedLedgerEvent): event is ResolutionsEvent {
+  return (HANDLED as readonly string[]).includes(event.type);
+}
+
+function emptyDocument(resolutionId: string, at: string): ResolutionDocument {
+  return {
+    _id: resolutionId,
+    resolutionId,
+    title: null,
+    issuingBody: null,
+    year: null,
+    parentResolution: null,
+    theme: null,
+    signedBy: null,
+    registeredAt: null,
+    indicatorIds: [],
+    taskIds: [],
+    updatedAt: at,
+    lastPosition: 0,
+  };
+}
+
+function withId(ids: readonly string[], id: string): string[] {
+  return ids.includes(id) ? [...ids] : [...ids, id].sort();
+}

@@ -1,0 +1,32 @@
+/** The resolution being tracked: issuing body, year, parent resolution, theme, and what hangs on it. */
+import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
+import { QueryBus } from '@nestjs/cqrs';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { IdParamPipe } from '../../http/id-param.pipe';
+import { ReadQueryDto } from '../../http/read-query.dto';
+import { ReadModelFreshness } from '../../infrastructure/read-model-freshness';
+import { GetResolutionQuery, ListResolutionsQuery } from './resolution-queries';
+
+@ApiTags('resolutions')
+@ApiBearerAuth()
+@Controller('resolutions')
+export class ResolutionsController {
+  constructor(
+    private readonly queryBus: QueryBus,
+    private readonly freshness: ReadModelFreshness,
+  ) {}
+
+  @Get()
+  @ApiOperation({ summary: 'The resolutions the ledger tracks' })
+  async list(@QueryParams() query: ReadQueryDto) {
+    await this.freshness.waitFor(query.minPosition);
+    return this.queryBus.execute(new ListResolutionsQuery());
+  }
+
+  @Get(':id')
+  @ApiOperation({ summary: 'One resolution: issuing body, year, parent resolution, theme, its indicators and tasks' })
+  async get(@Param('id', IdParamPipe) id: string, @QueryParams() query: ReadQueryDto) {
+    await this.freshness.waitFor(query.minPosition);
+    return this.queryBus.execute(new GetResolutionQuery(id));
+  }
+}
