@@ -28,6 +28,8 @@ import { ReviseTargetHandler } from './indicators/write/revise-target/revise-tar
 import { GetIndicatorHandler, GetIndicatorHistoryHandler, ListIndicatorsHandler } from './indicators/read/indicator-queries';
 import { IndicatorQueriesController } from './indicators/read/indicator-queries.controller';
 import { AUDIT_TRAIL_CONTROLLERS, AUDIT_TRAIL_QUERY_HANDLERS } from './audit/audit-trail.providers';
+import { GetResolutionHandler, ListResolutionsHandler } from './resolutions/read/resolution-queries';
+import { ResolutionsController } from './resolutions/read/resolutions.controller';
 import { HealthController } from './health/health.controller';
 import { INSPECTION_COMMAND_HANDLERS, INSPECTION_CONTROLLERS, INSPECTION_QUERY_HANDLERS } from './inspection/inspection.providers';
 import { StoreHealth } from './health/store-health';
@@ -81,6 +83,8 @@ const QUERY_HANDLERS = [
   GetIndicatorHistoryHandler,
   ListUnitsHandler,
   GetUnitHandler,
+  ListResolutionsHandler,
+  GetResolutionHandler,
   ...AUDIT_TRAIL_QUERY_HANDLERS,
   ...INSPECTION_QUERY_HANDLERS,
 ];
@@ -100,7 +104,7 @@ export class AppModule {
           skipIf: () => config.rateLimit.limit === 0,
         }),
       ],
-      controllers: [IndicatorCommandsController, IndicatorQueriesController, UnitsController, HealthController, ...AUDIT_TRAIL_CONTROLLERS, ...INSPECTION_CONTROLLERS],
+      controllers: [IndicatorCommandsController, IndicatorQueriesController, UnitsController, ResolutionsController, HealthController, ...AUDIT_TRAIL_CONTROLLERS, ...INSPECTION_CONTROLLERS],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
