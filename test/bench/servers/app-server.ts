@@ -12,7 +12,9 @@ import { announceServer } from '../support/processes';
 async function main(): Promise<void> {
   const { dir } = JSON.parse(process.argv[2]) as { dir: string };
   const started = process.hrtime.bigint();
-  const config = { ...loadConfig({ ...process.env, DATA_DIR: dir, RATE_LIMIT: '0', LOG_LEVEL: 'silent' }), seedOnStart: false };
+  // Always the embedded stores and the demo keys, whatever the caller's environment points at.
+  const env = { ...process.env, DATA_DIR: dir, RATE_LIMIT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'development', EVENTSTORE_CONNECTION_STRING: '', MONGODB_URI: '' };
+  const config = { ...loadConfig(env), seedOnStart: false };
   const app = await createApp({ config, logger: false });
   await app.listen(0, '127.0.0.1');
   const port = (app.getHttpServer().address() as AddressInfo).port;

@@ -33,7 +33,7 @@ export async function startupRun(dataset: DatasetInfo, workDir: string): Promise
   const main = path.resolve(BENCH_DIR, '../../src/main.js');
   const start = process.hrtime.bigint();
   const child = spawn(process.execPath, [main], {
-    env: { ...process.env, DATA_DIR: dir, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'development' },
+    env: { ...process.env, DATA_DIR: dir, PORT: String(port), LOG_LEVEL: 'warn', NODE_ENV: 'development', EVENTSTORE_CONNECTION_STRING: '', MONGODB_URI: '' },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   try {
