@@ -205,6 +205,13 @@ async function listWorkload(): Promise<void> {
 async function main(): Promise<void> {
   const started = Date.now();
   fs.mkdirSync(workDir, { recursive: true });
+  // Interrupted: the copies of the stores (up to a GB each) must not stay behind.
+  for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+    process.once(signal, () => {
+      fs.rmSync(workDir, { recursive: true, force: true });
+      process.exit(130);
+    });
+  }
   log(`resolution-ledger benchmark${settings.quick ? ' (BENCH_QUICK: reduced sizes)' : ''}, ${settings.runs} runs per workload, medians reported`);
   try {
     await appendWorkloads();
