@@ -6,18 +6,18 @@
 import { Controller, Get, Inject, Query as QueryParams } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Query, QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { PROGRESS_REPORTS_COLLECTION, type ProgressReportDocument } from '../../projections/progress-reports';
 import { PERIOD_PATTERN } from '../domain/indicator/period';
 import { METRIC_PATTERN } from '../indicators/write/common-fields';
 import { ID_PATTERN } from '../http/id-param.pipe';
-import { ReadQueryDto } from '../http/read-query.dto';
+import { DEFAULT_PAGE_SIZE, PageQueryDto } from '../http/page-query.dto';
 import { ReadModelFreshness } from '../infrastructure/read-model-freshness';
 import { READ_STORE } from '../infrastructure/tokens';
+import { findPage } from '../read-store/find-page';
 import type { Filter, ReadStore } from '../read-store/read-store.port';
 
-export class ListProgressReportsDto extends ReadQueryDto {
+export class ListProgressReportsDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'ind-10' })
   @IsOptional()
   @IsString()
@@ -46,22 +46,6 @@ export class ListProgressReportsDto extends ReadQueryDto {
   @IsOptional()
   @IsIn(['true', 'false'], { message: 'hasEvidence must be true or false' })
   hasEvidence?: 'true' | 'false';
-
-  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
-  offset?: number;
 }
 
 export type ProgressReportView = Omit<ProgressReportDocument, '_id' | 'lastPosition'>;
@@ -89,11 +73,8 @@ export class ListProgressReportsHandler implements IQueryHandler<ListProgressRep
     if (filters.metric) filter.metric = filters.metric;
     if (filters.hasEvidence) filter.hasEvidence = filters.hasEvidence === 'true';
     const collection = this.readStore.collection<ProgressReportDocument>(PROGRESS_REPORTS_COLLECTION);
-    const [documents, total] = await Promise.all([
-      collection.find(filter, { sort: { indicatorId: 1, metric: 1, period: 1, _id: 1 }, skip: filters.offset ?? 0, limit: filters.limit ?? 100 }),
-      collection.countDocuments(filter),
-    ]);
-    return { items: documents.map(({ _id, lastPosition, ...view }) => view), total };
+    const page = await findPage(collection, filter, { indicatorId: 1, metric: 1, period: 1, _id: 1 }, filters, DEFAULT_PAGE_SIZE);
+    return { items: page.items.map(({ _id, lastPosition, ...view }) => view), total: page.total };
   }
 }
 

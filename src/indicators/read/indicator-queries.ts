@@ -4,6 +4,8 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { INDICATOR_HISTORY_COLLECTION, type IndicatorHistoryEntry } from '../../../projections/indicator-history';
 import { INDICATORS_COLLECTION, type IndicatorDocument } from '../../../projections/indicators';
 import { READ_STORE } from '../../infrastructure/tokens';
+import { DEFAULT_PAGE_SIZE } from '../../http/page-query.dto';
+import { findPage } from '../../read-store/find-page';
 import type { Filter, ReadStore } from '../../read-store/read-store.port';
 import { NotFoundError } from '../../shared/errors';
 import { toHistoryEntryView, toIndicatorView, type HistoryEntryView, type IndicatorView } from './indicator-view';
@@ -56,11 +58,8 @@ export class ListIndicatorsHandler implements IQueryHandler<ListIndicatorsQuery,
     if (filters.unit) filter.responsibleUnitId = filters.unit;
     if (filters.status) filter['targets.status'] = filters.status;
     const collection = this.readStore.collection<IndicatorDocument>(INDICATORS_COLLECTION);
-    const [documents, total] = await Promise.all([
-      collection.find(filter, { sort: LIST_ORDER, skip: filters.offset ?? 0, limit: filters.limit ?? 100 }),
-      collection.countDocuments(filter),
-    ]);
-    return { items: documents.map(toIndicatorView), total };
+    const page = await findPage(collection, filter, LIST_ORDER, filters, DEFAULT_PAGE_SIZE);
+    return { items: page.items.map(toIndicatorView), total: page.total };
   }
 }
 

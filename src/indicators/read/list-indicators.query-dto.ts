@@ -1,12 +1,11 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import type { IndicatorKind } from '../../domain/indicator/events';
 import { TARGET_STATUSES, type TargetStatus } from '../../domain/indicator/status';
 import { ID_PATTERN } from '../../http/id-param.pipe';
-import { ReadQueryDto } from '../../http/read-query.dto';
+import { PageQueryDto } from '../../http/page-query.dto';
 
-export class ListIndicatorsQueryDto extends ReadQueryDto {
+export class ListIndicatorsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Group key, e.g. party_building, economy, society, environment, infrastructure.', example: 'economy' })
   @IsOptional()
   @IsString()
@@ -28,20 +27,4 @@ export class ListIndicatorsQueryDto extends ReadQueryDto {
   @IsOptional()
   @IsIn(TARGET_STATUSES)
   status?: TargetStatus;
-
-  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
-  offset?: number;
 }

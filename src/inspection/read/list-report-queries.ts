@@ -5,15 +5,15 @@
 import { Inject } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
+import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { REPORT_QUERIES_COLLECTION, REPORT_QUERY_STATUSES, type ReportQueryDocument, type ReportQueryStatus } from '../../../projections/report-queries';
 import { ID_PATTERN } from '../../http/id-param.pipe';
-import { ReadQueryDto } from '../../http/read-query.dto';
+import { DEFAULT_PAGE_SIZE, PageQueryDto } from '../../http/page-query.dto';
 import { READ_STORE } from '../../infrastructure/tokens';
+import { findPage } from '../../read-store/find-page';
 import type { Filter, ReadStore } from '../../read-store/read-store.port';
 
-export class ListReportQueriesDto extends ReadQueryDto {
+export class ListReportQueriesDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: REPORT_QUERY_STATUSES, description: '`open`: awaiting an answer; `answered`: awaiting the conclusion; `closed`.' })
   @IsOptional()
   @IsIn(REPORT_QUERY_STATUSES)
@@ -30,22 +30,6 @@ export class ListReportQueriesDto extends ReadQueryDto {
   @IsString()
   @Matches(ID_PATTERN, { message: 'unitId must be a unit id' })
   unitId?: string;
-
-  @ApiPropertyOptional({ default: 100, minimum: 1, maximum: 500 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
-  offset?: number;
 }
 
 export type ReportQueryView = Omit<ReportQueryDocument, '_id' | 'lastPosition'>;
@@ -71,10 +55,7 @@ export class ListReportQueriesHandler implements IQueryHandler<ListReportQueries
     if (filters.indicatorId) filter.indicatorId = filters.indicatorId;
     if (filters.unitId) filter.unitId = filters.unitId;
     const collection = this.readStore.collection<ReportQueryDocument>(REPORT_QUERIES_COLLECTION);
-    const [documents, total] = await Promise.all([
-      collection.find(filter, { sort: { raisedAt: 1, _id: 1 }, skip: filters.offset ?? 0, limit: filters.limit ?? 100 }),
-      collection.countDocuments(filter),
-    ]);
-    return { items: documents.map(({ _id, lastPosition, ...view }) => view), total };
+    const page = await findPage(collection, filter, { raisedAt: 1, _id: 1 }, filters, DEFAULT_PAGE_SIZE);
+    return { items: page.items.map(({ _id, lastPosition, ...view }) => view), total: page.total };
   }
 }
