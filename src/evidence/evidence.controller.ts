@@ -7,6 +7,7 @@ import { Controller, HttpCode, Post, Query as QueryParams, Req } from '@nestjs/c
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import type { Request } from 'express';
+import { ReadOnlyRoute } from '../auth/read-only-route.decorator';
 import { ReadQueryDto } from '../http/read-query.dto';
 import { ReadModelFreshness } from '../infrastructure/read-model-freshness';
 import { hashRequestBody, OCTET_STREAM } from './hash-request-body';
@@ -22,6 +23,7 @@ export class EvidenceController {
   ) {}
 
   @Post('verify')
+  @ReadOnlyRoute()
   @HttpCode(200)
   @ApiOperation({ summary: `Which reports cite this file? Send its raw bytes (application/octet-stream, at most ${EVIDENCE_FILE_MAX_BYTES / 1024 / 1024} MB)` })
   @ApiConsumes(OCTET_STREAM)

@@ -7,6 +7,7 @@
 import { apiKeySha256 } from '../../src/auth/principal-directory';
 import { loadConfig } from '../../src/config/config';
 import * as fs from 'node:fs';
+import request from 'supertest';
 import { KEYS, startTestApp, type TestApp } from '../support/test-app';
 
 const UNIT_A = 'phong-kinh-te';
@@ -211,6 +212,14 @@ describe('authorization matrix: every command × every caller', () => {
   it('lets a deactivated unit’s keys still read', async () => {
     await t.get(`/units/${UNIT_X}`, KEY_X_REPORTER).expect(200);
     await t.get('/indicators?limit=5', KEY_X_COORDINATOR).expect(200);
+    // Verifying a file is a read that happens to need a body: a deactivated unit may still do it.
+    const verified = await request(t.app.getHttpServer())
+      .post('/evidence/verify')
+      .set('Authorization', `Bearer ${KEY_X_REPORTER}`)
+      .set('Content-Type', 'application/octet-stream')
+      .send(Buffer.from('biên bản kiểm tra'))
+      .expect(200);
+    expect(verified.body).toMatchObject({ sha256: expect.stringMatching(/^[0-9a-f]{64}$/), citedBy: [] });
   });
 
   it('never shows a key or a key digest in any response', async () => {
