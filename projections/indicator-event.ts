@@ -2,11 +2,8 @@
 import type { RecordedLedgerEvent } from '../src/domain/events';
 import { INDICATOR_EVENT_TYPES, type IndicatorEvent } from '../src/domain/indicator/events';
 import type { RecordedEvent } from '../src/shared/messages';
+import { eventTypeGuard } from './event-type-guard';
 
 export type RecordedIndicatorEvent = RecordedEvent<IndicatorEvent>;
 
-const indicatorEventTypes: ReadonlySet<string> = new Set(INDICATOR_EVENT_TYPES);
-
-export function isIndicatorEvent(event: RecordedLedgerEvent): event is RecordedIndicatorEvent {
-  return indicatorEventTypes.has(event.type);
-}
+export const isIndicatorEvent: (event: RecordedLedgerEvent) => event is RecordedIndicatorEvent = eventTypeGuard(INDICATOR_EVENT_TYPES);

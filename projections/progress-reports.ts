@@ -6,12 +6,12 @@
  * Optional fields are stored as null, never left out, so a document reads the same from MongoDB
  * and from the in-memory store.
  */
-import type { RecordedLedgerEvent } from '../src/domain/events';
 import type { Evidence } from '../src/domain/indicator/evidence';
 import type { ProgressReportCorrected, ProgressReported, ReportQueryAnswered } from '../src/domain/indicator/events';
 import { assertNever } from '../src/domain/indicator/target';
 import type { Actor, RecordedEvent } from '../src/shared/messages';
 import type { ProjectedDocument, ProjectionDefinition } from './projection';
+import { eventTypeGuard } from './event-type-guard';
 import { UnhandledEventError } from './unhandled-event';
 
 export const PROGRESS_REPORTS_COLLECTION = 'progress_reports';
@@ -77,11 +77,7 @@ type ReportEvent = RecordedEvent<ProgressReported | ProgressReportCorrected | Re
 
 const REPORT_EVENT_TYPES = ['ProgressReported', 'ProgressReportCorrected', 'ReportQueryAnswered'] as const satisfies readonly ReportEvent['type'][];
 
-const handledTypes: ReadonlySet<string> = new Set(REPORT_EVENT_TYPES);
-
-function isReportEvent(event: RecordedLedgerEvent): event is ReportEvent {
-  return handledTypes.has(event.type);
-}
+const isReportEvent = eventTypeGuard(REPORT_EVENT_TYPES);
 
 /** A correction reached a report whose ProgressReported was never applied: the events are out of order. */
 export class ReportNotProjectedError extends Error {

@@ -6,13 +6,13 @@
  * Optional fields are stored as null, never left out, so a document reads the same from MongoDB
  * and from the in-memory store.
  */
-import type { RecordedLedgerEvent } from '../src/domain/events';
 import type { ReportQueried, ReportQueryAnswered, ReportQueryClosed } from '../src/domain/indicator/events';
 import { assertNever } from '../src/domain/indicator/target';
 import type { RecordedEvent } from '../src/shared/messages';
 import type { EvidenceView } from './indicator-history/document';
 import { evidenceViews } from './indicator-history/entry';
 import type { ProjectedDocument, ProjectionDefinition } from './projection';
+import { eventTypeGuard } from './event-type-guard';
 import { UnhandledEventError } from './unhandled-event';
 
 export const REPORT_QUERIES_COLLECTION = 'report_queries';
@@ -70,11 +70,7 @@ type QueryEvent = RecordedEvent<ReportQueried | ReportQueryAnswered | ReportQuer
 
 const QUERY_EVENT_TYPES = ['ReportQueried', 'ReportQueryAnswered', 'ReportQueryClosed'] as const satisfies readonly QueryEvent['type'][];
 
-const handledTypes: ReadonlySet<string> = new Set(QUERY_EVENT_TYPES);
-
-function isQueryEvent(event: RecordedLedgerEvent): event is QueryEvent {
-  return handledTypes.has(event.type);
-}
+const isQueryEvent = eventTypeGuard(QUERY_EVENT_TYPES);
 
 /** An answer or closure reached a query whose ReportQueried was never applied: the events are out of order. */
 export class QueryNotProjectedError extends Error {

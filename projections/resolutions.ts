@@ -3,11 +3,8 @@
  * it implements, its theme) and which indicators and tasks hang on it, for `GET /resolutions`.
  * Membership is kept as sorted id sets, never as counters, so nothing is counted twice on replay.
  */
-import type { RecordedLedgerEvent } from '../src/domain/events';
-import type { IndicatorRegistered } from '../src/domain/indicator/events';
-import type { ResolutionRegistered } from '../src/domain/resolution/events';
-import type { RecordedEvent } from '../src/shared/messages';
 import type { ProjectedDocument, ProjectionDefinition } from './projection';
+import { eventTypeGuard } from './event-type-guard';
 import { UnhandledEventError } from './unhandled-event';
 
 export const RESOLUTIONS_COLLECTION = 'resolutions';
@@ -28,9 +25,9 @@ export interface ResolutionDocument extends ProjectedDocument {
   updatedAt: string;
 }
 
-type ResolutionsEvent = RecordedEvent<ResolutionRegistered | IndicatorRegistered>;
-
 const HANDLED = ['ResolutionRegistered', 'IndicatorRegistered'] as const;
+
+const isHandled = eventTypeGuard(HANDLED);
 
 export const resolutionsProjection: ProjectionDefinition<ResolutionDocument> = {
   collection: RESOLUTIONS_COLLECTION,
@@ -51,9 +48,6 @@ export const resolutionsProjection: ProjectionDefinition<ResolutionDocument> = {
   },
 };
 
-function isHandled(event: RecordedLedgerEvent): event is ResolutionsEvent {
-  return (HANDLED as readonly string[]).includes(event.type);
-}
 
 function emptyDocument(resolutionId: string, at: string): ResolutionDocument {
   return {

@@ -4,11 +4,11 @@
  * reassignment takes it from one unit and gives it to another (so it touches two documents).
  * Every branch returns a new document; the input is never mutated.
  */
-import type { RecordedLedgerEvent } from '../../src/domain/events';
 import type { IndicatorRegistered, ResponsibilityReassigned } from '../../src/domain/indicator/events';
 import { assertNever } from '../../src/domain/indicator/target';
 import type { UnitDeactivated, UnitEvent, UnitRegistered, UnitRenamed } from '../../src/domain/unit/events';
 import type { RecordedEvent } from '../../src/shared/messages';
+import { eventTypeGuard } from '../event-type-guard';
 import { UNREGISTERED_REVISION, type UnitDocument } from './document';
 
 export type UnitsProjectionEvent = RecordedEvent<UnitEvent | IndicatorRegistered | ResponsibilityReassigned>;
@@ -21,11 +21,7 @@ export const UNITS_PROJECTION_EVENT_TYPES = [
   'ResponsibilityReassigned',
 ] as const satisfies readonly UnitsProjectionEvent['type'][];
 
-const handledTypes: ReadonlySet<string> = new Set(UNITS_PROJECTION_EVENT_TYPES);
-
-export function isUnitsProjectionEvent(event: RecordedLedgerEvent): event is UnitsProjectionEvent {
-  return handledTypes.has(event.type);
-}
+export const isUnitsProjectionEvent = eventTypeGuard(UNITS_PROJECTION_EVENT_TYPES);
 
 /** A rename or deactivation reached a unit whose registration was never applied: the events are out of order. */
 export class UnitNotRegisteredError extends Error {
