@@ -56,17 +56,10 @@ export function evidenceViews(evidence: readonly Evidence[] | undefined): Eviden
   }));
 }
 
-interface EventDetails {
-  period: string | null;
-  metric: string | null;
-  reportId: string | null;
-  note: string | null;
-  reason: string | null;
-  decisionRef: string | null;
-  queryId: string | null;
-  queryMessage: string | null;
+/** The entry fields an event fills in itself (evidence still in its event form). */
+type EventDetails = Pick<IndicatorHistoryEntry, 'period' | 'metric' | 'reportId' | 'note' | 'reason' | 'decisionRef' | 'queryId' | 'queryMessage'> & {
   evidence?: Evidence[];
-}
+};
 
 const NO_DETAILS: EventDetails = {
   period: null,
