@@ -14,8 +14,9 @@ import { assertNever } from '../src/domain/indicator/target';
 import type { ResolutionEvent } from '../src/domain/resolution/events';
 import { UNIT_EVENT_TYPES, type UnitEvent } from '../src/domain/unit/events';
 import type { Role } from '../src/shared/messages';
+import { entryIdOf, eventEntryId } from './event-entry-id';
 import { isIndicatorEvent } from './indicator-event';
-import { summarizeIndicatorEvent } from './indicator-history/summary';
+import { oneLine, summarizeIndicatorEvent } from './indicator-history/summary';
 import type { ProjectedDocument, ProjectionDefinition } from './projection';
 
 export const AUDIT_LOG_COLLECTION = 'audit_log';
@@ -45,7 +46,7 @@ export interface AuditLogEntry extends ProjectedDocument {
 
 export const AUDIT_LOG_EVENT_TYPES: readonly LedgerEventType[] = [...INDICATOR_EVENT_TYPES, ...UNIT_EVENT_TYPES, 'ResolutionRegistered'];
 
-export const auditLogEntryId = (streamId: string, revision: number): string => `${streamId}:${revision}`;
+export const auditLogEntryId: (streamId: string, revision: number) => string = eventEntryId;
 
 export const auditLogProjection: ProjectionDefinition<AuditLogEntry> = {
   collection: AUDIT_LOG_COLLECTION,
@@ -58,7 +59,7 @@ export const auditLogProjection: ProjectionDefinition<AuditLogEntry> = {
     { key: { 'actor.id': 1 }, name: 'actor.id_1' },
     { key: { 'actor.unitId': 1 }, name: 'actor.unitId_1' },
   ],
-  documentIds: (event) => [auditLogEntryId(event.streamId, event.revision)],
+  documentIds: (event) => [entryIdOf(event)],
   evolve: (current, event) => {
     if (current && event.position <= current.lastPosition) return current;
     return auditLogEntry(event);
@@ -70,7 +71,7 @@ export function auditLogEntry(event: RecordedLedgerEvent): AuditLogEntry {
   const data = event.data as { reason?: unknown; decisionRef?: unknown };
   const subject = subjectOf(event);
   return {
-    _id: auditLogEntryId(event.streamId, event.revision),
+    _id: entryIdOf(event),
     position: event.position,
     streamId: event.streamId,
     revision: event.revision,
@@ -115,8 +116,4 @@ function otherSubject(event: UnitEvent | ResolutionEvent): { kind: AuditSubjectK
     default:
       return assertNever(event);
   }
-}
-
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
 }

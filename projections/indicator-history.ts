@@ -6,7 +6,8 @@
 import { INDICATOR_EVENT_TYPES } from '../src/domain/indicator/events';
 import { isIndicatorEvent } from './indicator-event';
 import type { IndicatorHistoryEntry } from './indicator-history/document';
-import { historyEntry, historyEntryId } from './indicator-history/entry';
+import { entryIdOf } from './event-entry-id';
+import { historyEntry } from './indicator-history/entry';
 import type { ProjectionDefinition } from './projection';
 
 export type {
@@ -34,7 +35,7 @@ export const indicatorHistoryProjection: ProjectionDefinition<IndicatorHistoryEn
     { key: { 'actor.id': 1 }, name: 'actor.id_1' },
     { key: { 'actor.unitId': 1 }, name: 'actor.unitId_1' },
   ],
-  documentIds: (event) => (isIndicatorEvent(event) ? [historyEntryId(event.streamId, event.revision)] : []),
+  documentIds: (event) => (isIndicatorEvent(event) ? [entryIdOf(event)] : []),
   evolve: (current, event) => {
     // An entry is written once per event; a replay of that event or an older one leaves it as it is.
     if (current && event.position <= current.lastPosition) return current;

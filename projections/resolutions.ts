@@ -5,6 +5,7 @@
  */
 import type { ProjectedDocument, ProjectionDefinition } from './projection';
 import { eventTypeGuard } from './event-type-guard';
+import { withSortedId } from './sorted-ids';
 import { UnhandledEventError } from './unhandled-event';
 
 export const RESOLUTIONS_COLLECTION = 'resolutions';
@@ -44,7 +45,7 @@ export const resolutionsProjection: ProjectionDefinition<ResolutionDocument> = {
       return { ...touched, title, issuingBody, year, parentResolution, theme, signedBy: signedBy ?? null, registeredAt: event.metadata.recordedAt };
     }
     const field = event.data.kind === 'indicator' ? 'indicatorIds' : 'taskIds';
-    return { ...touched, [field]: withId(document[field], event.data.indicatorId) };
+    return { ...touched, [field]: withSortedId(document[field], event.data.indicatorId) };
   },
 };
 
@@ -65,8 +66,4 @@ function emptyDocument(resolutionId: string, at: string): ResolutionDocument {
     updatedAt: at,
     lastPosition: 0,
   };
-}
-
-function withId(ids: readonly string[], id: string): string[] {
-  return ids.includes(id) ? [...ids] : [...ids, id].sort();
 }

@@ -4,6 +4,7 @@ import type { Evidence } from '../../src/domain/indicator/evidence';
 import type { IndicatorEvent } from '../../src/domain/indicator/events';
 import { assertNever } from '../../src/domain/indicator/target';
 import type { RecordedIndicatorEvent } from '../indicator-event';
+import { entryIdOf, eventEntryId } from '../event-entry-id';
 import type { EvidenceView, IndicatorHistoryEntry } from './document';
 import { beforeAndAfter } from './snapshots';
 import { summarizeIndicatorEvent } from './summary';
@@ -11,12 +12,12 @@ import { summarizeIndicatorEvent } from './summary';
 /** Vietnam's civil time, UTC+07:00 without daylight saving: the calendar units report against. */
 const LOCAL_OFFSET_MS = 7 * 60 * 60 * 1000;
 
-export const historyEntryId = (streamId: string, revision: number): string => `${streamId}:${revision}`;
+export const historyEntryId: (streamId: string, revision: number) => string = eventEntryId;
 
 export function historyEntry(event: RecordedIndicatorEvent): IndicatorHistoryEntry {
   const details = eventDetails(event);
   return {
-    _id: historyEntryId(event.streamId, event.revision),
+    _id: entryIdOf(event),
     indicatorId: event.data.indicatorId,
     streamId: event.streamId,
     revision: event.revision,

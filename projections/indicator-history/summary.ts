@@ -36,8 +36,21 @@ export const ASSESSMENT_OUTCOME_LABELS: Record<AssessmentOutcome, string> = {
   not_achieved: 'Không đạt',
 };
 
-export function summarizeIndicatorEvent(event: IndicatorEvent, context: SummaryContext = {}): string {
-  return oneLine(summaryText(event, context));
+/**
+ * The indicator history and the audit log summarise every event one after the other: the last
+ * event summarised without a context is remembered, so each summary is formatted once and both
+ * entries share one string.
+ */
+let lastEvent: IndicatorEvent | null = null;
+let lastSummary = '';
+
+export function summarizeIndicatorEvent(event: IndicatorEvent, context?: SummaryContext): string {
+  if (context !== undefined) return oneLine(summaryText(event, context));
+  if (event !== lastEvent) {
+    lastSummary = oneLine(summaryText(event, {}));
+    lastEvent = event;
+  }
+  return lastSummary;
 }
 
 function summaryText(event: IndicatorEvent, context: SummaryContext): string {
@@ -119,6 +132,14 @@ function unitSuffix(unit: string | undefined): string {
   return unit ? ` (${unit})` : '';
 }
 
-function oneLine(text: string): string {
-  return text.replace(/\s+/g, ' ').trim();
+/** Whitespace that folding would change: a run of two, anything but a plain space, or at either end. */
+const UNFOLDED = /\s\s|[^\S ]|^\s|\s$/;
+
+/**
+ * The text on one line: every run of whitespace becomes one space, none at the ends. Most texts
+ * are already so, and are returned as they are (the test also flattens a concatenated string, so
+ * what is stored is one compact string, not the pieces it was built from).
+ */
+export function oneLine(text: string): string {
+  return UNFOLDED.test(text) ? text.replace(/\s+/g, ' ').trim() : text;
 }

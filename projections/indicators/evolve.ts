@@ -15,7 +15,7 @@ import type { RecordedEvent } from '../../src/shared/messages';
 import type { RecordedIndicatorEvent } from '../indicator-event';
 import type { IndicatorDocument, IndicatorFigure, IndicatorTargetView } from './document';
 import { queryAnswered, queryClosed, queryRaised } from './open-queries';
-import { summarizeStatuses, targetView, withStandings, worstStatus } from './targets';
+import { standingOf, summarizeStatuses, targetView, withStandings, worstStatus } from './targets';
 
 /** An indicator event arrived for an indicator whose registration was never applied. */
 export class IndicatorNotRegisteredError extends Error {
@@ -106,12 +106,11 @@ function reported(current: IndicatorDocument, event: RecordedEvent<ProgressRepor
     value: data.value,
     recordedAt: event.metadata.recordedAt,
   };
-  const figures = [...current.figures.filter((existing) => existing.reportId !== data.reportId), figure];
-  return withTargets(
-    { ...current, counts: { ...current.counts, reports: current.counts.reports + 1 } },
-    current.targets,
-    figures,
-  );
+  // A report id is used once; should it come again, its new figure replaces the old one.
+  const others = current.figures.some((existing) => existing.reportId === data.reportId)
+    ? current.figures.filter((existing) => existing.reportId !== data.reportId)
+    : current.figures;
+  return withFigures({ ...current, counts: { ...current.counts, reports: current.counts.reports + 1 } }, [...others, figure], data.metric);
 }
 
 function corrected(current: IndicatorDocument, event: RecordedEvent<ProgressReportCorrected>): IndicatorDocument {
@@ -125,11 +124,7 @@ function corrected(current: IndicatorDocument, event: RecordedEvent<ProgressRepo
         ...current.figures,
         { reportId: data.reportId, metric: data.metric, period: data.period, value: data.value, recordedAt: event.metadata.recordedAt },
       ];
-  return withTargets(
-    { ...current, counts: { ...current.counts, corrections: current.counts.corrections + 1 } },
-    current.targets,
-    figures,
-  );
+  return withFigures({ ...current, counts: { ...current.counts, corrections: current.counts.corrections + 1 } }, figures, data.metric);
 }
 
 function reassigned(current: IndicatorDocument, event: RecordedEvent<ResponsibilityReassigned>): IndicatorDocument {
@@ -168,6 +163,16 @@ function assessed(current: IndicatorDocument, event: RecordedEvent<IndicatorAsse
     },
     closed: true,
   };
+}
+
+/**
+ * New figures for one metric: only that metric's targets can change standing (a target's latest
+ * figure and status depend on its own metric's figures alone), so the others are kept as they are
+ * instead of being recomputed on every report; `withTargets` would give the same document.
+ */
+function withFigures(document: IndicatorDocument, figures: IndicatorFigure[], metric: string): IndicatorDocument {
+  const targets = document.targets.map((target) => (target.metric === metric ? standingOf(target, figures) : target));
+  return { ...document, targets, figures, statusSummary: summarizeStatuses(targets), worstStatus: worstStatus(targets) };
 }
 
 /** Sets targets and figures and everything derived from them, so the derived fields never drift. */

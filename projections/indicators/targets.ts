@@ -56,28 +56,38 @@ export function domainTarget(view: IndicatorTargetView): Target {
 
 /** Each target with its latest figure and status as the given figures imply. */
 export function withStandings(targets: readonly IndicatorTargetView[], figures: readonly IndicatorFigure[]): IndicatorTargetView[] {
-  return targets.map((target) => {
-    const latest = latestFigure(figures, target.metric);
-    return {
-      ...target,
-      latestValue: latest ? latest.value : null,
-      latestPeriod: latest ? latest.period : null,
-      latestReportId: latest ? reportIdOf(latest, figures) : null,
-      status: targetStatus(domainTarget(target), latest),
-    };
-  });
+  return targets.map((target) => standingOf(target, figures));
+}
+
+/** One target with its latest figure and status as the given figures imply. */
+export function standingOf(target: IndicatorTargetView, figures: readonly IndicatorFigure[]): IndicatorTargetView {
+  const latest = latestFigure(figures, target.metric);
+  return {
+    ...target,
+    latestValue: latest ? latest.value : null,
+    latestPeriod: latest ? latest.period : null,
+    latestReportId: latest ? reportIdOf(latest, figures) : null,
+    status: targetStatus(domainTarget(target), latest),
+  };
 }
 
 export function summarizeStatuses(targets: readonly IndicatorTargetView[]): StatusSummary {
-  const summary = Object.fromEntries(TARGET_STATUSES.map((status) => [status, 0])) as StatusSummary;
+  // Built key by key in TARGET_STATUSES order (the order the API shows), without Object.fromEntries:
+  // this runs on every projected report.
+  const summary = {} as StatusSummary;
+  for (const status of TARGET_STATUSES) summary[status] = 0;
   for (const target of targets) summary[target.status] += 1;
   return summary;
 }
 
 /** The most serious status among the targets; `no_data` when there are none. */
 export function worstStatus(targets: readonly IndicatorTargetView[]): TargetStatus {
-  const present = new Set(targets.map((target) => target.status));
-  return STATUS_SEVERITY.find((status) => present.has(status)) ?? 'no_data';
+  let worst = STATUS_SEVERITY.length;
+  for (const target of targets) {
+    const severity = STATUS_SEVERITY.indexOf(target.status);
+    if (severity >= 0 && severity < worst) worst = severity;
+  }
+  return worst < STATUS_SEVERITY.length ? STATUS_SEVERITY[worst] : 'no_data';
 }
 
 /** The report behind a figure: metric, period and recording instant identify it among the figures. */

@@ -9,6 +9,7 @@ import { assertNever } from '../../src/domain/indicator/target';
 import type { UnitDeactivated, UnitEvent, UnitRegistered, UnitRenamed } from '../../src/domain/unit/events';
 import type { RecordedEvent } from '../../src/shared/messages';
 import { eventTypeGuard } from '../event-type-guard';
+import { withSortedId, withoutSortedId } from '../sorted-ids';
 import { UNREGISTERED_REVISION, type UnitDocument } from './document';
 
 export type UnitsProjectionEvent = RecordedEvent<UnitEvent | IndicatorRegistered | ResponsibilityReassigned>;
@@ -142,8 +143,7 @@ function reassigned(current: UnitDocument, event: RecordedEvent<ResponsibilityRe
 
 /** The indicator added to or removed from the unit's list, kept sorted and free of duplicates. */
 function withResponsibility(current: UnitDocument, indicatorId: string, responsible: boolean): UnitDocument {
-  const others = current.responsibleFor.filter((id) => id !== indicatorId);
-  const responsibleFor = responsible ? [...others, indicatorId].sort() : others;
+  const responsibleFor = responsible ? withSortedId(current.responsibleFor, indicatorId) : withoutSortedId(current.responsibleFor, indicatorId);
   return { ...current, responsibleFor };
 }
 
