@@ -1,14 +1,21 @@
 /**
- * The documents a runner has changed since its last commit, and the position they reflect.
- * It doubles as a read-through cache: an event that touches a document already loaded or changed
- * in this batch must see that version, not the stale one still in the read store.
+ * The documents a runner has changed since its last commit, and the position they reflect: the
+ * batch's working set. An event that touches a document already changed in this batch evolves that
+ * version, not the stale one still in the read store; each document is written once per commit.
+ *
+ * Documents fetched from a store that is costly to ask (MongoDB) are remembered too, found or not,
+ * so a batch asks for each one once. A store that lends its documents (`peekDocument`) is simply
+ * asked again: that is a map lookup.
  */
 import type { ProjectedDocument } from '../../projections/projection';
 
+type DocumentsById = Map<string, ProjectedDocument>;
+
 export class PendingBatch {
-  /** collection → _id → document as of this batch (null: known not to exist). */
-  private readonly known = new Map<string, Map<string, ProjectedDocument | null>>();
-  private readonly changed = new Map<string, Map<string, ProjectedDocument>>();
+  /** collection → _id → document as of this batch. */
+  private readonly changed = new Map<string, DocumentsById>();
+  /** collection → _id → document as fetched, unchanged so far (null: known not to exist). */
+  private readonly fetched = new Map<string, Map<string, ProjectedDocument | null>>();
   private events = 0;
   private reached: number | null = null;
 
@@ -22,19 +29,24 @@ export class PendingBatch {
     return this.reached;
   }
 
-  async load(collection: string, id: string, fetch: () => Promise<ProjectedDocument | null>): Promise<ProjectedDocument | null> {
-    const documents = this.documentsOf(collection);
-    if (documents.has(id)) return documents.get(id) ?? null;
-    const fetched = await fetch();
-    documents.set(id, fetched);
-    return fetched;
+  /** The document as this batch knows it (null: it does not exist), or undefined when the store must be asked. */
+  known(collection: string, id: string): ProjectedDocument | null | undefined {
+    const document = this.changed.get(collection)?.get(id);
+    if (document !== undefined) return document;
+    return this.fetched.get(collection)?.get(id);
+  }
+
+  /** Remembers what the store answered for a document, so it is not asked again in this batch. */
+  remember(collection: string, id: string, document: ProjectedDocument | null): void {
+    let documents = this.fetched.get(collection);
+    if (!documents) this.fetched.set(collection, (documents = new Map()));
+    documents.set(id, document);
   }
 
   stage(collection: string, document: ProjectedDocument): void {
-    this.documentsOf(collection).set(document._id, document);
-    let changes = this.changed.get(collection);
-    if (!changes) this.changed.set(collection, (changes = new Map()));
-    changes.set(document._id, document);
+    let documents = this.changed.get(collection);
+    if (!documents) this.changed.set(collection, (documents = new Map()));
+    documents.set(document._id, document);
   }
 
   /** Counts an event in, whether or not it changed anything: its position still moves the checkpoint. */
@@ -49,15 +61,9 @@ export class PendingBatch {
 
   /** Forgets everything, after a commit or after a failure (the events will be replayed). */
   clear(): void {
-    this.known.clear();
     this.changed.clear();
+    this.fetched.clear();
     this.events = 0;
     this.reached = null;
-  }
-
-  private documentsOf(collection: string): Map<string, ProjectedDocument | null> {
-    let documents = this.known.get(collection);
-    if (!documents) this.known.set(collection, (documents = new Map()));
-    return documents;
   }
 }

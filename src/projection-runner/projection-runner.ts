@@ -83,6 +83,8 @@ export class ProjectionRunner {
   private readonly idleCommitMs: number;
   private readonly faults: NonNullable<ProjectionRunnerOptions['faults']>;
   private readonly projectionsByType = new Map<string, ProjectionDefinition<ProjectedDocument>[]>();
+  /** The store's own documents, lent without a copy, when it keeps them as objects (in memory). */
+  private readonly peek: ReadStore['peekDocument'];
 
   private committed = 0;
   private currentState: ProjectionRunnerState = 'stopped';
@@ -123,6 +125,7 @@ export class ProjectionRunner {
     });
     this.idleCommitMs = options.idleCommitMs ?? DEFAULTS.idleCommitMs;
     this.faults = options.faults ?? {};
+    this.peek = readStore.peekDocument?.bind(readStore);
     for (const projection of projections) {
       for (const type of projection.handles) {
         const list = this.projectionsByType.get(type) ?? [];
@@ -323,14 +326,24 @@ export class ProjectionRunner {
     // `handles` lists ledger event types, so an event that reaches a projection is a ledger event.
     const ledgerEvent = event as RecordedLedgerEvent;
     for (const projection of this.projectionsByType.get(event.type) ?? []) {
-      const collection = this.readStore.collection<ProjectedDocument>(projection.collection);
-      for (const id of new Set(projection.documentIds(ledgerEvent))) {
-        const current = await this.batch.load(projection.collection, id, () => collection.findOne({ _id: id }));
+      const ids = projection.documentIds(ledgerEvent);
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i];
+        if (ids.indexOf(id) < i) continue; // an id listed twice is evolved once
+        let current = this.batch.known(projection.collection, id);
+        if (current === undefined) current = this.peek ? (this.peek(projection.collection, id) as ProjectedDocument | null) : await this.fetch(projection.collection, id);
         if (current && event.position <= current.lastPosition) continue;
+        // Projections are pure: `current` (possibly the store's own object) is never changed.
         this.batch.stage(projection.collection, projection.evolve(current, ledgerEvent, id));
       }
     }
     this.batch.taken(event.position);
+  }
+
+  private async fetch(collection: string, id: string): Promise<ProjectedDocument | null> {
+    const document = await this.readStore.collection<ProjectedDocument>(collection).findOne({ _id: id });
+    this.batch.remember(collection, id, document);
+    return document;
   }
 
   /** Writes the batch and its checkpoint, then tells whoever waits for a position. */
@@ -348,7 +361,8 @@ export class ProjectionRunner {
       for (const [collection, documents] of writes) await this.readStore.collection(collection).replaceMany(documents);
       hook();
     }
-    await this.readStore.commit(writes, { name: this.name, position });
+    // The batch's documents are handed over: cleared below, never touched again by the runner.
+    await this.readStore.commit(writes, { name: this.name, position }, { handOver: true });
     this.batch.clear();
     this.committed = position;
     this.retry.reset();

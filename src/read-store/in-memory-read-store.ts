@@ -5,11 +5,15 @@
  * Writes are validated in full before any is applied (document shape, unique indexes), so a
  * refused `replaceMany` or `commit` leaves the store exactly as it was. `commit` applies its
  * documents and its checkpoint in one synchronous step: no reader can observe one without the other.
+ *
+ * Documents are stored as copies, except those the projection runner hands over at commit
+ * (`handOver`): it never touches them again, so they are kept as they are (handed-over.ts).
  */
-import type { Checkpoint, ReadCollection, ReadDocument, ReadStore } from './read-store.port';
+import type { Checkpoint, CommitOptions, ReadCollection, ReadDocument, ReadStore } from './read-store.port';
 import { InMemoryCollection, type CollectionHost, type CollectionState } from './in-memory-collection';
 import { InvalidDocumentError, ReadStoreClosedError } from './read-store.errors';
 import { CollectionLookup } from './collection-lookup';
+import { adoptInPlace } from './handed-over';
 import { storedCopy } from './stored-copy';
 
 export class InMemoryReadStore implements ReadStore {
@@ -26,13 +30,17 @@ export class InMemoryReadStore implements ReadStore {
     return new InMemoryCollection<D>(name, this.host);
   }
 
-  async commit(writes: ReadonlyMap<string, readonly ReadDocument[]>, checkpoint: Checkpoint): Promise<void> {
+  async commit(writes: ReadonlyMap<string, readonly ReadDocument[]>, checkpoint: Checkpoint, options: CommitOptions = {}): Promise<void> {
     this.assertOpen();
     if (!Number.isFinite(checkpoint.position) || checkpoint.position < 0) {
       throw new InvalidDocumentError('checkpoints', `position must be a number >= 0, got ${checkpoint.position}`);
     }
-    this.write(writes);
+    this.write(writes, options.handOver === true);
     this.checkpoints.set(checkpoint.name, checkpoint.position);
+  }
+
+  peekDocument(collection: string, id: string): ReadDocument | null {
+    return this.state(collection).documents.get(id) ?? null;
   }
 
   async loadCheckpoint(name: string): Promise<number> {
@@ -72,12 +80,12 @@ export class InMemoryReadStore implements ReadStore {
     return state;
   }
 
-  private write(writes: ReadonlyMap<string, readonly ReadDocument[]>): void {
+  private write(writes: ReadonlyMap<string, readonly ReadDocument[]>, handedOver = false): void {
     // A later document with the same _id wins, as in an ordered bulk write.
     const staged = new Map<string, Map<string, ReadDocument>>();
     for (const [collection, documents] of writes) {
       const byId = new Map<string, ReadDocument>();
-      for (const document of documents) byId.set(document._id, storedCopy(collection, document));
+      for (const document of documents) byId.set(document._id, handedOver ? adopted(collection, document) : storedCopy(collection, document));
       staged.set(collection, byId);
     }
     for (const [collection, documents] of staged) this.state(collection).lookup.assertWritable(collection, documents);
@@ -93,4 +101,10 @@ export class InMemoryReadStore implements ReadStore {
   private assertOpen(): void {
     if (this.closed) throw new ReadStoreClosedError();
   }
+}
+
+/** A handed-over document kept as it is when it is plain data with a valid `_id`, else copied (which refuses what must be refused). */
+function adopted(collection: string, document: ReadDocument): ReadDocument {
+  const valid = document !== null && typeof document === 'object' && typeof document._id === 'string' && document._id !== '';
+  return valid && adoptInPlace(document) ? document : storedCopy(collection, document);
 }

@@ -44,6 +44,15 @@ export interface Checkpoint {
   position: number;
 }
 
+export interface CommitOptions {
+  /**
+   * The caller hands the documents over: it will neither read nor change them after the call. A
+   * store that keeps documents as objects (in memory) may keep these very objects instead of
+   * copies. Stores that serialise (MongoDB) ignore it.
+   */
+  handOver?: boolean;
+}
+
 export interface ReadStore {
   collection<D extends ReadDocument>(name: string): ReadCollection<D>;
   /**
@@ -51,7 +60,13 @@ export interface ReadStore {
    * in memory it is one synchronous step. Either way a crash never leaves documents ahead of a
    * checkpoint that would make them be applied twice, and they are idempotent anyway.
    */
-  commit(writes: ReadonlyMap<string, readonly ReadDocument[]>, checkpoint: Checkpoint): Promise<void>;
+  commit(writes: ReadonlyMap<string, readonly ReadDocument[]>, checkpoint: Checkpoint, options?: CommitOptions): Promise<void>;
+  /**
+   * The stored document itself, not a copy (null when there is none), synchronously: for the
+   * projection runner, whose projections never change the document they are given. Offered only
+   * by stores that keep documents as objects; callers without it use `findOne({ _id })`.
+   */
+  peekDocument?(collection: string, id: string): ReadDocument | null;
   loadCheckpoint(name: string): Promise<number>;
   /** Drops every document of the named collections and the checkpoint, for a rebuild from zero. */
   reset(collections: readonly string[], checkpointName: string): Promise<void>;

@@ -1,0 +1,65 @@
+/**
+ * Taking ownership of a document instead of copying it. The projection runner hands its batch over
+ * at commit and never touches those objects again, so the in-memory store can keep them as they
+ * are: no copy, and no garbage from one. What a copy did besides isolating must still happen: the
+ * document is stored as MongoDB would store it (`undefined` becomes null), in place.
+ *
+ * Only JSON-like data is adopted (plain objects, arrays, strings, numbers, booleans, null; what
+ * projections produce). Anything else (a date, a class instance, a function, a cycle) makes
+ * `adoptInPlace` answer false before it has changed anything, and the caller stores a copy
+ * (stored-copy.ts), which treats such values exactly as before.
+ */
+import { isPlainObject } from './plain-values';
+
+const MAX_DEPTH = 100;
+
+/** True when `document` can be kept as it is; its `undefined` values have then been replaced by null. */
+export function adoptInPlace(document: object): boolean {
+  if (!isJsonLike(document, 0)) return false;
+  replaceUndefined(document);
+  return true;
+}
+
+/** A read-only pass first, so a refused document is left exactly as it was handed over. */
+function isJsonLike(value: unknown, depth: number): boolean {
+  if (value === null || value === undefined) return true;
+  const type = typeof value;
+  if (type === 'string' || type === 'number' || type === 'boolean') return true;
+  if (type !== 'object' || depth > MAX_DEPTH) return false;
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) if (!isJsonLike(value[i], depth + 1)) return false;
+    return true;
+  }
+  if (!isOrdinaryObject(value as object)) return false;
+  for (const key in value as Record<string, unknown>) {
+    if (!isJsonLike((value as Record<string, unknown>)[key], depth + 1)) return false;
+  }
+  return true;
+}
+
+function replaceUndefined(value: object): void {
+  if (Array.isArray(value)) {
+    for (let i = 0; i < value.length; i++) {
+      const item: unknown = value[i];
+      if (item === undefined) value[i] = null;
+      else if (item !== null && typeof item === 'object') replaceUndefined(item);
+    }
+    return;
+  }
+  const record = value as Record<string, unknown>;
+  for (const key in record) {
+    const item = record[key];
+    if (item === undefined) record[key] = null;
+    else if (item !== null && typeof item === 'object') replaceUndefined(item);
+  }
+}
+
+/**
+ * A plain object whose keys `for…in` sees exactly: object literals (the common case, tested first
+ * without a prototype walk) or plain objects of another realm; no symbol keys, which a copy drops.
+ */
+function isOrdinaryObject(value: object): boolean {
+  const prototype: unknown = Object.getPrototypeOf(value);
+  if (prototype !== Object.prototype && !isPlainObject(value)) return false;
+  return Object.getOwnPropertySymbols(value).length === 0;
+}
