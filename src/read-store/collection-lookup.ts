@@ -6,7 +6,9 @@
  *   at that indicator's documents only, however many the collection holds. A map is built the
  *   first time a query can use it, then kept up to date: fields never queried by equality (dates,
  *   types of an audit trail) cost neither time on every write nor memory;
- * - the insertion order of every `_id`, so narrowed results keep the natural order of a full scan.
+ * - the insertion order of every `_id`, so narrowed results keep the natural order of a full scan;
+ * - for a compound index `{ a: 1, b: 1 }`, the documents of each value of `a` in the order of `b`
+ *   (ordered-runs.ts), so a page of `{ a: v }` sorted by `b` reads only the documents it returns.
  *
  * The equality map only narrows the candidates: mingo still evaluates the whole filter on them,
  * so a query means exactly what it meant on a scan. Unique keys follow MongoDB's rules (see
@@ -15,6 +17,7 @@
 import type { IndexDefinition, ReadDocument } from './read-store.port';
 import { DuplicateKeyError } from './read-store.errors';
 import { encodeKey, indexKeys, valuesAt } from './unique-index';
+import { OrderedRuns, type OrderedCandidates } from './ordered-runs';
 
 interface UniqueIndex {
   definition: IndexDefinition;
@@ -28,6 +31,10 @@ export class CollectionLookup {
   private readonly equality = new Map<string, Map<string, Set<string>>>();
   /** First fields of the declared indexes: the fields an equality map may be built for. */
   private readonly indexedFields = new Set<string>();
+  /** Equality field → the sort fields declared after it in a compound index. */
+  private readonly compoundFields = new Map<string, Set<string>>();
+  /** Runs per (equality field, sort field), built on first use like the equality maps. */
+  private readonly runs: OrderedRuns[] = [];
   private readonly order = new Map<string, number>();
   /** Sets an existing document joined after others: their order is restored by sorting when read. */
   private readonly unordered = new WeakSet<Set<string>>();
@@ -35,8 +42,12 @@ export class CollectionLookup {
 
   /** Starts maintaining an index over the documents already stored (already checked for uniqueness). */
   define(index: IndexDefinition, documents: Iterable<ReadDocument>): void {
-    const field = Object.keys(index.key)[0];
+    const [field, sortField] = Object.keys(index.key);
     if (field !== undefined) this.indexedFields.add(field);
+    if (field !== undefined && sortField !== undefined) {
+      const sortFields = this.compoundFields.get(field) ?? new Set<string>();
+      this.compoundFields.set(field, sortFields.add(sortField));
+    }
     if (!index.unique || this.unique.has(index.name)) return;
     const owners = new Map<string, string>();
     for (const document of documents) for (const key of indexKeys(index, document)) owners.set(key, document._id);
@@ -84,6 +95,7 @@ export class CollectionLookup {
         if (previous) this.unordered.add(ids);
       }
     }
+    for (const runs of this.runs) runs.written(previous, next);
   }
 
   removed(document: ReadDocument): void {
@@ -93,6 +105,7 @@ export class CollectionLookup {
   clear(): void {
     for (const { owners } of this.unique.values()) owners.clear();
     for (const values of this.equality.values()) values.clear();
+    for (const runs of this.runs) runs.clear();
     this.order.clear();
   }
 
@@ -103,7 +116,7 @@ export class CollectionLookup {
   candidates(filter: Record<string, unknown>, documents: ReadonlyMap<string, ReadDocument>): string[] | null {
     let best: Set<string> | null = null;
     for (const [field, value] of Object.entries(filter)) {
-      if (field.startsWith('$') || !(typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean')) continue;
+      if (field.startsWith('$') || !isScalarValue(value)) continue;
       const values = this.equality.get(field) ?? (this.indexedFields.has(field) ? this.buildEquality(field, documents) : undefined);
       if (!values) continue;
       const ids = values.get(encodeKey(value)) ?? new Set<string>();
@@ -114,6 +127,42 @@ export class CollectionLookup {
     return this.unordered.has(best) ? ids.sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0)) : ids;
   }
 
+  /**
+   * The run that answers `filter` sorted by `sort`: a string, number or boolean equality on the
+   * first field of a compound index and a sort on its second field alone. Null when there is none
+   * or it cannot answer (see ordered-runs.ts); the caller then scans.
+   */
+  ordered(filter: Record<string, unknown>, sort: Record<string, unknown>, documents: ReadonlyMap<string, ReadDocument>): OrderedCandidates | null {
+    const sortFields = Object.keys(sort);
+    if (sortFields.length !== 1) return null;
+    const [sortField] = sortFields;
+    for (const [field, value] of Object.entries(filter)) {
+      if (!isScalarValue(value) || !this.compoundFields.get(field)?.has(sortField)) continue;
+      const runs = this.runs.find((built) => built.equalityField === field && built.sortField === sortField) ?? this.buildRuns(field, sortField, documents);
+      return runs.lookup(value);
+    }
+    return null;
+  }
+
+  /**
+   * How many documents match a filter that is a single string equality, when a run already built
+   * holds exactly those documents; null otherwise. Builds nothing: counting alone never asks for a run.
+   */
+  exactCount(filter: Record<string, unknown>): number | null {
+    const fields = Object.keys(filter);
+    if (fields.length !== 1) return null;
+    const value = filter[fields[0]];
+    if (typeof value !== 'string') return null;
+    const runs = this.runs.find((built) => built.equalityField === fields[0]);
+    return runs ? runs.exactCount(value) : null;
+  }
+
+  private buildRuns(field: string, sortField: string, documents: ReadonlyMap<string, ReadDocument>): OrderedRuns {
+    const runs = new OrderedRuns(field, sortField, documents.values());
+    this.runs.push(runs);
+    return runs;
+  }
+
   private forget(document: ReadDocument): void {
     for (const { definition, owners } of this.unique.values()) {
       for (const key of indexKeys(definition, document)) if (owners.get(key) === document._id) owners.delete(key);
@@ -121,6 +170,7 @@ export class CollectionLookup {
     for (const [field, values] of this.equality) {
       for (const key of equalityKeys(field, document)) this.removeFromSet(values, key, document._id);
     }
+    for (const runs of this.runs) runs.remove(document);
     this.order.delete(document._id);
   }
 
@@ -151,6 +201,11 @@ export class CollectionLookup {
 }
 
 const NO_KEYS: ReadonlySet<string> = new Set();
+
+/** The equality values the maps and runs are keyed for. */
+function isScalarValue(value: unknown): value is string | number | boolean {
+  return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
+}
 
 function equalityKeys(field: string, document: ReadDocument): Set<string> {
   return new Set(valuesAt(document, field.split('.')).map(encodeKey));

@@ -6,9 +6,11 @@
  * by mutating what it passed or received.
  */
 import type { Filter, FindOptions, IndexDefinition, ReadCollection, ReadDocument } from './read-store.port';
-import { aggregateDocuments, compileFilter, findDocuments } from './mingo-query';
+import { aggregateDocuments, checkedFindOptions, compileFilter, findDocuments } from './mingo-query';
 import { IndexConflictError } from './read-store.errors';
+import { assertSafeQuery } from './query-guard';
 import { CollectionLookup } from './collection-lookup';
+import type { OrderedCandidates } from './ordered-runs';
 import { plainCopy } from './plain-copy';
 import { assertUniqueKeys } from './unique-index';
 
@@ -35,7 +37,7 @@ export class InMemoryCollection<D extends ReadDocument> implements ReadCollectio
   ) {}
 
   async find(filter: Filter, options?: FindOptions): Promise<D[]> {
-    return findDocuments(this.candidates(filter), filter, options).map((document) => plainCopy(document) as D);
+    return this.matching(filter, options).map((document) => plainCopy(document) as D);
   }
 
   async findOne(filter: Filter): Promise<D | null> {
@@ -50,8 +52,11 @@ export class InMemoryCollection<D extends ReadDocument> implements ReadCollectio
   }
 
   async countDocuments(filter: Filter): Promise<number> {
-    const matches = compileFilter(filter);
-    return this.candidates(filter).filter(matches).length;
+    const exact = isObject(filter) ? this.host.state(this.name).lookup.exactCount(filter) : null;
+    if (exact === null) return this.candidates(filter).filter(compileFilter(filter)).length;
+    // A single string equality: nothing mingo could refuse, and what the guard refuses is refused.
+    assertSafeQuery(filter);
+    return exact;
   }
 
   async aggregate<R = unknown>(pipeline: readonly Record<string, unknown>[]): Promise<R[]> {
@@ -93,6 +98,20 @@ export class InMemoryCollection<D extends ReadDocument> implements ReadCollectio
     }
   }
 
+  /** The stored documents `find` answers with (not copies). */
+  private matching(filter: Filter, options: FindOptions = {}): readonly object[] {
+    const { documents, lookup } = this.host.state(this.name);
+    const run = isObject(filter) && options.sort && !options.projection ? lookup.ordered(filter, options.sort, documents) : null;
+    if (run === null) return findDocuments(this.candidates(filter), filter, options);
+    // Validated as a scan would be, so a bad query fails the same way.
+    const { skip, limit } = checkedFindOptions(filter, options);
+    // mingo sorts descending for -1 only; any other value sorts ascending.
+    const descending = Object.values(options.sort as Record<string, unknown>)[0] === -1;
+    // A single string equality the run holds exactly needs no test (nor a compiled query: nothing in it to refuse).
+    const exact = run.exact && Object.keys(filter).length === 1;
+    return pageOfRun(run, documents, { skip, limit, descending, matches: exact ? null : compileFilter(filter) });
+  }
+
   /** The documents a filter can match: narrowed by an equality map when it allows, else all of them. */
   private candidates(filter: Filter): ReadDocument[] {
     const { documents, lookup } = this.host.state(this.name);
@@ -100,6 +119,38 @@ export class InMemoryCollection<D extends ReadDocument> implements ReadCollectio
     if (ids === null) return [...documents.values()];
     return ids.map((id) => documents.get(id)).filter((document): document is ReadDocument => document !== undefined);
   }
+}
+
+interface RunPage {
+  skip: number;
+  /** 0: no limit, as on MongoDB. */
+  limit: number;
+  descending: boolean;
+  /** The filter to test each member with; null when membership is the match. */
+  matches: ((document: ReadDocument) => boolean) | null;
+}
+
+/** Walks a run from the end the sort asks for, stopping as soon as the page is full. */
+function pageOfRun(run: OrderedCandidates, documents: ReadonlyMap<string, ReadDocument>, page: RunPage): ReadDocument[] {
+  const { ids } = run;
+  const found: ReadDocument[] = [];
+  let skipped = page.matches === null ? Math.min(page.skip, ids.length) : 0;
+  // Every member matches: the page starts right after the skipped ones.
+  for (let i = page.matches === null ? skipped : 0; i < ids.length; i++) {
+    const document = documents.get(ids[page.descending ? ids.length - 1 - i : i]);
+    if (document === undefined || (page.matches !== null && !page.matches(document))) continue;
+    if (skipped < page.skip) {
+      skipped++;
+      continue;
+    }
+    found.push(document);
+    if (page.limit > 0 && found.length === page.limit) break;
+  }
+  return found;
+}
+
+function isObject(filter: Filter): boolean {
+  return filter !== null && typeof filter === 'object';
 }
 
 /** The `_id` of a filter that is exactly `{ _id: '<string>' }`. */

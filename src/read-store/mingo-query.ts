@@ -19,11 +19,7 @@ type Source = readonly ReadDocument[];
 
 /** Matching documents with sort, skip, limit and projection applied in MongoDB's order. */
 export function findDocuments(documents: Source, filter: Filter, options: FindOptions = {}): Record<string, unknown>[] {
-  assertSafeQuery(filter);
-  if (options.sort) assertSafeQuery(options.sort);
-  if (options.projection) assertSafeQuery(options.projection);
-  const skip = nonNegativeInteger('skip', options.skip);
-  const limit = nonNegativeInteger('limit', options.limit);
+  const { skip, limit } = checkedFindOptions(filter, options);
   return translatingErrors(() => {
     const cursor = find(documents, filter, options.projection ?? {}, MINGO_OPTIONS);
     if (options.sort) cursor.sort(options.sort);
@@ -32,6 +28,14 @@ export function findDocuments(documents: Source, filter: Filter, options: FindOp
     if (limit > 0) cursor.limit(limit);
     return cursor.all() as Record<string, unknown>[];
   });
+}
+
+/** Refuses what `findDocuments` refuses before it runs: unsafe query parts, a bad skip or limit. */
+export function checkedFindOptions(filter: Filter, options: FindOptions): { skip: number; limit: number } {
+  assertSafeQuery(filter);
+  if (options.sort) assertSafeQuery(options.sort);
+  if (options.projection) assertSafeQuery(options.projection);
+  return { skip: nonNegativeInteger('skip', options.skip), limit: nonNegativeInteger('limit', options.limit) };
 }
 
 /** A reusable predicate, for counting and deleting. */

@@ -3,7 +3,8 @@
  * rescanning the collection (src/read-store/collection-lookup.ts). These tests pin down that the
  * shortcuts answer exactly what a full scan answers, through writes that move, free and delete keys.
  */
-import { DuplicateKeyError } from '../../src/read-store/read-store.errors';
+import fc from 'fast-check';
+import { DuplicateKeyError, UnsafeQueryError } from '../../src/read-store/read-store.errors';
 import { InMemoryReadStore } from '../../src/read-store/in-memory-read-store';
 import type { ReadDocument } from '../../src/read-store/read-store.port';
 
@@ -116,5 +117,130 @@ describe('InMemoryReadStore lookups on two indexed fields', () => {
     ]);
     expect(ids(await reports.find({ unitId: 'u1', period: '2021-Q2' }))).toEqual(['b']);
     expect(await reports.countDocuments({ period: '2021-Q2', unitId: 'u2' })).toBe(1);
+  });
+});
+
+describe('InMemoryReadStore ordered runs (a page of { a: v } sorted by b, for a compound index { a, b })', () => {
+  let store: InMemoryReadStore;
+  const entries = () => store.collection<Entry>('entries');
+  beforeEach(async () => {
+    store = new InMemoryReadStore();
+    await entries().createIndexes([{ key: { indicatorId: 1, revision: 1 }, name: 'indicator_revision', unique: true }]);
+  });
+
+  it('pages by revision either way, with skip and limit, after out-of-order writes, moves and deletes', async () => {
+    await entries().replaceMany([0, 1, 2, 3].map((revision) => ({ _id: `a${revision}`, indicatorId: 'ind-1', revision })));
+    const page = (sort: 1 | -1, skip: number, limit: number) => entries().find({ indicatorId: 'ind-1' }, { sort: { revision: sort }, skip, limit });
+    expect(ids(await page(1, 1, 2))).toEqual(['a1', 'a2']);
+    // Written after the run was built: out of order, moved to another indicator, deleted, renumbered.
+    await entries().replaceMany([{ _id: 'late', indicatorId: 'ind-1', revision: -1 }]);
+    await entries().replaceMany([{ _id: 'a2', indicatorId: 'ind-2', revision: 0 }]);
+    await entries().deleteMany({ _id: 'a0' });
+    await entries().replaceMany([{ _id: 'a1', indicatorId: 'ind-1', revision: 9 }]);
+
+    expect(ids(await page(1, 0, 0))).toEqual(['late', 'a3', 'a1']);
+    expect(ids(await page(-1, 0, 2))).toEqual(['a1', 'a3']);
+    expect(ids(await page(-1, 2, 5))).toEqual(['late']);
+    expect(await page(1, 3, 5)).toEqual([]);
+    expect(ids(await entries().find({ indicatorId: 'ind-2' }, { sort: { revision: -1 } }))).toEqual(['a2']);
+    expect(await entries().countDocuments({ indicatorId: 'ind-1' })).toBe(3);
+    expect(await entries().countDocuments({ indicatorId: 'ind-404' })).toBe(0);
+  });
+
+  it('applies the rest of the filter to the run, and still refuses what a scan refuses', async () => {
+    await entries().replaceMany([0, 1, 2, 3, 4, 5].map((revision) => ({ _id: `r${revision}`, indicatorId: 'ind-1', revision, tags: revision % 2 ? ['odd'] : [] })));
+    expect(ids(await entries().find({ indicatorId: 'ind-1', tags: 'odd' }, { sort: { revision: -1 }, skip: 1, limit: 1 }))).toEqual(['r3']);
+    expect(await entries().countDocuments({ indicatorId: 'ind-1', tags: 'odd' })).toBe(3);
+    await expect(entries().find({ indicatorId: 'ind-1', tags: { $bogus: 1 } }, { sort: { revision: 1 } })).rejects.toThrow('Query not understood');
+    await expect(entries().find({ indicatorId: 'ind-1' }, { sort: { revision: 1 }, skip: -1 })).rejects.toThrow('skip must be a whole number');
+    await expect(entries().find({ indicatorId: 'ind-1', $where: 'true' }, { sort: { revision: 1 } })).rejects.toThrow('$where');
+    // Answered from the run without mingo, still through the guard.
+    await expect(entries().find({ indicatorId: '$constructor.name' }, { sort: { revision: 1 } })).rejects.toBeInstanceOf(UnsafeQueryError);
+    await expect(entries().countDocuments({ indicatorId: '$constructor.name' })).rejects.toBeInstanceOf(UnsafeQueryError);
+  });
+
+  it('declines when mingo would order differently: a missing or non-numeric sort key, an array, ties', async () => {
+    const scan = store.collection<Entry>('scan');
+    const both = async (documents: Entry[]) => {
+      await entries().replaceMany(documents);
+      await scan.replaceMany(documents);
+    };
+    const same = async (filter: Record<string, unknown>, sort: 1 | -1) => {
+      const options = { sort: { revision: sort } } as const;
+      expect(ids(await entries().find(filter, options))).toEqual(ids(await scan.find(filter, options)));
+      expect(await entries().countDocuments(filter)).toBe(await scan.countDocuments(filter));
+    };
+    await both([{ _id: 'n1', indicatorId: 'ind-1', revision: 1 }, { _id: 'n0', indicatorId: 'ind-1', revision: 0 }]);
+    await same({ indicatorId: 'ind-1' }, -1);
+    await both([{ _id: 'missing', indicatorId: 'ind-1' }]);
+    await same({ indicatorId: 'ind-1' }, 1);
+    await same({ indicatorId: 'ind-1' }, -1);
+    await both([{ _id: 'text', indicatorId: 'ind-2', revision: '1' as unknown as number }, { _id: 'num', indicatorId: 'ind-2', revision: 2 }]);
+    await same({ indicatorId: 'ind-2' }, 1);
+    await both([{ _id: 'multi', indicatorId: ['ind-3', 'ind-4'] as unknown as string, revision: 5 }, { _id: 'single', indicatorId: 'ind-3', revision: 6 }]);
+    await same({ indicatorId: 'ind-3' }, -1);
+    await same({ indicatorId: 'ind-4' }, 1);
+  });
+});
+
+describe('InMemoryReadStore ordered runs against a full scan (generated writes and queries)', () => {
+  type Write = { kind: 'put'; id: number; indicatorId: unknown; revision: unknown; type: string } | { kind: 'delete'; id: number };
+  interface Read {
+    indicatorId: string | number;
+    type?: string;
+    fromRevision?: number;
+    sort: 1 | -1 | 0;
+    skip: number;
+    limit: number;
+  }
+  // Few ids and revisions, so moves and ties are common; arrays (nested too), numbers and missing values besides strings.
+  const indicatorIds = fc.oneof({ weight: 6, arbitrary: fc.constantFrom('i1', 'i2', 'i3') }, fc.constantFrom(1, ['i1', 'i2'], [['i1']], { id: 'i1' }, undefined));
+  const revisions = fc.oneof({ weight: 8, arbitrary: fc.integer({ min: -2, max: 6 }) }, fc.constantFrom(undefined, '4', 2.5, -0, [1, 2], null));
+  const write: fc.Arbitrary<Write> = fc.oneof(
+    { weight: 5, arbitrary: fc.record({ kind: fc.constant('put' as const), id: fc.nat(9), indicatorId: indicatorIds, revision: revisions, type: fc.constantFrom('A', 'B') }) },
+    fc.record({ kind: fc.constant('delete' as const), id: fc.nat(9) }),
+  );
+  const read: fc.Arbitrary<Read> = fc.record(
+    {
+      indicatorId: fc.constantFrom('i1', 'i2', 'i3', 1, 'absent'),
+      type: fc.constantFrom('A', 'B'),
+      fromRevision: fc.integer({ min: 0, max: 10 }),
+      sort: fc.constantFrom(1, -1, 0) as fc.Arbitrary<1 | -1 | 0>,
+      skip: fc.nat(6),
+      limit: fc.nat(6),
+    },
+    { requiredKeys: ['indicatorId', 'sort', 'skip', 'limit'] },
+  );
+  const step = fc.oneof({ weight: 3, arbitrary: write.map((w) => ({ write: w })) }, read.map((r) => ({ read: r })));
+
+  it('answers every find and count like a collection without indexes', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.array(step, { minLength: 10, maxLength: 60, size: 'max' }), async (steps) => {
+        const store = new InMemoryReadStore();
+        const indexed = store.collection<ReadDocument & Record<string, unknown>>('indexed');
+        const scan = store.collection<ReadDocument & Record<string, unknown>>('scan');
+        await indexed.createIndexes([{ key: { indicatorId: 1, revision: 1 }, name: 'indicator_revision' }]);
+        for (const next of steps) {
+          if ('write' in next) {
+            const { write: w } = next;
+            for (const collection of [indexed, scan]) {
+              if (w.kind === 'delete') await collection.deleteMany({ _id: `d${w.id}` });
+              else await collection.replaceMany([{ _id: `d${w.id}`, ...(w.indicatorId === undefined ? {} : { indicatorId: w.indicatorId }), ...(w.revision === undefined ? {} : { revision: w.revision }), type: w.type }]);
+            }
+            continue;
+          }
+          const { read: r } = next;
+          const filter: Record<string, unknown> = { indicatorId: r.indicatorId };
+          if (r.type !== undefined) filter.type = r.type;
+          if (r.fromRevision !== undefined) filter.revision = { $gte: r.fromRevision };
+          const options = { sort: { revision: r.sort as 1 | -1 }, skip: r.skip, limit: r.limit };
+          expect(ids(await indexed.find(filter, options))).toEqual(ids(await scan.find(filter, options)));
+          expect(await indexed.countDocuments(filter)).toBe(await scan.countDocuments(filter));
+          expect(await indexed.countDocuments({ indicatorId: r.indicatorId })).toBe(await scan.countDocuments({ indicatorId: r.indicatorId }));
+        }
+      }),
+      { seed: 20210720, numRuns: 400 },
+
+    );
   });
 });
