@@ -1,9 +1,11 @@
 /** Builds the HTTP application; shared by the service entry point and the end-to-end tests. */
 import type { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module';
 import { installRequestPipeline } from './http/hardening';
+import { createHttpAdapter } from './http/http-adapter';
 import { LedgerExceptionFilter } from './http/ledger-exception.filter';
 import { setupOpenApi } from './http/openapi';
 import { createValidationPipe } from './http/validation';
@@ -12,7 +14,7 @@ export async function createApp(options: AppModuleOptions & { logger?: LoggerSer
   // `logger: false` (the tests) silences the JSON logs too; otherwise Nest logs through pino.
   const quiet = options.logger === false && !options.logDestination;
   const config = quiet ? { ...options.config, logLevel: 'silent' as const } : options.config;
-  const app = await NestFactory.create(AppModule.forRoot({ ...options, config }), {
+  const app = await NestFactory.create(AppModule.forRoot({ ...options, config }), createHttpAdapter(config), {
     bodyParser: false,
     // Throw start-up failures (a refused principals file, a bad key) to the caller instead of exiting.
     abortOnError: false,
@@ -21,8 +23,10 @@ export async function createApp(options: AppModuleOptions & { logger?: LoggerSer
   if (options.logger === undefined) app.useLogger(app.get(PinoLogger));
   installRequestPipeline(app, config);
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new LedgerExceptionFilter());
+  app.useGlobalFilters(new LedgerExceptionFilter(app.getHttpAdapter()));
   setupOpenApi(app);
   await app.init();
+  // Fastify registers its routes and plugins on `ready`; a caller may hand the server to supertest before listening.
+  if (config.httpAdapter === 'fastify') await (app as NestFastifyApplication).getHttpAdapter().getInstance().ready();
   return app;
 }

@@ -4,13 +4,13 @@
  */
 import { CanActivate, ExecutionContext, Inject, Injectable, Optional } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import type { Request } from 'express';
+import type { HttpRequest } from '../http/http-exchange';
 import { UnauthenticatedError } from '../shared/errors';
 import { JwtVerifier } from './jwt-verifier';
 import { PrincipalDirectory, type Principal } from './principal-directory';
 import { PUBLIC_ROUTE } from './public-route.decorator';
 
-export type AuthenticatedRequest = Request & { principal?: Principal };
+export type AuthenticatedRequest = HttpRequest & { principal?: Principal };
 
 export const JWT_VERIFIER = Symbol('JwtVerifier');
 

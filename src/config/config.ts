@@ -37,7 +37,13 @@ export interface AppConfig {
   projectionLeaseTtlMs: number;
   /** Largest JSON body accepted. */
   bodyLimit: string;
+  /** The HTTP server under NestJS: Fastify (measured faster, the default) or Express. */
+  httpAdapter: HttpAdapterName;
 }
+
+export const HTTP_ADAPTERS = ['fastify', 'express'] as const;
+export type HttpAdapterName = (typeof HTTP_ADAPTERS)[number];
+export const DEFAULT_HTTP_ADAPTER: HttpAdapterName = 'fastify';
 
 export type LogLevelName = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -95,6 +101,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     readYourWritesTimeoutMs: integer(env.READ_YOUR_WRITES_TIMEOUT_MS, 5000, 'READ_YOUR_WRITES_TIMEOUT_MS', 0, 60000),
     projectionLeaseTtlMs: integer(env.PROJECTION_LEASE_TTL_MS, 15_000, 'PROJECTION_LEASE_TTL_MS', 1000, 600_000),
     bodyLimit: env.BODY_LIMIT ?? '100kb',
+    httpAdapter: oneOf(env.HTTP_ADAPTER, DEFAULT_HTTP_ADAPTER, 'HTTP_ADAPTER', HTTP_ADAPTERS),
   };
 }
 

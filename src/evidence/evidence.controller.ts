@@ -6,8 +6,8 @@
 import { Controller, HttpCode, Post, Query as QueryParams, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
-import type { Request } from 'express';
 import { ReadOnlyRoute } from '../auth/read-only-route.decorator';
+import type { HttpRequest } from '../http/http-exchange';
 import { ReadQueryDto } from '../http/read-query.dto';
 import { ReadModelFreshness } from '../infrastructure/read-model-freshness';
 import { hashRequestBody, OCTET_STREAM } from './hash-request-body';
@@ -31,7 +31,7 @@ export class EvidenceController {
   @ApiOkResponse({ description: '`{ sha256, size, citedBy: [{ indicatorId, reportId, metric, period, unitId, title, documentRef, issuedOn, citedIn, citedAt, revision }] }`' })
   @ApiPayloadTooLargeResponse({ description: 'PAYLOAD_TOO_LARGE' })
   @ApiUnsupportedMediaTypeResponse({ description: 'UNSUPPORTED_MEDIA_TYPE: send application/octet-stream' })
-  async verify(@Req() req: Request, @QueryParams() query: ReadQueryDto): Promise<EvidenceVerification> {
+  async verify(@Req() req: HttpRequest, @QueryParams() query: ReadQueryDto): Promise<EvidenceVerification> {
     const digest = await hashRequestBody(req, EVIDENCE_FILE_MAX_BYTES);
     await this.freshness.waitFor(query.minPosition);
     const citedBy: EvidenceCitationView[] = await this.queryBus.execute(new FindEvidenceCitationsQuery(digest.sha256));

@@ -4,7 +4,7 @@
  * client can read our 413 rather than see a reset connection) and the request is refused.
  */
 import { createHash } from 'node:crypto';
-import type { Request } from 'express';
+import { rawRequestOf, type HttpRequest } from '../http/http-exchange';
 import { InvalidInputError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../shared/errors';
 
 export const OCTET_STREAM = 'application/octet-stream';
@@ -14,20 +14,22 @@ export interface BodyDigest {
   size: number;
 }
 
-export async function hashRequestBody(request: Request, limitBytes: number): Promise<BodyDigest> {
+export async function hashRequestBody(request: HttpRequest, limitBytes: number): Promise<BodyDigest> {
+  // The stream itself: neither adapter has read a body of this content type (src/http/fastify-pipeline.ts).
+  const body = rawRequestOf(request);
   const contentType = request.headers['content-type']?.split(';')[0].trim().toLowerCase() ?? null;
   if (contentType !== OCTET_STREAM) throw new UnsupportedMediaTypeError(OCTET_STREAM, contentType);
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > limitBytes) {
-    request.resume();
+    body.resume();
     throw new PayloadTooLargeError(limitBytes);
   }
   const hash = createHash('sha256');
   let size = 0;
-  for await (const chunk of request as AsyncIterable<Buffer>) {
+  for await (const chunk of body as AsyncIterable<Buffer>) {
     size += chunk.length;
     if (size > limitBytes) {
-      request.resume();
+      body.resume();
       throw new PayloadTooLargeError(limitBytes);
     }
     hash.update(chunk);

@@ -7,7 +7,7 @@ import { Controller, Get, Param, Query as QueryParams, Res, StreamableFile } fro
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiProduces, ApiProperty, ApiServiceUnavailableResponse, ApiTags, OmitType } from '@nestjs/swagger';
 import { IsIn } from 'class-validator';
-import type { Response } from 'express';
+import type { HttpResponse } from '../http/http-exchange';
 import { IdParamPipe } from '../http/id-param.pipe';
 import { ReadQueryDto } from '../http/read-query.dto';
 import { ListIndicatorsQueryDto } from '../indicators/read/list-indicators.query-dto';
@@ -43,7 +43,7 @@ export class ExportsController {
 
   @Get('indicators/:id/history/export')
   @ApiOperation({ summary: "One indicator's audit history as CSV or XLSX" })
-  async history(@Param('id', IdParamPipe) id: string, @QueryParams() query: ExportFormatDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async history(@Param('id', IdParamPipe) id: string, @QueryParams() query: ExportFormatDto, @Res({ passthrough: true }) res: HttpResponse): Promise<StreamableFile> {
     await this.freshness.waitFor(query.minPosition);
     const table: ExportTable = await this.queryBus.execute(new ExportIndicatorHistoryQuery(id));
     return send(res, table, query.format);
@@ -51,7 +51,7 @@ export class ExportsController {
 
   @Get('exports/indicators')
   @ApiOperation({ summary: "The year's indicator table (targets, latest values, status, responsible unit) as CSV or XLSX; filters as GET /indicators" })
-  async indicators(@QueryParams() query: ExportIndicatorsDto, @Res({ passthrough: true }) res: Response): Promise<StreamableFile> {
+  async indicators(@QueryParams() query: ExportIndicatorsDto, @Res({ passthrough: true }) res: HttpResponse): Promise<StreamableFile> {
     const { minPosition, format, ...filters } = query;
     await this.freshness.waitFor(minPosition);
     const table: ExportTable = await this.queryBus.execute(new ExportIndicatorTableQuery(filters));
@@ -59,11 +59,11 @@ export class ExportsController {
   }
 }
 
-async function send(res: Response, table: ExportTable, format: ExportFormat): Promise<StreamableFile> {
+async function send(res: HttpResponse, table: ExportTable, format: ExportFormat): Promise<StreamableFile> {
   const body = format === 'csv' ? toCsv(table) : await toXlsx(table);
   const fileName = `${table.fileBaseName}.${format}`;
-  res.setHeader('Content-Type', CONTENT_TYPES[format]);
-  res.setHeader('Content-Disposition', `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
-  res.setHeader('Content-Length', String(body.length));
+  res.header('Content-Type', CONTENT_TYPES[format]);
+  res.header('Content-Disposition', `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);
+  res.header('Content-Length', String(body.length));
   return new StreamableFile(body);
 }

@@ -9,8 +9,8 @@
 import { Controller, Get, Res } from '@nestjs/common';
 import { ApiOperation, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
-import type { Response } from 'express';
 import { PublicRoute } from '../auth/public-route.decorator';
+import type { HttpResponse } from '../http/http-exchange';
 import { StoreHealth } from './store-health';
 
 @ApiTags('operations')
@@ -24,8 +24,8 @@ export class HealthController {
   @Get()
   @PublicRoute()
   @ApiOperation({ summary: 'Store reachability, projection lag (events and seconds) and subscription state; no key needed' })
-  async check(@Res({ passthrough: true }) res: Response): Promise<HealthCheckResult | Record<string, unknown>> {
-    res.setHeader('Cache-Control', 'no-store');
+  async check(@Res({ passthrough: true }) res: HttpResponse): Promise<HealthCheckResult | Record<string, unknown>> {
+    res.header('Cache-Control', 'no-store');
     try {
       return await this.health.check([() => this.stores.eventStore(), () => this.stores.readStore(), () => this.stores.projections()]);
     } catch (error) {

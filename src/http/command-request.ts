@@ -4,19 +4,19 @@
  * saw from the body's `expectedRevision` or the `If-Match` header.
  */
 import { randomUUID } from 'node:crypto';
-import type { Request } from 'express';
 import type { Principal } from '../auth/principal-directory';
 import { commandIdFromIdempotencyKey, type CommandEnvelope } from '../command-handling/command-envelope';
 import { InvalidInputError } from '../shared/errors';
 import { correlationIdOf } from './correlation-id';
+import { rawRequestOf, type HttpRequest } from './http-exchange';
 
 const HEADER_TOKEN = /^[A-Za-z0-9._:\-]{1,128}$/;
 
-export function envelopeFor(request: Request, principal: Principal, bodyExpectedRevision?: number): CommandEnvelope {
+export function envelopeFor(request: HttpRequest, principal: Principal, bodyExpectedRevision?: number): CommandEnvelope {
   const idempotencyKey = headerToken(request, 'idempotency-key');
   const commandId = idempotencyKey ? commandIdFromIdempotencyKey(principal.id, idempotencyKey) : randomUUID();
   // A malformed X-Correlation-Id is refused on commands; without one, the id the request was logged under.
-  const correlationId = headerToken(request, 'x-correlation-id') ?? correlationIdOf(request);
+  const correlationId = headerToken(request, 'x-correlation-id') ?? correlationIdOf(rawRequestOf(request));
   const expectedRevision = expectedRevisionOf(request, bodyExpectedRevision);
   return {
     commandId,
@@ -27,7 +27,7 @@ export function envelopeFor(request: Request, principal: Principal, bodyExpected
   };
 }
 
-function headerToken(request: Request, name: string): string | undefined {
+function headerToken(request: HttpRequest, name: string): string | undefined {
   const raw = request.headers[name];
   if (raw === undefined) return undefined;
   const value = Array.isArray(raw) ? raw[0] : raw;
@@ -37,7 +37,7 @@ function headerToken(request: Request, name: string): string | undefined {
   return value;
 }
 
-function expectedRevisionOf(request: Request, fromBody: number | undefined): number | undefined {
+function expectedRevisionOf(request: HttpRequest, fromBody: number | undefined): number | undefined {
   const ifMatch = request.headers['if-match'];
   if (ifMatch === undefined) return fromBody;
   const match = /^\s*(?:W\/)?"?(\d{1,15})"?\s*$/.exec(ifMatch);

@@ -2,17 +2,20 @@
  * Every request gets a correlation id: the caller's `X-Correlation-Id` when it is a sensible token,
  * otherwise a new UUID. It is echoed in the response header, stamped on every log line of the
  * request, and recorded in the metadata of the events a command appends.
+ *
+ * The id lives on the Node.js request (`rawRequestOf`), which the request steps, the logger and the
+ * handlers all see, whichever adapter wraps it.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';
-import type { NextFunction, Request, Response } from 'express';
+import type { RequestStep } from './request-steps';
 
 export const CORRELATION_HEADER = 'x-correlation-id';
 const TOKEN = /^[A-Za-z0-9._:\-]{1,128}$/;
 
 type WithCorrelation = IncomingMessage & { correlationId?: string };
 
-/** The request's correlation id, assigned on first use (the logger may ask before the middleware runs). */
+/** The request's correlation id, assigned on first use (the logger may ask before the step runs). */
 export function correlationIdOf(req: IncomingMessage, res?: ServerResponse): string {
   const request = req as WithCorrelation;
   if (!request.correlationId) {
@@ -24,10 +27,8 @@ export function correlationIdOf(req: IncomingMessage, res?: ServerResponse): str
   return request.correlationId;
 }
 
-export function assignCorrelationId() {
-  return (req: Request, res: Response, next: NextFunction): void => {
-    const id = correlationIdOf(req, res);
-    if (!res.headersSent) res.setHeader('X-Correlation-Id', id);
-    next();
-  };
-}
+export const assignCorrelationId: RequestStep = (req, res) => {
+  const id = correlationIdOf(req, res);
+  if (!res.headersSent) res.setHeader('X-Correlation-Id', id);
+  return null;
+};

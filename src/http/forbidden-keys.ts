@@ -9,7 +9,7 @@
  * The walk is iterative: a hostile body cannot overflow the stack here.
  */
 import { CanActivate, ExecutionContext, Injectable } from '@nestjs/common';
-import type { Request } from 'express';
+import type { HttpRequest } from './http-exchange';
 import { InvalidInputError } from '../shared/errors';
 
 const PROTOTYPE_SEGMENTS: ReadonlySet<string> = new Set(['__proto__', 'constructor', 'prototype']);
@@ -45,7 +45,7 @@ export function findInputProblem(value: unknown, location: InputProblem['locatio
 @Injectable()
 export class UnsafeInputGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
-    const req = context.switchToHttp().getRequest<Request>();
+    const req = context.switchToHttp().getRequest<HttpRequest>();
     const problem = findInputProblem(req.query, 'query') ?? findInputProblem(req.body, 'body');
     if (!problem) return true;
     if (problem.code === 'FORBIDDEN_KEY') {

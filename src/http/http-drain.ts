@@ -10,12 +10,11 @@
  */
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import type { NextFunction, Request, Response } from 'express';
 import type { Server } from 'node:http';
 import type { AppConfig } from '../config/config';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { APP_CONFIG } from '../infrastructure/tokens';
-import type { ErrorBody } from './error-body';
+import type { RequestStep } from './request-steps';
 
 @Injectable()
 export class HttpDrain implements OnModuleDestroy {
@@ -35,27 +34,23 @@ export class HttpDrain implements OnModuleDestroy {
   }
 
   /** Counts requests from arrival until their response is finished or the connection drops. */
-  middleware() {
-    return (_req: Request, res: Response, next: NextFunction): void => {
-      if (this.draining) {
-        res.setHeader('Connection', 'close');
-        const body: ErrorBody = { statusCode: 503, code: 'SHUTTING_DOWN', message: 'The service is shutting down; retry on another instance' };
-        res.status(503).json(body);
-        return;
-      }
-      this.inFlight += 1;
-      let counted = true;
-      const done = () => {
-        if (!counted) return;
-        counted = false;
-        this.inFlight -= 1;
-        if (this.inFlight === 0) for (const wake of [...this.idleWaiters]) wake();
-      };
-      res.on('finish', done);
-      res.on('close', done);
-      next();
+  readonly step: RequestStep = (_req, res) => {
+    if (this.draining) {
+      res.setHeader('Connection', 'close');
+      return { statusCode: 503, code: 'SHUTTING_DOWN', message: 'The service is shutting down; retry on another instance' };
+    }
+    this.inFlight += 1;
+    let counted = true;
+    const done = () => {
+      if (!counted) return;
+      counted = false;
+      this.inFlight -= 1;
+      if (this.inFlight === 0) for (const wake of [...this.idleWaiters]) wake();
     };
-  }
+    res.on('finish', done);
+    res.on('close', done);
+    return null;
+  };
 
   async onModuleDestroy(): Promise<void> {
     this.draining = true;

@@ -3,7 +3,7 @@
  * HTTP exceptions keep their status; anything else is a 500 that is logged, never echoed.
  */
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { Response } from 'express';
+import type { HttpServer } from '@nestjs/common';
 import {
   BusinessRuleError,
   ConcurrencyError,
@@ -52,15 +52,18 @@ const CODE_BY_STATUS: Record<number, string> = {
 export class LedgerExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
+  /** Answers through the adapter (Express or Fastify), which knows its own response object. */
+  constructor(private readonly http: HttpServer) {}
+
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<Response>();
+    const response = host.switchToHttp().getResponse<unknown>();
     const body = this.toBody(exception);
-    if (exception instanceof ProjectionLagError || exception instanceof StoreUnavailableError) response.setHeader('Retry-After', '1');
-    if (exception instanceof RateLimitedError) response.setHeader('Retry-After', String(exception.retryAfterSeconds));
+    if (exception instanceof ProjectionLagError || exception instanceof StoreUnavailableError) this.http.setHeader(response, 'Retry-After', '1');
+    if (exception instanceof RateLimitedError) this.http.setHeader(response, 'Retry-After', String(exception.retryAfterSeconds));
     if (exception instanceof ConcurrencyError && exception.currentRevision !== null) {
-      response.setHeader('ETag', `"${exception.currentRevision}"`);
+      this.http.setHeader(response, 'ETag', `"${exception.currentRevision}"`);
     }
-    response.status(body.statusCode).json(body);
+    this.http.reply(response, body, body.statusCode);
   }
 
   toBody(exception: unknown): ErrorBody {

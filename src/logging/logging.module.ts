@@ -5,7 +5,7 @@
  * Authorization header (API key or token) and cookies are censored.
  *
  * The request logger is this application's own pino-http instance, mounted as the very first
- * middleware (src/http/hardening.ts) so that requests refused before Nest routes them (a body
+ * request step (src/http/hardening.ts) so that requests refused before Nest routes them (a body
  * too large, malformed JSON, shutting down) are logged too; nestjs-pino is told to use it
  * (`useExisting`) rather than build its process-wide one, so several applications in one
  * process (the tests) each log where they were told to.
@@ -17,6 +17,7 @@ import pino, { type DestinationStream } from 'pino';
 import { pinoHttp, type HttpLogger } from 'pino-http';
 import type { LogLevelName } from '../config/config';
 import { correlationIdOf } from '../http/correlation-id';
+import type { RequestStep } from '../http/request-steps';
 
 export const HTTP_LOGGER = Symbol('HttpLogger');
 
@@ -52,5 +53,13 @@ export function loggingModule(level: LogLevelName, destination?: DestinationStre
     imports: [LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true })],
     providers: [{ provide: HTTP_LOGGER, useValue: httpLogger }],
     exports: [HTTP_LOGGER],
+  };
+}
+
+/** The request log line as a request step: pino-http writes it when the response finishes. */
+export function logRequest(httpLogger: HttpLogger): RequestStep {
+  return (req, res) => {
+    httpLogger(req, res);
+    return null;
   };
 }

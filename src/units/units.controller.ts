@@ -4,10 +4,10 @@ import { CommandBus, QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Transform } from 'class-transformer';
 import { IsBoolean, IsOptional } from 'class-validator';
-import type { Request } from 'express';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal-directory';
 import { envelopeFor } from '../http/command-request';
+import type { HttpRequest } from '../http/http-exchange';
 import { IdParamPipe } from '../http/id-param.pipe';
 import { ReadQueryDto } from '../http/read-query.dto';
 import { ReadModelFreshness } from '../infrastructure/read-model-freshness';
@@ -50,7 +50,7 @@ export class UnitsController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Register a unit (coordinator or standing committee)' })
-  async register(@Body() body: RegisterUnitDto, @Req() req: Request, @CurrentPrincipal() principal: Principal) {
+  async register(@Body() body: RegisterUnitDto, @Req() req: HttpRequest, @CurrentPrincipal() principal: Principal) {
     const data = { unitId: body.id, name: body.name, namedInResolution: body.namedInResolution ?? false, ...(body.shortName ? { shortName: body.shortName } : {}) };
     const { revision, position } = await this.commandBus.execute(new RegisterUnitCommand(data, envelopeFor(req, principal)));
     return { id: body.id, revision, position };
@@ -59,7 +59,7 @@ export class UnitsController {
   @Post(':id/renaming')
   @HttpCode(201)
   @ApiOperation({ summary: 'Rename a unit, with a reason' })
-  async rename(@Param('id', IdParamPipe) id: string, @Body() body: RenameUnitDto, @Req() req: Request, @CurrentPrincipal() principal: Principal) {
+  async rename(@Param('id', IdParamPipe) id: string, @Body() body: RenameUnitDto, @Req() req: HttpRequest, @CurrentPrincipal() principal: Principal) {
     const { revision, position } = await this.commandBus.execute(new RenameUnitCommand({ unitId: id, ...body }, envelopeFor(req, principal)));
     return { revision, position };
   }
@@ -67,7 +67,7 @@ export class UnitsController {
   @Post(':id/deactivation')
   @HttpCode(201)
   @ApiOperation({ summary: 'Deactivate a unit, with a reason and a decision reference' })
-  async deactivate(@Param('id', IdParamPipe) id: string, @Body() body: DeactivateUnitDto, @Req() req: Request, @CurrentPrincipal() principal: Principal) {
+  async deactivate(@Param('id', IdParamPipe) id: string, @Body() body: DeactivateUnitDto, @Req() req: HttpRequest, @CurrentPrincipal() principal: Principal) {
     const { revision, position } = await this.commandBus.execute(new DeactivateUnitCommand({ unitId: id, ...body }, envelopeFor(req, principal)));
     return { revision, position };
   }

@@ -14,7 +14,7 @@ import { printTable, ratioRow, writeResults, type Row } from './support/report';
 import { benchSettings, selected } from './support/settings';
 import { median, round } from './support/stats';
 import { BENCH_TMP, dataset } from './workloads/generate';
-import { commandLoadRun, FRAMEWORK_VARIANTS, type HttpRunOptions } from './workloads/http-commands';
+import { commandLoadRun, FRAMEWORK_VARIANTS, OTHER_ADAPTERS, serviceTarget, SHIPPED_ADAPTER, type HttpRunOptions } from './workloads/http-commands';
 import { serviceOn, startupRun } from './workloads/queries';
 
 type Rate = { perSecond: number; seconds: number };
@@ -74,10 +74,10 @@ async function httpCommandWorkloads(): Promise<void> {
   const commandsDataset = await dataset('http-commands', { totalEvents: 0, syntheticIndicators: 1500, registrationsOnly: true }, log);
   const options: HttpRunOptions = { dataset: commandsDataset, workDir, connections: settings.httpConnections, seconds: settings.httpSeconds, warmupSeconds: settings.quick ? 1 : 2 };
   log(`HTTP command round trip (${settings.httpConnections} connections, ${settings.httpSeconds} s) …`);
-  const runs = await sideBySide(settings.runs, () => commandLoadRun({ server: 'app-server' }, options), () => commandLoadRun({ server: 'raw-http' }, options));
+  const runs = await sideBySide(settings.runs, () => commandLoadRun(serviceTarget(SHIPPED_ADAPTER), options), () => commandLoadRun({ server: 'raw-http' }, options));
   const baseline = medianOf(runs.baseline, (r) => r.requestsPerSecond);
   addRow(
-    ratioRow('HTTP POST progress-reports (service vs bare node:http)', 'req/s', medianOf(runs.ours, (r) => r.requestsPerSecond), baseline, 0.5, {
+    ratioRow(`HTTP POST progress-reports (service on ${SHIPPED_ADAPTER} vs bare node:http)`, 'req/s', medianOf(runs.ours, (r) => r.requestsPerSecond), baseline, 0.5, {
       oursLatencyP50Ms: medianOf(runs.ours, (r) => r.latencyP50Ms),
       oursLatencyP99Ms: medianOf(runs.ours, (r) => r.latencyP99Ms),
       baselineLatencyP50Ms: medianOf(runs.baseline, (r) => r.latencyP50Ms),
@@ -86,6 +86,18 @@ async function httpCommandWorkloads(): Promise<void> {
       runs,
     }),
   );
+  for (const adapter of OTHER_ADAPTERS) {
+    log(`  the service on ${adapter} (HTTP_ADAPTER=${adapter}) …`);
+    const adapterRuns: LoadResult[] = [];
+    for (let run = 0; run < settings.runs; run++) adapterRuns.push(await commandLoadRun(serviceTarget(adapter), options));
+    const row = ratioRow(`  the service on ${adapter} (HTTP_ADAPTER=${adapter})`, 'req/s', medianOf(adapterRuns, (r) => r.requestsPerSecond), baseline, 0, {
+      latencyP50Ms: medianOf(adapterRuns, (r) => r.latencyP50Ms),
+      latencyP99Ms: medianOf(adapterRuns, (r) => r.latencyP99Ms),
+      non2xx: adapterRuns.map((r) => r.non2xx),
+      runs: adapterRuns,
+    });
+    addRow({ ...row, goal: 'for comparison', pass: null });
+  }
   if (!selected('framework')) return;
   for (const variant of FRAMEWORK_VARIANTS) {
     log(`  framework: ${variant.name} …`);

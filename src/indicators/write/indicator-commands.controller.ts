@@ -2,11 +2,11 @@
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal-directory';
 import type { CommandOutcome } from '../../command-handling/stream-command-executor';
 import { envelopeFor } from '../../http/command-request';
+import type { HttpRequest, HttpResponse } from '../../http/http-exchange';
 import { IdParamPipe } from '../../http/id-param.pipe';
 import { AssessIndicatorCommand } from './assess-indicator/assess-indicator.command';
 import { AssessIndicatorDto } from './assess-indicator/assess-indicator.dto';
@@ -36,7 +36,7 @@ export class IndicatorCommandsController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Register an indicator or task' })
   @ApiCreatedResponse({ type: CommandResultDto })
-  async register(@Body() body: RegisterIndicatorDto, @Req() req: Request, @Res({ passthrough: true }) res: Response, @CurrentPrincipal() principal: Principal) {
+  async register(@Body() body: RegisterIndicatorDto, @Req() req: HttpRequest, @Res({ passthrough: true }) res: HttpResponse, @CurrentPrincipal() principal: Principal) {
     const outcome = await this.commandBus.execute(new RegisterIndicatorCommand(body, envelopeFor(req, principal)));
     return { id: body.id, ...respond(res, outcome) };
   }
@@ -45,7 +45,7 @@ export class IndicatorCommandsController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Report progress for a period' })
   @ApiCreatedResponse({ type: ReportProgressResultDto })
-  async report(@Param('id', IdParamPipe) id: string, @Body() body: ReportProgressDto, @Req() req: Request, @Res({ passthrough: true }) res: Response, @CurrentPrincipal() principal: Principal) {
+  async report(@Param('id', IdParamPipe) id: string, @Body() body: ReportProgressDto, @Req() req: HttpRequest, @Res({ passthrough: true }) res: HttpResponse, @CurrentPrincipal() principal: Principal) {
     const { expectedRevision, ...input } = body;
     const outcome: ReportProgressResult = await this.commandBus.execute(new ReportProgressCommand(id, input, envelopeFor(req, principal, expectedRevision)));
     return { reportId: outcome.reportId, ...respond(res, outcome) };
@@ -55,7 +55,7 @@ export class IndicatorCommandsController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Correct a report, with a reason' })
   @ApiCreatedResponse({ type: CommandResultDto })
-  async correct(@Param('id', IdParamPipe) id: string, @Param('reportId', IdParamPipe) reportId: string, @Body() body: CorrectReportDto, @Req() req: Request, @Res({ passthrough: true }) res: Response, @CurrentPrincipal() principal: Principal) {
+  async correct(@Param('id', IdParamPipe) id: string, @Param('reportId', IdParamPipe) reportId: string, @Body() body: CorrectReportDto, @Req() req: HttpRequest, @Res({ passthrough: true }) res: HttpResponse, @CurrentPrincipal() principal: Principal) {
     const { expectedRevision, ...input } = body;
     return respond(res, await this.commandBus.execute(new CorrectReportCommand(id, reportId, input, envelopeFor(req, principal, expectedRevision))));
   }
@@ -64,7 +64,7 @@ export class IndicatorCommandsController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Change the responsible unit (coordinator or standing committee)' })
   @ApiCreatedResponse({ type: CommandResultDto })
-  async reassign(@Param('id', IdParamPipe) id: string, @Body() body: ReassignResponsibilityDto, @Req() req: Request, @Res({ passthrough: true }) res: Response, @CurrentPrincipal() principal: Principal) {
+  async reassign(@Param('id', IdParamPipe) id: string, @Body() body: ReassignResponsibilityDto, @Req() req: HttpRequest, @Res({ passthrough: true }) res: HttpResponse, @CurrentPrincipal() principal: Principal) {
     const { expectedRevision, ...input } = body;
     return respond(res, await this.commandBus.execute(new ReassignResponsibilityCommand(id, input, envelopeFor(req, principal, expectedRevision))));
   }
@@ -73,7 +73,7 @@ export class IndicatorCommandsController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Revise a target (standing committee)' })
   @ApiCreatedResponse({ type: CommandResultDto })
-  async revise(@Param('id', IdParamPipe) id: string, @Body() body: ReviseTargetDto, @Req() req: Request, @Res({ passthrough: true }) res: Response, @CurrentPrincipal() principal: Principal) {
+  async revise(@Param('id', IdParamPipe) id: string, @Body() body: ReviseTargetDto, @Req() req: HttpRequest, @Res({ passthrough: true }) res: HttpResponse, @CurrentPrincipal() principal: Principal) {
     const { expectedRevision, ...input } = body;
     return respond(res, await this.commandBus.execute(new ReviseTargetCommand(id, input, envelopeFor(req, principal, expectedRevision))));
   }
@@ -82,15 +82,15 @@ export class IndicatorCommandsController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Final assessment; closes the indicator (standing committee)' })
   @ApiCreatedResponse({ type: CommandResultDto })
-  async assess(@Param('id', IdParamPipe) id: string, @Body() body: AssessIndicatorDto, @Req() req: Request, @Res({ passthrough: true }) res: Response, @CurrentPrincipal() principal: Principal) {
+  async assess(@Param('id', IdParamPipe) id: string, @Body() body: AssessIndicatorDto, @Req() req: HttpRequest, @Res({ passthrough: true }) res: HttpResponse, @CurrentPrincipal() principal: Principal) {
     const { expectedRevision, ...input } = body;
     return respond(res, await this.commandBus.execute(new AssessIndicatorCommand(id, input, envelopeFor(req, principal, expectedRevision))));
   }
 }
 
 /** Sets the ETag to the new revision and flags a replayed (idempotent) answer. */
-export function respond(res: Response, outcome: CommandOutcome): CommandResult {
-  res.setHeader('ETag', `"${outcome.revision}"`);
-  if (outcome.replayed) res.setHeader('Idempotent-Replayed', 'true');
+export function respond(res: HttpResponse, outcome: CommandOutcome): CommandResult {
+  res.header('ETag', `"${outcome.revision}"`);
+  if (outcome.replayed) res.header('Idempotent-Replayed', 'true');
   return { revision: outcome.revision, position: outcome.position };
 }

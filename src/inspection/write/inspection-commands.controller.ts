@@ -5,10 +5,10 @@
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
-import type { Request, Response } from 'express';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal-directory';
 import { envelopeFor } from '../../http/command-request';
+import type { HttpRequest, HttpResponse } from '../../http/http-exchange';
 import { IdParamPipe } from '../../http/id-param.pipe';
 import { CommandResultDto } from '../../indicators/write/command-result';
 import { respond } from '../../indicators/write/indicator-commands.controller';
@@ -35,8 +35,8 @@ export class InspectionCommandsController {
     @Param('id', IdParamPipe) id: string,
     @Param('reportId', IdParamPipe) reportId: string,
     @Body() body: RaiseQueryDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: HttpRequest,
+    @Res({ passthrough: true }) res: HttpResponse,
     @CurrentPrincipal() principal: Principal,
   ) {
     const outcome: RaiseQueryResult = await this.commandBus.execute(new RaiseQueryCommand(id, reportId, body.question, envelopeFor(req, principal, body.expectedRevision)));
@@ -51,8 +51,8 @@ export class InspectionCommandsController {
     @Param('id', IdParamPipe) id: string,
     @Param('queryId', IdParamPipe) queryId: string,
     @Body() body: AnswerQueryDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: HttpRequest,
+    @Res({ passthrough: true }) res: HttpResponse,
     @CurrentPrincipal() principal: Principal,
   ) {
     const { expectedRevision, ...input } = body;
@@ -67,8 +67,8 @@ export class InspectionCommandsController {
     @Param('id', IdParamPipe) id: string,
     @Param('queryId', IdParamPipe) queryId: string,
     @Body() body: CloseQueryDto,
-    @Req() req: Request,
-    @Res({ passthrough: true }) res: Response,
+    @Req() req: HttpRequest,
+    @Res({ passthrough: true }) res: HttpResponse,
     @CurrentPrincipal() principal: Principal,
   ) {
     return respond(res, await this.commandBus.execute(new CloseQueryCommand(id, queryId, body.conclusion, envelopeFor(req, principal, body.expectedRevision))));

@@ -1,9 +1,11 @@
 /**
  * The HTTP command round trip, POST /indicators/{id}/progress-reports under autocannon, against the
- * service and against the bare node:http baseline; then the framework comparison apps. Every
+ * service (on its default HTTP adapter, then for information on the other one) and against the bare
+ * node:http baseline; then the framework comparison apps. Every
  * request reports a (task, metric, period) not reported before, so each one appends (201).
  */
 import * as path from 'node:path';
+import { DEFAULT_HTTP_ADAPTER, HTTP_ADAPTERS, type HttpAdapterName } from '../../../src/config/config';
 import type { DatasetInfo } from '../dataset/generate';
 import { COORDINATOR_KEY, REPORT_SLOTS, syntheticIndicatorId } from '../dataset/synthetic-indicators';
 import { load, type LoadResult } from '../support/load';
@@ -53,6 +55,14 @@ export async function commandLoadRun(target: HttpTarget, options: HttpRunOptions
   } finally {
     await server.stop();
   }
+}
+
+/** The service as shipped, and on each adapter it can be switched to (HTTP_ADAPTER). */
+export const SHIPPED_ADAPTER: HttpAdapterName = DEFAULT_HTTP_ADAPTER;
+export const OTHER_ADAPTERS: readonly HttpAdapterName[] = HTTP_ADAPTERS.filter((adapter) => adapter !== SHIPPED_ADAPTER);
+
+export function serviceTarget(adapter: HttpAdapterName): HttpTarget {
+  return { server: 'app-server', args: { adapter } };
 }
 
 export const FRAMEWORK_VARIANTS: ReadonlyArray<{ name: string; target: HttpTarget }> = [

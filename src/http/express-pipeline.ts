@@ -1,0 +1,32 @@
+/**
+ * The request pipeline on Express (HTTP_ADAPTER=express): the request steps as one middleware,
+ * CORS, then `express.json` with its errors answered in our shape rather than Express's HTML page.
+ */
+import type { NestExpressApplication } from '@nestjs/platform-express';
+import express, { type NextFunction, type Request, type Response } from 'express';
+import { badRequest, malformedJson, payloadTooLarge } from './body-errors';
+import type { ErrorBody } from './error-body';
+import type { PipelineParts } from './request-steps';
+
+export function installExpressPipeline(app: NestExpressApplication, { beforeRouting, enableCors, bodyLimit }: PipelineParts): void {
+  // helmet used to remove it per request; not adding it is cheaper.
+  app.disable('x-powered-by');
+  app.use((req: Request, res: Response, next: NextFunction) => {
+    const refusal = beforeRouting(req, res);
+    if (refusal) res.status(refusal.statusCode).json(refusal);
+    else next();
+  });
+  enableCors();
+  app.use(express.json({ limit: bodyLimit, strict: true }));
+  app.use((error: unknown, _req: Request, res: Response, next: NextFunction) => {
+    const parserError = error as { type?: string; status?: number; message?: string } | undefined;
+    if (!parserError || typeof parserError.status !== 'number') return next(error);
+    const body: ErrorBody =
+      parserError.type === 'entity.too.large'
+        ? payloadTooLarge(bodyLimit)
+        : parserError.type === 'entity.parse.failed'
+          ? malformedJson()
+          : badRequest(parserError.status, parserError.message);
+    res.status(body.statusCode).json(body);
+  });
+}

@@ -1,0 +1,91 @@
+/**
+ * The adapter-neutral pieces of the request pipeline: helmet's headers replayed from one
+ * precomputation are exactly the headers helmet itself sets on a response; the body limit reads as
+ * Express's parser reads it; the JSON reader answers as `express.json({ strict: true })` does.
+ */
+import { HttpException } from '@nestjs/common';
+import helmet from 'helmet';
+import { IncomingMessage, ServerResponse } from 'node:http';
+import { Socket } from 'node:net';
+import { Readable } from 'node:stream';
+import { bodyLimitBytes } from '../../../src/http/body-errors';
+import { parseStrictJson, readJsonBody } from '../../../src/http/json-body';
+import { computeSecurityHeaders, securityHeaders } from '../../../src/http/security-headers';
+import { ConfigError } from '../../../src/config/config';
+
+function nodeResponse(): ServerResponse {
+  const req = new IncomingMessage(new Socket());
+  const res = new ServerResponse(req);
+  res.setHeader('X-Powered-By', 'Express');
+  return res;
+}
+
+function errorBodyOf(error: unknown): unknown {
+  expect(error).toBeInstanceOf(HttpException);
+  return (error as HttpException).getResponse();
+}
+
+describe('security headers', () => {
+  it('are the headers helmet sets, with X-Powered-By removed', () => {
+    const byHelmet = nodeResponse();
+    helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } })(byHelmet.req, byHelmet, () => undefined);
+    const replayed = nodeResponse();
+    expect(securityHeaders()(replayed.req, replayed)).toBeNull();
+    expect(replayed.getHeaders()).toEqual(byHelmet.getHeaders());
+    expect(replayed.getHeader('x-powered-by')).toBeUndefined();
+    expect(replayed.getHeader('content-security-policy')).not.toContain('upgrade-insecure-requests');
+  });
+
+  it('are computed once, not per response', () => {
+    const headers = computeSecurityHeaders();
+    expect(headers.set.map(([name]) => name)).toEqual(expect.arrayContaining(['Content-Security-Policy', 'X-Content-Type-Options', 'Strict-Transport-Security']));
+    expect(headers.removed).toEqual(['X-Powered-By']);
+  });
+});
+
+describe('BODY_LIMIT', () => {
+  it.each([
+    ['100kb', 102_400],
+    ['1mb', 1_048_576],
+    ['512', 512],
+    ['2KB', 2048],
+  ])('reads %s as %i bytes', (text, bytes) => expect(bodyLimitBytes(text)).toBe(bytes));
+
+  it('refuses what is not a size', () => {
+    expect(() => bodyLimitBytes('lots')).toThrow(ConfigError);
+  });
+});
+
+describe('strict JSON bodies', () => {
+  const limit = { bytes: 64, text: '64b' };
+
+  it('reads objects and arrays, and an empty body as {}', async () => {
+    expect(await readJsonBody(Readable.from([Buffer.from('{"a":'), Buffer.from('[1,2]}')]), undefined, limit)).toEqual({ a: [1, 2] });
+    expect(parseStrictJson(' [1] ')).toEqual([1]);
+    expect(parseStrictJson('  ')).toEqual({});
+  });
+
+  it('keeps a "__proto__" key as an own key, for the forbidden-key guard to refuse', () => {
+    const body = parseStrictJson('{"__proto__": {"polluted": true}}') as object;
+    expect(Object.keys(body)).toEqual(['__proto__']);
+    expect(({} as { polluted?: boolean }).polluted).toBeUndefined();
+  });
+
+  it.each(['"text"', '12', 'null', '{"a": ', 'not json'])('answers %s with MALFORMED_JSON', (text) => {
+    let thrown: unknown;
+    try {
+      parseStrictJson(text);
+    } catch (error) {
+      thrown = error;
+    }
+    expect(errorBodyOf(thrown)).toEqual({ statusCode: 400, code: 'MALFORMED_JSON', message: expect.any(String) });
+  });
+
+  it('answers a body over the limit with 413, whether declared or streamed', async () => {
+    const tooLarge = { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: 'The request body exceeds 64b' };
+    const declared = await readJsonBody(Readable.from([Buffer.from('{}')]), '65', limit).catch(errorBodyOf);
+    expect(declared).toEqual(tooLarge);
+    const streamed = await readJsonBody(Readable.from([Buffer.alloc(40, 32), Buffer.alloc(40, 32)]), undefined, limit).catch(errorBodyOf);
+    expect(streamed).toEqual(tooLarge);
+  });
+});
