@@ -11,14 +11,19 @@
  *   come only from other processes; retries wait a short random time so those do not collide again.
  * - Every event is sealed into the stream's hash chain here (`prevHash`, `hash`), from the stream
  *   just read, so the chain is the same whichever event store adapter stores it.
+ * - The stream is read through a cache of recently used streams (stream-cache.ts): the store is
+ *   asked only for the events after the last known revision, and the idempotency check and the
+ *   chain tip come from indexes kept as events arrive rather than from a scan of the whole stream.
  */
 import { BusinessRuleError, ConcurrencyError } from '../shared/errors';
 import { CURRENT_SCHEMA_VERSION, type DomainEvent, type RecordedEvent } from '../shared/messages';
-import { GENESIS_HASH, sealEvents, type UnsealedEvent } from '../integrity/event-hash';
+import { sealEvents, type UnsealedEvent } from '../integrity/event-hash';
 import { uuidFromName } from '../shared/deterministic-id';
 import { EventIdConflictError } from '../event-store/event-store.errors';
 import type { EventStore, ExpectedRevision } from '../event-store/event-store.port';
 import type { CommandEnvelope } from './command-envelope';
+import { KnownStream, type StoredCommand } from './known-stream';
+import { streamCacheFor, type StreamCache } from './stream-cache';
 import { withStreamLock } from './stream-locks';
 
 export interface StreamDecision<State, Event extends DomainEvent> {
@@ -46,7 +51,15 @@ const MAX_ATTEMPTS_WITHOUT_EXPECTED_REVISION = 8;
 const RETRY_JITTER_MS = 10;
 
 export class StreamCommandExecutor {
-  constructor(private readonly eventStore: EventStore) {}
+  private readonly cache: StreamCache;
+
+  /** `cache` defaults to the one shared by every executor on this event store. */
+  constructor(
+    private readonly eventStore: EventStore,
+    cache?: StreamCache,
+  ) {
+    this.cache = cache ?? streamCacheFor(eventStore);
+  }
 
   async execute<State, Event extends DomainEvent>(decision: StreamDecision<State, Event>): Promise<CommandOutcome> {
     for (let attempt = 1; ; attempt++) {
@@ -66,21 +79,46 @@ export class StreamCommandExecutor {
 
   private async attempt<State, Event extends DomainEvent>(decision: StreamDecision<State, Event>): Promise<CommandOutcome> {
     const { streamId, envelope } = decision;
-    const stored = await this.eventStore.readStream(streamId);
-    const previous = stored.filter((e) => e.metadata.commandId === envelope.commandId);
-    if (previous.length > 0) return replayOf(previous, decision.commandHash);
+    const stream = await this.load(streamId);
+    const previous = stream.command(envelope.commandId);
+    if (previous) return replayOf(previous, decision.commandHash);
 
-    const currentRevision = stored.length === 0 ? null : stored[stored.length - 1].revision;
+    const currentRevision = stream.revision;
     if (envelope.expectedRevision !== undefined && envelope.expectedRevision !== currentRevision) {
       throw new ConcurrencyError(streamId, envelope.expectedRevision, currentRevision);
     }
     const recordedAt = decision.now().toISOString();
-    const events = await decision.decide(decision.fold(stored), recordedAt);
+    const events = await decision.decide(decision.fold(stream.events), recordedAt);
     const expected: ExpectedRevision = currentRevision === null ? 'no_stream' : currentRevision;
     const unsealed = events.map((event, index) => withMetadata(event, index, envelope, decision.commandHash, recordedAt));
-    const toAppend = sealEvents(streamId, (currentRevision ?? -1) + 1, chainTip(stored), unsealed);
-    const result = await this.eventStore.appendToStream(streamId, toAppend, expected);
-    return { revision: result.nextRevision, position: result.position, replayed: false };
+    const toAppend = sealEvents(streamId, stream.nextRevision, stream.chainTip, unsealed);
+    try {
+      const result = await this.eventStore.appendToStream(streamId, toAppend, expected);
+      return { revision: result.nextRevision, position: result.position, replayed: false };
+    } catch (error) {
+      // The stream is not what this process knew: the next attempt reads it in full.
+      if (error instanceof ConcurrencyError) this.cache.forget(streamId);
+      throw error;
+    }
+  }
+
+  /**
+   * The stream as the store holds it now: the cached events plus those appended since (by this
+   * process or any other), or a full read when it is not cached or no longer continues the cache.
+   */
+  private async load(streamId: string): Promise<KnownStream> {
+    const cached = this.cache.get(streamId);
+    if (cached) {
+      const appendedSince = await this.eventStore.readStream(streamId, { fromRevision: cached.nextRevision });
+      if (cached.append(appendedSince)) {
+        if (appendedSince.length > 0) this.cache.keep(cached);
+        return cached;
+      }
+      this.cache.forget(streamId);
+    }
+    const stream = new KnownStream(streamId, await this.eventStore.readStream(streamId));
+    this.cache.keep(stream);
+    return stream;
   }
 }
 
@@ -95,25 +133,15 @@ function keyReusedElsewhere(envelope: CommandEnvelope, error: EventIdConflictErr
   });
 }
 
-function replayOf(previous: RecordedEvent[], hash: string): CommandOutcome {
-  if (previous[0].metadata.commandHash !== hash) {
+function replayOf(previous: StoredCommand, hash: string): CommandOutcome {
+  if (previous.commandHash !== hash) {
     throw new BusinessRuleError(
       'IDEMPOTENCY_KEY_REUSED',
       'This idempotency key was already used for a different request',
-      { commandId: previous[0].metadata.commandId },
+      { commandId: previous.commandId },
     );
   }
-  const last = previous[previous.length - 1];
-  return { revision: last.revision, position: last.position, replayed: true };
-}
-
-/**
- * The hash the next event links to. A stream whose last event carries no hash (written before the
- * chain existed) is chained from genesis again; integrity checks report that unsealed event.
- */
-function chainTip(stored: readonly RecordedEvent[]): string {
-  const hash: unknown = stored.length === 0 ? undefined : stored[stored.length - 1].metadata.hash;
-  return typeof hash === 'string' ? hash : GENESIS_HASH;
+  return { revision: previous.revision, position: previous.position, replayed: true };
 }
 
 function withMetadata(event: DomainEvent, index: number, envelope: CommandEnvelope, hash: string, recordedAt: string): UnsealedEvent {

@@ -17,6 +17,15 @@ export interface AppendResult {
   position: number;
 }
 
+export interface ReadStreamOptions {
+  /**
+   * Only events with a revision greater than or equal to this (0 reads the whole stream). A
+   * revision past the end reads as empty. For a writer that already holds the start of the stream
+   * and needs only what was appended since (src/command-handling/stream-cache.ts).
+   */
+  fromRevision?: number;
+}
+
 export interface ReadAllOptions {
   /** Only events with a position strictly greater than this. 0 reads from the beginning. */
   fromPosition: number;
@@ -31,8 +40,8 @@ export interface Subscription extends AsyncIterable<RecordedEvent> {
 }
 
 export interface EventStore {
-  /** The stream's events in revision order; an unknown stream reads as empty. */
-  readStream(streamId: string): Promise<RecordedEvent[]>;
+  /** The stream's events in revision order (from `options.fromRevision`); an unknown stream reads as empty. Always read from the store itself, never from a cache. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
 
   /**
    * Appends atomically: all events or none. Throws `ConcurrencyError` when the stream is not at

@@ -27,12 +27,13 @@ import {
 import { ConcurrencyError } from '../shared/errors';
 import type { NewEvent, RecordedEvent } from '../shared/messages';
 import { EventIdConflictError, EventStoreClosedError, InvalidEventStoreArgumentError } from './event-store.errors';
-import type { AppendResult, EventStore, ExpectedRevision, ReadAllOptions, Subscription } from './event-store.port';
+import type { AppendResult, EventStore, ExpectedRevision, ReadAllOptions, ReadStreamOptions, Subscription } from './event-store.port';
 import { isStreamNotFound, isWrongExpectedVersion, toLedgerError } from './eventstoredb/client-errors';
 import { ledgerEventFilter, toEventData, toLedgerEvent } from './eventstoredb/event-conversion';
 import { EventStoreDbSubscription } from './eventstoredb/eventstoredb-subscription';
 import { assertPosition, currentRevisionOf, esdbExpectedRevision, isSingleRecordPosition, ledgerPositionOf, ledgerRevisionOf, readPositionAfter } from './eventstoredb/positions';
 import { findStoredBatch, firstRepeatedId } from './eventstoredb/stored-batch';
+import { firstRevisionToRead } from './read-stream-options';
 
 /** The part of the client this adapter uses; tests hand in a stand-in with the same behaviour. */
 export type EventStoreDbClient = Pick<EventStoreDBClient, 'appendToStream' | 'readStream' | 'readAll' | 'subscribeToAll' | 'dispose'>;
@@ -70,11 +71,14 @@ export class EventStoreDbEventStore implements EventStore {
     return new EventStoreDbEventStore(EventStoreDBClient.connectionString(connectionString), options);
   }
 
-  async readStream(streamId: string): Promise<RecordedEvent[]> {
+  async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
     this.assertOpen();
+    const firstRevision = firstRevisionToRead(options);
     const events: RecordedEvent[] = [];
     try {
-      for await (const resolved of this.client.readStream(streamId, { fromRevision: START, direction: FORWARDS })) {
+      // A revision past the end reads as empty on the server, like a missing stream (below).
+      const fromRevision = firstRevision === 0 ? START : BigInt(firstRevision);
+      for await (const resolved of this.client.readStream(streamId, { fromRevision, direction: FORWARDS })) {
         if (resolved.event) events.push(toLedgerEvent(resolved.event, resolved.commitPosition));
       }
     } catch (error) {

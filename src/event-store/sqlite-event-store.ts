@@ -16,7 +16,8 @@ import Database from 'better-sqlite3';
 import { ConcurrencyError } from '../shared/errors';
 import type { NewEvent, RecordedEvent } from '../shared/messages';
 import { EventIdConflictError, EventStoreClosedError, InvalidEventStoreArgumentError } from './event-store.errors';
-import type { AppendResult, EventStore, ExpectedRevision, ReadAllOptions, Subscription } from './event-store.port';
+import type { AppendResult, EventStore, ExpectedRevision, ReadAllOptions, ReadStreamOptions, Subscription } from './event-store.port';
+import { firstRevisionToRead } from './read-stream-options';
 import { PagedSubscription } from './paged-subscription';
 import { configureConnection, createSchema, SQL, type EventRow, type StoredEventRef } from './sqlite-schema';
 
@@ -58,6 +59,7 @@ export class SqliteEventStore implements EventStore {
     { event_id: string; revision: number; position: number }
   >;
   private readonly selectStream: Database.Statement<[string], EventRow>;
+  private readonly selectStreamFrom: Database.Statement<[string, number], EventRow>;
   private readonly selectAll: Database.Statement<[number, number], EventRow>;
   private readonly selectHead: Database.Statement<[], { head: number }>;
   /** Runs as BEGIN IMMEDIATE: the write lock is taken before the revision is read, so no other process can slip in between. */
@@ -77,14 +79,17 @@ export class SqliteEventStore implements EventStore {
     this.findByEventId = this.db.prepare(SQL.findByEventId);
     this.eventIdsFromRevision = this.db.prepare(SQL.eventIdsFromRevision);
     this.selectStream = this.db.prepare(SQL.readStream);
+    this.selectStreamFrom = this.db.prepare(SQL.readStreamFrom);
     this.selectAll = this.db.prepare(SQL.readAll);
     this.selectHead = this.db.prepare(SQL.headPosition);
     this.appendTransaction = this.db.transaction((streamId, events, expected) => this.appendInTransaction(streamId, events, expected));
   }
 
-  async readStream(streamId: string): Promise<RecordedEvent[]> {
+  async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
     this.assertOpen();
-    return this.selectStream.all(streamId).map(toRecordedEvent);
+    const fromRevision = firstRevisionToRead(options);
+    const rows = fromRevision === 0 ? this.selectStream.all(streamId) : this.selectStreamFrom.all(streamId, fromRevision);
+    return rows.map(toRecordedEvent);
   }
 
   async appendToStream(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {

@@ -4,6 +4,7 @@
  * every test uses its own stream ids and compares positions relatively, never absolutely.
  */
 import { randomUUID } from 'node:crypto';
+import { InvalidEventStoreArgumentError } from '../../src/event-store/event-store.errors';
 import type { EventStore, Subscription } from '../../src/event-store/event-store.port';
 import { ConcurrencyError } from '../../src/shared/errors';
 import { CURRENT_SCHEMA_VERSION, type NewEvent, type RecordedEvent } from '../../src/shared/messages';
@@ -234,6 +235,34 @@ export function describeEventStoreContract(name: string, createStore: () => Prom
 
       it('reads a missing stream as empty', async () => {
         expect(await store.readStream(uniqueStreamId())).toEqual([]);
+      });
+
+      it('reads from a revision on: only the events at or after it, as a full read returns them', async () => {
+        const streamId = uniqueStreamId();
+        await store.appendToStream(streamId, newEvents(3), 'no_stream');
+        await store.appendToStream(uniqueStreamId(), [newEvent()], 'no_stream');
+        await store.appendToStream(streamId, newEvents(2), 2);
+        const whole = await store.readStream(streamId);
+
+        expect(await store.readStream(streamId, { fromRevision: 3 })).toEqual(whole.slice(3));
+        expect(await store.readStream(streamId, { fromRevision: 4 })).toEqual(whole.slice(4));
+        expect(await store.readStream(streamId, { fromRevision: 0 })).toEqual(whole);
+      });
+
+      it('reads from a revision past the end, or of a missing stream, as empty', async () => {
+        const streamId = uniqueStreamId();
+        await store.appendToStream(streamId, newEvents(2), 'no_stream');
+        expect(await store.readStream(streamId, { fromRevision: 2 })).toEqual([]);
+        expect(await store.readStream(streamId, { fromRevision: 50 })).toEqual([]);
+        expect(await store.readStream(uniqueStreamId(), { fromRevision: 1 })).toEqual([]);
+      });
+
+      it('refuses a negative or fractional fromRevision instead of reading something else', async () => {
+        const streamId = uniqueStreamId();
+        await store.appendToStream(streamId, newEvents(2), 'no_stream');
+        for (const fromRevision of [-1, 0.5, Number.NaN]) {
+          await expect(store.readStream(streamId, { fromRevision })).rejects.toBeInstanceOf(InvalidEventStoreArgumentError);
+        }
       });
     });
 

@@ -2,7 +2,7 @@
  * Wraps a real event store to watch and disturb its subscriptions in tests: records where each
  * subscription starts, reports every event handed out, and can make one subscription fail midway.
  */
-import type { AppendResult, EventStore, ExpectedRevision, ReadAllOptions, Subscription } from '../../src/event-store/event-store.port';
+import type { AppendResult, EventStore, ExpectedRevision, ReadAllOptions, ReadStreamOptions, Subscription } from '../../src/event-store/event-store.port';
 import type { NewEvent, RecordedEvent } from '../../src/shared/messages';
 
 export class InjectedSubscriptionError extends Error {
@@ -90,8 +90,8 @@ export class InstrumentedEventStore implements EventStore {
     };
   }
 
-  readStream(streamId: string): Promise<RecordedEvent[]> {
-    return this.inner.readStream(streamId);
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    return this.inner.readStream(streamId, options);
   }
 
   appendToStream(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
