@@ -8,7 +8,6 @@ import { Query, QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs'
 import { formatGoal } from '../../projections/indicator-history';
 import { UNITS_COLLECTION, type UnitDocument } from '../../projections/units';
 import { ListIndicatorsQuery, type IndicatorList } from '../indicators/read/indicator-queries';
-import type { IndicatorView } from '../indicators/read/indicator-view';
 import type { ListIndicatorsQueryDto } from '../indicators/read/list-indicators.query-dto';
 import { READ_STORE } from '../infrastructure/tokens';
 import type { ReadStore } from '../read-store/read-store.port';
@@ -55,7 +54,7 @@ export class ExportIndicatorTableHandler implements IQueryHandler<ExportIndicato
   ) {}
 
   async execute({ filters }: ExportIndicatorTableQuery): Promise<ExportTable> {
-    const indicators: IndicatorView[] = [];
+    const indicators: IndicatorList['items'] = [];
     for (let offset = 0; ; offset += PAGE) {
       const page: IndicatorList = await this.queryBus.execute(new ListIndicatorsQuery({ ...filters, limit: PAGE, offset }));
       indicators.push(...page.items);

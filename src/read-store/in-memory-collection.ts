@@ -3,7 +3,7 @@
  * collection up in the store, so a handle taken before a `reset` keeps working after it.
  *
  * Isolation: documents go in and come out as deep copies, so no caller can change stored state
- * by mutating what it passed or received.
+ * by mutating what it passed or received; `findReadOnly` shares them instead, deep-frozen.
  */
 import type { Filter, FindOptions, IndexDefinition, ReadCollection, ReadDocument } from './read-store.port';
 import { aggregateDocuments, checkedFindOptions, compileFilter, findDocuments } from './mingo-query';
@@ -12,6 +12,8 @@ import { assertSafeQuery } from './query-guard';
 import { CollectionLookup } from './collection-lookup';
 import type { OrderedCandidates } from './ordered-runs';
 import { plainCopy } from './plain-copy';
+import { deepFrozen } from './deep-freeze';
+import type { DeepReadonly, ReadOnlyFinder } from './read-only-find';
 import { assertUniqueKeys } from './unique-index';
 
 export interface CollectionState {
@@ -30,7 +32,7 @@ export interface CollectionHost {
   write(writes: ReadonlyMap<string, readonly ReadDocument[]>): void;
 }
 
-export class InMemoryCollection<D extends ReadDocument> implements ReadCollection<D> {
+export class InMemoryCollection<D extends ReadDocument> implements ReadCollection<D>, ReadOnlyFinder<D> {
   constructor(
     private readonly name: string,
     private readonly host: CollectionHost,
@@ -38,6 +40,11 @@ export class InMemoryCollection<D extends ReadDocument> implements ReadCollectio
 
   async find(filter: Filter, options?: FindOptions): Promise<D[]> {
     return this.matching(filter, options).map((document) => plainCopy(document) as D);
+  }
+
+  /** The same answer as `find`, as the stored documents themselves, frozen: nothing to copy. */
+  async findReadOnly(filter: Filter, options?: FindOptions): Promise<ReadonlyArray<DeepReadonly<D>>> {
+    return this.matching(filter, options).map((document) => deepFrozen(document) as DeepReadonly<D>);
   }
 
   async findOne(filter: Filter): Promise<D | null> {

@@ -5,15 +5,16 @@ import { INDICATOR_HISTORY_COLLECTION, type IndicatorHistoryEntry } from '../../
 import { INDICATORS_COLLECTION, type IndicatorDocument } from '../../../projections/indicators';
 import { READ_STORE } from '../../infrastructure/tokens';
 import { DEFAULT_PAGE_SIZE } from '../../http/page-query.dto';
-import { findPage } from '../../read-store/find-page';
+import { findReadOnly, findReadOnlyPage, type DeepReadonly } from '../../read-store/read-only-find';
 import type { Filter, ReadStore } from '../../read-store/read-store.port';
 import { NotFoundError } from '../../shared/errors';
 import { toHistoryEntryView, toIndicatorView, type HistoryEntryView, type IndicatorView } from './indicator-view';
 import type { ListIndicatorsQueryDto } from './list-indicators.query-dto';
 import { pageOf, timelineFilter, type Page, type TimelineCriteria, type TimelinePage } from '../../audit/timeline/timeline-filter';
 
+/** Items share the read model's documents (frozen in memory): shape and serialise them, never change them. */
 export interface IndicatorList {
-  items: IndicatorView[];
+  items: Array<DeepReadonly<IndicatorView>>;
   total: number;
 }
 
@@ -29,7 +30,8 @@ export class GetIndicatorQuery extends Query<IndicatorView> {
   }
 }
 
-export type IndicatorHistoryPage = TimelinePage<HistoryEntryView>;
+/** Items share the read model's documents, as in IndicatorList. */
+export type IndicatorHistoryPage = TimelinePage<DeepReadonly<HistoryEntryView>>;
 
 /** Oldest first, as the timeline has always read; a page is large enough for a whole year of one indicator. */
 export const HISTORY_PAGE_DEFAULTS: Page = { limit: 200, offset: 0, order: 'asc' };
@@ -58,7 +60,7 @@ export class ListIndicatorsHandler implements IQueryHandler<ListIndicatorsQuery,
     if (filters.unit) filter.responsibleUnitId = filters.unit;
     if (filters.status) filter['targets.status'] = filters.status;
     const collection = this.readStore.collection<IndicatorDocument>(INDICATORS_COLLECTION);
-    const page = await findPage(collection, filter, LIST_ORDER, filters, DEFAULT_PAGE_SIZE);
+    const page = await findReadOnlyPage(collection, filter, LIST_ORDER, filters, DEFAULT_PAGE_SIZE);
     return { items: page.items.map(toIndicatorView), total: page.total };
   }
 }
@@ -83,7 +85,7 @@ export class GetIndicatorHistoryHandler implements IQueryHandler<GetIndicatorHis
     const filter = { ...timelineFilter(criteria), indicatorId };
     const page = pageOf(requested, HISTORY_PAGE_DEFAULTS);
     const [entries, total] = await Promise.all([
-      collection.find(filter, { sort: { revision: page.order === 'asc' ? 1 : -1 }, skip: page.offset, limit: page.limit }),
+      findReadOnly(collection, filter, { sort: { revision: page.order === 'asc' ? 1 : -1 }, skip: page.offset, limit: page.limit }),
       collection.countDocuments(filter),
     ]);
     // Filters may match nothing; an indicator with no timeline at all does not exist.

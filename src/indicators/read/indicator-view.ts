@@ -1,17 +1,22 @@
-/** Read-model documents as the API shows them: storage bookkeeping (`_id`, `lastPosition`, `figures`) left out. */
+/**
+ * Read-model documents as the API shows them: storage bookkeeping (`_id`, `lastPosition`, `figures`)
+ * left out. Generic so a shared, read-only document gives a read-only view: the nested values are
+ * the document's own, not copies.
+ */
 import type { IndicatorDocument } from '../../../projections/indicators';
 import type { IndicatorHistoryEntry } from '../../../projections/indicator-history';
+import type { DeepReadonly } from '../../read-store/read-only-find';
 
 export type IndicatorView = Omit<IndicatorDocument, '_id' | 'lastPosition' | 'figures'>;
 
-export function toIndicatorView(document: IndicatorDocument): IndicatorView {
+export function toIndicatorView<D extends DeepReadonly<IndicatorDocument>>(document: D): Omit<D, '_id' | 'lastPosition' | 'figures'> {
   const { _id, lastPosition, figures, ...view } = document;
   return view;
 }
 
 export type HistoryEntryView = Omit<IndicatorHistoryEntry, '_id' | 'lastPosition'>;
 
-export function toHistoryEntryView(entry: IndicatorHistoryEntry): HistoryEntryView {
+export function toHistoryEntryView<E extends DeepReadonly<IndicatorHistoryEntry>>(entry: E): Omit<E, '_id' | 'lastPosition'> {
   const { _id, lastPosition, ...view } = entry;
   return view;
 }
