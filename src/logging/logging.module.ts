@@ -50,7 +50,9 @@ export function loggingModule(level: LogLevelName, destination?: DestinationStre
   });
   return {
     module: LoggingModule,
-    imports: [LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true })],
+    // nestjs-pino's middleware only puts the request's logger in an AsyncLocalStorage for application
+    // lines; at 'silent' there are none, and a bound store costs every request (and every promise).
+    imports: [LoggerModule.forRoot({ pinoHttp: { logger }, useExisting: true, ...(level === 'silent' ? { forRoutes: [] } : {}) })],
     providers: [{ provide: HTTP_LOGGER, useValue: httpLogger }],
     exports: [HTTP_LOGGER],
   };
