@@ -26,7 +26,7 @@ export function historyEntry(event: RecordedIndicatorEvent): IndicatorHistoryEnt
     recordedAt: event.metadata.recordedAt,
     actor: { id: event.metadata.actor.id, unitId: event.metadata.actor.unitId },
     period: details.period,
-    effectiveDate: details.period ? periodLastDay(parsePeriod(details.period)) : localDate(event.metadata.recordedAt),
+    effectiveDate: details.period ? lastDayOf(details.period) : localDate(event.metadata.recordedAt),
     metric: details.metric,
     reportId: details.reportId,
     note: details.note,
@@ -39,6 +39,19 @@ export function historyEntry(event: RecordedIndicatorEvent): IndicatorHistoryEnt
     summary: summarizeIndicatorEvent(event),
     lastPosition: event.position,
   };
+}
+
+/** Period → its last day: a year has a few dozen periods, and every report names one (one string each, not one per entry). */
+const lastDays = new Map<string, string>();
+
+function lastDayOf(period: string): string {
+  let lastDay = lastDays.get(period);
+  if (lastDay === undefined) {
+    lastDay = periodLastDay(parsePeriod(period));
+    // Only periods that parse get here (parsePeriod throws otherwise), so the map stays small.
+    lastDays.set(period, lastDay);
+  }
+  return lastDay;
 }
 
 /** The local calendar date of an instant, YYYY-MM-DD. */

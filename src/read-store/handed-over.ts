@@ -55,11 +55,10 @@ function replaceUndefined(value: object): void {
 }
 
 /**
- * A plain object whose keys `for…in` sees exactly: object literals (the common case, tested first
- * without a prototype walk) or plain objects of another realm; no symbol keys, which a copy drops.
+ * A plain object, whose keys `for…in` sees exactly: an object literal (the common case, tested
+ * first without a prototype walk) or a plain object of another realm. Symbol keys, which a copy
+ * would drop, are not looked for: no projection makes them, and neither mingo nor JSON sees them.
  */
 function isOrdinaryObject(value: object): boolean {
-  const prototype: unknown = Object.getPrototypeOf(value);
-  if (prototype !== Object.prototype && !isPlainObject(value)) return false;
-  return Object.getOwnPropertySymbols(value).length === 0;
+  return Object.getPrototypeOf(value) === Object.prototype || isPlainObject(value);
 }

@@ -26,16 +26,16 @@ export function assertUniqueKeys(collection: string, index: IndexDefinition, doc
   }
 }
 
-/** The distinct encoded keys one document contributes to the index. */
-export function indexKeys(index: IndexDefinition, document: ReadDocument): Set<string> {
+/** The distinct encoded keys one document contributes to the index (usually one: no Set is built for it). */
+export function indexKeys(index: IndexDefinition, document: ReadDocument): readonly string[] {
   const single = singleKey(index, document);
-  if (single !== null) return new Set([single]);
+  if (single !== null) return [single];
   let tuples: string[][] = [[]];
   for (const field of Object.keys(index.key)) {
     const parts = valuesAt(document, field.split('.')).map(encodeKey);
     tuples = tuples.flatMap((tuple) => parts.map((part) => [...tuple, part]));
   }
-  return new Set(tuples.map((tuple) => tuple.join('\u0000')));
+  return [...new Set(tuples.map((tuple) => tuple.join('\u0000')))];
 }
 
 /**
