@@ -33,8 +33,9 @@ export class ProjectionService implements OnModuleInit, BeforeApplicationShutdow
     const logger = { log: (m: string) => this.logger.log(m), error: (m: string, e?: unknown) => this.logger.error(m, e instanceof Error ? e.stack : String(e)) };
     this.runner = new ProjectionRunner(eventStore, readStore, [...ALL_PROJECTIONS], {
       logger,
-      // In memory, a start-up replay commits every 20,000 events (fewer copies of busy documents);
-      // MongoDB keeps the default, so no transaction grows large.
+      // In memory, a start-up replay commits every 20,000 events: a busy document (an indicator,
+      // a unit) is written, and its index entries updated, once per commit rather than once per
+      // 500 events. MongoDB keeps the default, so no transaction grows large.
       ...(config.readStore.kind === 'memory' ? { catchUpBatchSize: IN_MEMORY_CATCH_UP_BATCH } : {}),
     });
     this.leadership = new ProjectionLeadership(lease, this.runner, readStore, {

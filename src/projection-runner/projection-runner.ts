@@ -7,6 +7,12 @@
  * checkpoint (a crash in between, or a store that cannot write both atomically) are therefore
  * never applied twice when the runner replays from the older checkpoint.
  *
+ * The batch is a working set (pending-batch.ts): each document an event touches is evolved from
+ * its latest version in the batch and written once per commit. On the in-memory store the runner
+ * evolves the store's own documents (`peekDocument`: projections are pure, they never change what
+ * they are given) and hands the batch over at commit, so a document is never copied on its way
+ * in or out; a failed batch is simply dropped, the store never saw it.
+ *
  * No Nest here: a provider wraps it (src/infrastructure/projection.service.ts).
  */
 import type { ProjectedDocument, ProjectionDefinition } from '../../projections/projection';

@@ -6,52 +6,45 @@
  *
  * Only JSON-like data is adopted (plain objects, arrays, strings, numbers, booleans, null; what
  * projections produce). Anything else (a date, a class instance, a function, a cycle) makes
- * `adoptInPlace` answer false before it has changed anything, and the caller stores a copy
- * (stored-copy.ts), which treats such values exactly as before.
+ * `adoptInPlace` answer false, and the caller stores a copy (stored-copy.ts), which treats such
+ * values exactly as before.
  */
 import { isPlainObject } from './plain-values';
 
 const MAX_DEPTH = 100;
 
-/** True when `document` can be kept as it is; its `undefined` values have then been replaced by null. */
+/**
+ * True when `document` can be kept as it is; its `undefined` values have then been replaced by
+ * null. One pass: a document refused halfway may already have some replaced, which changes
+ * nothing for the copy the caller makes of it instead (a copy stores them as null too), and
+ * nobody else looks at a handed-over document.
+ */
 export function adoptInPlace(document: object): boolean {
-  if (!isJsonLike(document, 0)) return false;
-  replaceUndefined(document);
-  return true;
+  return adoptValue(document, 0);
 }
 
-/** A read-only pass first, so a refused document is left exactly as it was handed over. */
-function isJsonLike(value: unknown, depth: number): boolean {
-  if (value === null || value === undefined) return true;
-  const type = typeof value;
-  if (type === 'string' || type === 'number' || type === 'boolean') return true;
-  if (type !== 'object' || depth > MAX_DEPTH) return false;
-  if (Array.isArray(value)) {
-    for (let i = 0; i < value.length; i++) if (!isJsonLike(value[i], depth + 1)) return false;
-    return true;
-  }
-  if (!isOrdinaryObject(value as object)) return false;
-  for (const key in value as Record<string, unknown>) {
-    if (!isJsonLike((value as Record<string, unknown>)[key], depth + 1)) return false;
-  }
-  return true;
-}
-
-function replaceUndefined(value: object): void {
+function adoptValue(value: object, depth: number): boolean {
+  if (depth > MAX_DEPTH) return false;
   if (Array.isArray(value)) {
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
       if (item === undefined) value[i] = null;
-      else if (item !== null && typeof item === 'object') replaceUndefined(item);
+      else if (!isScalar(item) && !(typeof item === 'object' && adoptValue(item as object, depth + 1))) return false;
     }
-    return;
+    return true;
   }
+  if (!isOrdinaryObject(value)) return false;
   const record = value as Record<string, unknown>;
   for (const key in record) {
     const item = record[key];
     if (item === undefined) record[key] = null;
-    else if (item !== null && typeof item === 'object') replaceUndefined(item);
+    else if (!isScalar(item) && !(typeof item === 'object' && adoptValue(item as object, depth + 1))) return false;
   }
+  return true;
+}
+
+function isScalar(value: unknown): boolean {
+  return value === null || typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
 }
 
 /**

@@ -49,7 +49,7 @@ describe('InMemoryReadStore, documents handed over at commit', () => {
     expect(await store.collection<Entry>('entries').find({ note: null })).toHaveLength(1);
   });
 
-  it('copies a document that holds anything but plain data, leaving the handed object as it was', async () => {
+  it('copies a document that holds anything but plain data', async () => {
     const when = new Date('2021-06-30T00:00:00Z');
     const handed: Entry = { _id: 'e1', note: undefined, nested: { list: [], at: when } };
     await store.commit(new Map([['entries', [handed]]]), CHECKPOINT, { handOver: true });
@@ -58,7 +58,6 @@ describe('InMemoryReadStore, documents handed over at commit', () => {
     expect(stored.note).toBeNull();
     expect(stored.nested?.at).toEqual(when);
     expect(stored.nested?.at).not.toBe(when);
-    expect(handed.note).toBeUndefined();
   });
 
   it('refuses what a copying commit refuses: a missing _id, a function', async () => {
