@@ -14,7 +14,7 @@ import { printTable, ratioRow, writeResults, type Row } from './support/report';
 import { benchSettings, selected } from './support/settings';
 import { median, round } from './support/stats';
 import { BENCH_TMP, dataset } from './workloads/generate';
-import { commandLoadRun, FRAMEWORK_VARIANTS, OTHER_ADAPTERS, serviceTarget, SHIPPED_ADAPTER, type HttpRunOptions } from './workloads/http-commands';
+import { commandLoadRun, FRAMEWORK_VARIANTS, OTHER_ADAPTERS, serviceTarget, SHIPPED_ADAPTER, type CommandLoadResult, type HttpRunOptions } from './workloads/http-commands';
 import { serviceOn, startupRun } from './workloads/queries';
 
 type Rate = { perSecond: number; seconds: number };
@@ -73,29 +73,39 @@ async function httpCommandWorkloads(): Promise<void> {
   if (!selected('http')) return;
   const commandsDataset = await dataset('http-commands', { totalEvents: 0, syntheticIndicators: 1500, registrationsOnly: true }, log);
   const options: HttpRunOptions = { dataset: commandsDataset, workDir, connections: settings.httpConnections, seconds: settings.httpSeconds, warmupSeconds: settings.quick ? 1 : 2 };
-  log(`HTTP command round trip (${settings.httpConnections} connections, ${settings.httpSeconds} s) …`);
-  const runs = await sideBySide(settings.runs, () => commandLoadRun(serviceTarget(SHIPPED_ADAPTER), options), () => commandLoadRun({ server: 'raw-http' }, options));
+  log(`HTTP command round trip (${settings.httpConnections} connections, ${settings.httpSeconds} s; the service on ${[SHIPPED_ADAPTER, ...OTHER_ADAPTERS].join(', then ')}) …`);
+  // The service on the other adapter runs right after the shipped one, in the same minute: fsync times drift.
+  const otherRuns = new Map<string, CommandLoadResult[]>(OTHER_ADAPTERS.map((adapter) => [adapter, []]));
+  const shippedThenOthers = async () => {
+    const shipped = await commandLoadRun(serviceTarget(SHIPPED_ADAPTER), options);
+    for (const adapter of OTHER_ADAPTERS) otherRuns.get(adapter)?.push(await commandLoadRun(serviceTarget(adapter), options));
+    return shipped;
+  };
+  const runs = await sideBySide(settings.runs, shippedThenOthers, () => commandLoadRun({ server: 'raw-http' }, options));
   const baseline = medianOf(runs.baseline, (r) => r.requestsPerSecond);
+  log(`  server CPU per request: service on ${SHIPPED_ADAPTER} ${medianOf(runs.ours, (r) => r.serverCpuMsPerRequest ?? NaN)} ms, bare node:http ${medianOf(runs.baseline, (r) => r.serverCpuMsPerRequest ?? NaN)} ms`);
   addRow(
     ratioRow(`HTTP POST progress-reports (service on ${SHIPPED_ADAPTER} vs bare node:http)`, 'req/s', medianOf(runs.ours, (r) => r.requestsPerSecond), baseline, 0.5, {
       oursLatencyP50Ms: medianOf(runs.ours, (r) => r.latencyP50Ms),
       oursLatencyP99Ms: medianOf(runs.ours, (r) => r.latencyP99Ms),
       baselineLatencyP50Ms: medianOf(runs.baseline, (r) => r.latencyP50Ms),
       baselineLatencyP99Ms: medianOf(runs.baseline, (r) => r.latencyP99Ms),
+      oursServerCpuMsPerRequest: medianOf(runs.ours, (r) => r.serverCpuMsPerRequest ?? NaN),
+      baselineServerCpuMsPerRequest: medianOf(runs.baseline, (r) => r.serverCpuMsPerRequest ?? NaN),
       oursNon2xx: runs.ours.map((r) => r.non2xx),
       runs,
     }),
   );
   for (const adapter of OTHER_ADAPTERS) {
-    log(`  the service on ${adapter} (HTTP_ADAPTER=${adapter}) …`);
-    const adapterRuns: LoadResult[] = [];
-    for (let run = 0; run < settings.runs; run++) adapterRuns.push(await commandLoadRun(serviceTarget(adapter), options));
+    const adapterRuns = otherRuns.get(adapter) ?? [];
     const row = ratioRow(`  the service on ${adapter} (HTTP_ADAPTER=${adapter})`, 'req/s', medianOf(adapterRuns, (r) => r.requestsPerSecond), baseline, 0, {
       latencyP50Ms: medianOf(adapterRuns, (r) => r.latencyP50Ms),
       latencyP99Ms: medianOf(adapterRuns, (r) => r.latencyP99Ms),
+      serverCpuMsPerRequest: medianOf(adapterRuns, (r) => r.serverCpuMsPerRequest ?? NaN),
       non2xx: adapterRuns.map((r) => r.non2xx),
       runs: adapterRuns,
     });
+    log(`  server CPU per request on ${adapter}: ${medianOf(adapterRuns, (r) => r.serverCpuMsPerRequest ?? NaN)} ms`);
     addRow({ ...row, goal: 'for comparison', pass: null });
   }
   if (!selected('framework')) return;

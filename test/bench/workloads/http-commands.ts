@@ -4,6 +4,7 @@
  * node:http baseline; then the framework comparison apps. Every
  * request reports a (task, metric, period) not reported before, so each one appends (201).
  */
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DEFAULT_HTTP_ADAPTER, HTTP_ADAPTERS, type HttpAdapterName } from '../../../src/config/config';
 import type { DatasetInfo } from '../dataset/generate';
@@ -26,8 +27,17 @@ export interface HttpRunOptions {
   warmupSeconds: number;
 }
 
+/**
+ * A load run, and the server's CPU time per answered request during it (user + system, from
+ * /proc; null elsewhere). Requests per second follow fsync times that swing with whatever else the
+ * machine writes; CPU per request is what the HTTP layer itself costs, and moves far less.
+ */
+export interface CommandLoadResult extends LoadResult {
+  serverCpuMsPerRequest: number | null;
+}
+
 /** One run: a fresh copy of the dataset, a fresh server, a warm-up, then the measured load. */
-export async function commandLoadRun(target: HttpTarget, options: HttpRunOptions): Promise<LoadResult> {
+export async function commandLoadRun(target: HttpTarget, options: HttpRunOptions): Promise<CommandLoadResult> {
   const dir = path.join(options.workDir, `${target.server}-${Date.now()}`);
   copyDataset(options.dataset, dir);
   const server = await startServer(target.server, { dir, ...(target.args ?? {}) });
@@ -49,11 +59,26 @@ export async function commandLoadRun(target: HttpTarget, options: HttpRunOptions
   };
   try {
     if (options.warmupSeconds > 0) await load({ ...common, seconds: options.warmupSeconds });
+    const cpuBefore = cpuSecondsOf(server.child.pid);
     const result = await load({ ...common, seconds: options.seconds });
+    const cpuAfter = cpuSecondsOf(server.child.pid);
     if (cursor >= tasks * REPORT_SLOTS.length) throw new Error(`ran out of unreported (task, metric, period): raise the dataset's synthetic tasks above ${tasks}`);
-    return result;
+    const serverCpuMsPerRequest = cpuBefore !== null && cpuAfter !== null && result.total > 0 ? Math.round((100_000 * (cpuAfter - cpuBefore)) / result.total) / 100 : null;
+    return { ...result, serverCpuMsPerRequest };
   } finally {
     await server.stop();
+  }
+}
+
+/** utime + stime of a process in seconds (Linux: fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 1/100 s). */
+function cpuSecondsOf(pid: number | undefined): number | null {
+  if (pid === undefined) return null;
+  try {
+    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return null;
   }
 }
 
