@@ -112,8 +112,15 @@ export class CollectionLookup {
   /**
    * The `_id`s that can match `filter`, in insertion order, when it has a top-level equality on a
    * field with an equality map and a string, number or boolean value; null when it must be scanned.
+   * `anyOrder` (counting) also accepts the members of a run already built, in sort order.
    */
-  candidates(filter: Record<string, unknown>, documents: ReadonlyMap<string, ReadDocument>): string[] | null {
+  candidates(filter: Record<string, unknown>, documents: ReadonlyMap<string, ReadDocument>, anyOrder = false): readonly string[] | null {
+    if (anyOrder) {
+      for (const [field, value] of Object.entries(filter)) {
+        const runs = isScalarValue(value) ? this.runs.find((built) => built.equalityField === field) : undefined;
+        if (runs) return runs.members(value as string | number | boolean);
+      }
+    }
     let best: Set<string> | null = null;
     for (const [field, value] of Object.entries(filter)) {
       if (field.startsWith('$') || !isScalarValue(value)) continue;

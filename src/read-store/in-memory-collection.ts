@@ -60,7 +60,7 @@ export class InMemoryCollection<D extends ReadDocument> implements ReadCollectio
 
   async countDocuments(filter: Filter): Promise<number> {
     const exact = isObject(filter) ? this.host.state(this.name).lookup.exactCount(filter) : null;
-    if (exact === null) return this.candidates(filter).filter(compileFilter(filter)).length;
+    if (exact === null) return this.candidates(filter, true).filter(compileFilter(filter)).length;
     // A single string equality: nothing mingo could refuse, and what the guard refuses is refused.
     assertSafeQuery(filter);
     return exact;
@@ -119,10 +119,13 @@ export class InMemoryCollection<D extends ReadDocument> implements ReadCollectio
     return pageOfRun(run, documents, { skip, limit, descending, matches: exact ? null : compileFilter(filter) });
   }
 
-  /** The documents a filter can match: narrowed by an equality map when it allows, else all of them. */
-  private candidates(filter: Filter): ReadDocument[] {
+  /**
+   * The documents a filter can match: narrowed by an equality map when it allows, else all of them.
+   * In natural order, unless `anyOrder` (counting) lets a run narrow them instead.
+   */
+  private candidates(filter: Filter, anyOrder = false): ReadDocument[] {
     const { documents, lookup } = this.host.state(this.name);
-    const ids = filter !== null && typeof filter === 'object' ? lookup.candidates(filter, documents) : null;
+    const ids = filter !== null && typeof filter === 'object' ? lookup.candidates(filter, documents, anyOrder) : null;
     if (ids === null) return [...documents.values()];
     return ids.map((id) => documents.get(id)).filter((document): document is ReadDocument => document !== undefined);
   }

@@ -98,6 +98,11 @@ export class OrderedRuns {
     return { ids: run.ids, exact: typeof value === 'string' && run.inexactMembers === 0 };
   }
 
+  /** Every document found under `value`, in no particular order (for counting, where order does not matter). */
+  members(value: string | number | boolean): readonly string[] {
+    return this.runs.get(encodeKey(value))?.ids ?? [];
+  }
+
   /**
    * How many documents hold exactly the string `value` at the equality field, in any order (so
    * also when the run declines to sort); null when a member holds it inside an array.
