@@ -16,6 +16,7 @@ import { UNIT_EVENT_TYPES, type UnitEvent } from '../src/domain/unit/events';
 import type { Role } from '../src/shared/messages';
 import { entryIdOf, eventEntryId } from './event-entry-id';
 import { isIndicatorEvent } from './indicator-event';
+import { interned, internedOrNull } from './interned';
 import { oneLine, summarizeIndicatorEvent } from './indicator-history/summary';
 import type { ProjectedDocument, ProjectionDefinition } from './projection';
 
@@ -68,18 +69,19 @@ export const auditLogProjection: ProjectionDefinition<AuditLogEntry> = {
 
 export function auditLogEntry(event: RecordedLedgerEvent): AuditLogEntry {
   const { metadata } = event;
+  const { actor } = metadata;
   const data = event.data as { reason?: unknown; decisionRef?: unknown };
   const subject = subjectOf(event);
   return {
     _id: entryIdOf(event),
     position: event.position,
-    streamId: event.streamId,
+    streamId: interned(event.streamId),
     revision: event.revision,
     subjectKind: subject.kind,
-    subjectId: subject.id,
-    type: event.type,
+    subjectId: interned(subject.id),
+    type: interned(event.type) as LedgerEventType,
     recordedAt: metadata.recordedAt,
-    actor: { id: metadata.actor.id, unitId: metadata.actor.unitId, roles: [...metadata.actor.roles] },
+    actor: { id: interned(actor.id), unitId: internedOrNull(actor.unitId), roles: actor.roles.map((role) => interned(role) as Role) },
     commandId: metadata.commandId,
     correlationId: metadata.correlationId,
     reason: typeof data.reason === 'string' ? data.reason : null,

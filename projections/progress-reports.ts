@@ -12,6 +12,7 @@ import { assertNever } from '../src/domain/indicator/target';
 import type { Actor, RecordedEvent } from '../src/shared/messages';
 import type { ProjectedDocument, ProjectionDefinition } from './projection';
 import { eventTypeGuard } from './event-type-guard';
+import { interned, internedOrNull } from './interned';
 import { UnhandledEventError } from './unhandled-event';
 
 export const PROGRESS_REPORTS_COLLECTION = 'progress_reports';
@@ -136,10 +137,10 @@ function reported(event: RecordedEvent<ProgressReported>): ProgressReportDocumen
   return {
     _id: data.reportId,
     reportId: data.reportId,
-    indicatorId: data.indicatorId,
-    metric: data.metric,
-    period: data.period,
-    unitId: data.unitId,
+    indicatorId: interned(data.indicatorId),
+    metric: interned(data.metric),
+    period: interned(data.period),
+    unitId: interned(data.unitId),
     originalValue: data.value,
     value: data.value,
     note: data.note ?? null,
@@ -209,5 +210,5 @@ function withEvidence(existing: readonly EvidenceCitation[], added: readonly Evi
 }
 
 function actorOf(event: ReportEvent): ReportActor {
-  return { id: event.metadata.actor.id, unitId: event.metadata.actor.unitId };
+  return { id: interned(event.metadata.actor.id), unitId: internedOrNull(event.metadata.actor.unitId) };
 }

@@ -5,6 +5,7 @@ import type { IndicatorEvent } from '../../src/domain/indicator/events';
 import { assertNever } from '../../src/domain/indicator/target';
 import type { RecordedIndicatorEvent } from '../indicator-event';
 import { entryIdOf, eventEntryId } from '../event-entry-id';
+import { interned, internedOrNull } from '../interned';
 import type { EvidenceView, IndicatorHistoryEntry } from './document';
 import { beforeAndAfter } from './snapshots';
 import { summarizeIndicatorEvent } from './summary';
@@ -16,18 +17,20 @@ export const historyEntryId: (streamId: string, revision: number) => string = ev
 
 export function historyEntry(event: RecordedIndicatorEvent): IndicatorHistoryEntry {
   const details = eventDetails(event);
+  const { before, after } = beforeAndAfter(event);
+  const { actor } = event.metadata;
   return {
     _id: entryIdOf(event),
-    indicatorId: event.data.indicatorId,
-    streamId: event.streamId,
+    indicatorId: interned(event.data.indicatorId),
+    streamId: interned(event.streamId),
     revision: event.revision,
     position: event.position,
-    type: event.type,
+    type: interned(event.type) as IndicatorHistoryEntry['type'],
     recordedAt: event.metadata.recordedAt,
-    actor: { id: event.metadata.actor.id, unitId: event.metadata.actor.unitId },
-    period: details.period,
+    actor: { id: interned(actor.id), unitId: internedOrNull(actor.unitId) },
+    period: internedOrNull(details.period),
     effectiveDate: details.period ? lastDayOf(details.period) : localDate(event.metadata.recordedAt),
-    metric: details.metric,
+    metric: internedOrNull(details.metric),
     reportId: details.reportId,
     note: details.note,
     reason: details.reason,
@@ -35,7 +38,8 @@ export function historyEntry(event: RecordedIndicatorEvent): IndicatorHistoryEnt
     queryId: details.queryId,
     queryMessage: details.queryMessage,
     evidence: evidenceViews(details.evidence),
-    ...beforeAndAfter(event),
+    before,
+    after,
     summary: summarizeIndicatorEvent(event),
     lastPosition: event.position,
   };

@@ -14,6 +14,7 @@ import { assertNever } from '../../src/domain/indicator/target';
 import type { RecordedEvent } from '../../src/shared/messages';
 import type { RecordedIndicatorEvent } from '../indicator-event';
 import type { IndicatorDocument, IndicatorFigure, IndicatorTargetView } from './document';
+import { interned } from '../interned';
 import { queryAnswered, queryClosed, queryRaised } from './open-queries';
 import { standingOf, summarizeStatuses, targetView, withStandings, worstStatus } from './targets';
 
@@ -101,8 +102,8 @@ function reported(current: IndicatorDocument, event: RecordedEvent<ProgressRepor
   const { data } = event;
   const figure: IndicatorFigure = {
     reportId: data.reportId,
-    metric: data.metric,
-    period: data.period,
+    metric: interned(data.metric),
+    period: interned(data.period),
     value: data.value,
     recordedAt: event.metadata.recordedAt,
   };
