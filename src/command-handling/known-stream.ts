@@ -2,7 +2,8 @@
  * What the write path knows of one stream: the events it has read from the event store so far (a
  * prefix of the stream, never anything the store did not return) and what each command needs
  * from them, kept up to date as events are added instead of recomputed from the whole stream:
- * the current revision, the hash-chain tip, and which commands the stream already holds.
+ * the current revision, the hash-chain tip, which commands the stream already holds, and the
+ * state folded from it.
  */
 import { GENESIS_HASH } from '../integrity/event-hash';
 import type { RecordedEvent } from '../shared/messages';
@@ -15,9 +16,24 @@ export interface StoredCommand {
   position: number;
 }
 
+/**
+ * A decider's fold, given as its two halves so it can go on from a state folded earlier: the state
+ * of a stream is `events.reduce(evolve, initial())`, and after new events it is the earlier state
+ * evolved by the new ones only. That is only the same thing when `evolve` returns a new state and
+ * never changes the one it is given, and when `decide` does not change it either (both are pure,
+ * see src/domain): the state is kept between commands and handed to each of them.
+ * Use one object per decider (a module constant): the state is kept for the fold it was folded by.
+ */
+export interface StreamFold<State> {
+  initial(): State;
+  evolve(state: State, event: RecordedEvent): State;
+}
+
 export class KnownStream {
   private readonly stored: RecordedEvent[] = [];
   private readonly commands = new Map<string, StoredCommand>();
+  /** The state folded by the last fold asked for, and how many of the events it has seen. */
+  private folded: { fold: StreamFold<unknown>; state: unknown; eventsFolded: number } | null = null;
 
   /** From a full read of the stream, taken as the store returned it (in revision order, as the port promises). */
   constructor(
@@ -25,11 +41,6 @@ export class KnownStream {
     events: readonly RecordedEvent[],
   ) {
     this.add(events);
-  }
-
-  /** The events read so far, in revision order. The array grows as events are added: fold it, do not keep it. */
-  get events(): readonly RecordedEvent[] {
-    return this.stored;
   }
 
   get size(): number {
@@ -53,6 +64,15 @@ export class KnownStream {
   get chainTip(): string {
     const hash: unknown = this.stored.length === 0 ? undefined : this.stored[this.stored.length - 1].metadata.hash;
     return typeof hash === 'string' ? hash : GENESIS_HASH;
+  }
+
+  /** The state of the stream by this fold: the state kept from the last call, evolved by the events added since. */
+  stateOf<State>(fold: StreamFold<State>): State {
+    const from = this.folded?.fold === fold ? this.folded : { fold, state: fold.initial(), eventsFolded: 0 };
+    let state = from.state as State;
+    for (let i = from.eventsFolded; i < this.stored.length; i++) state = fold.evolve(state, this.stored[i]);
+    this.folded = { fold: fold as StreamFold<unknown>, state, eventsFolded: this.stored.length };
+    return state;
   }
 
   /** The command with this id, when the stream already holds its events. */

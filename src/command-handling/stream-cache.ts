@@ -11,6 +11,7 @@
  *   made on. On a `ConcurrencyError` the entry is dropped and the next attempt reads in full.
  * - It is bounded by the number of events it holds (LRU: the least recently used streams go
  *   first); a stream longer than the whole bound, or empty, is not kept and is read in full.
+ *   With each stream it keeps the state its decider folded, so only new events are folded.
  *
  * It lives beside the executor, not in an event store adapter, because the integrity endpoint and
  * `npm run verify` read through `readStream` precisely to see what is on disk now.
@@ -18,7 +19,7 @@
 import type { EventStore } from '../event-store/event-store.port';
 import type { KnownStream } from './known-stream';
 
-/** About 1–2 kB of heap per parsed event: some 20–40 MB at most, whatever the number of streams. */
+/** A parsed report event takes about 1.6 kB of heap (measured): some 30 MB at most, whatever the number of streams. */
 export const DEFAULT_MAX_CACHED_EVENTS = 20_000;
 
 export class StreamCache {

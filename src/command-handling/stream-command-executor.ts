@@ -12,17 +12,18 @@
  * - Every event is sealed into the stream's hash chain here (`prevHash`, `hash`), from the stream
  *   just read, so the chain is the same whichever event store adapter stores it.
  * - The stream is read through a cache of recently used streams (stream-cache.ts): the store is
- *   asked only for the events after the last known revision, and the idempotency check and the
- *   chain tip come from indexes kept as events arrive rather than from a scan of the whole stream.
+ *   asked only for the events after the last known revision, and the idempotency check, the chain
+ *   tip and the folded state are kept up to date as events arrive rather than recomputed from the
+ *   whole stream.
  */
 import { BusinessRuleError, ConcurrencyError } from '../shared/errors';
-import { CURRENT_SCHEMA_VERSION, type DomainEvent, type RecordedEvent } from '../shared/messages';
+import { CURRENT_SCHEMA_VERSION, type DomainEvent } from '../shared/messages';
 import { sealEvents, type UnsealedEvent } from '../integrity/event-hash';
 import { uuidFromName } from '../shared/deterministic-id';
 import { EventIdConflictError } from '../event-store/event-store.errors';
 import type { EventStore, ExpectedRevision } from '../event-store/event-store.port';
 import type { CommandEnvelope } from './command-envelope';
-import { KnownStream, type StoredCommand } from './known-stream';
+import { KnownStream, type StoredCommand, type StreamFold } from './known-stream';
 import { streamCacheFor, type StreamCache } from './stream-cache';
 import { withStreamLock } from './stream-locks';
 
@@ -31,7 +32,8 @@ export interface StreamDecision<State, Event extends DomainEvent> {
   envelope: CommandEnvelope;
   /** Digest of the command input (see `commandHash`). */
   commandHash: string;
-  fold(events: readonly RecordedEvent[]): State;
+  /** How the state is folded from the stream's events; the same object every time, so its state can be kept (see StreamFold). */
+  fold: StreamFold<State>;
   /** Decides on the state; may be async to load other aggregates it needs a snapshot of. */
   decide(state: State, recordedAt: string): Event[] | Promise<Event[]>;
   now(): Date;
@@ -88,7 +90,7 @@ export class StreamCommandExecutor {
       throw new ConcurrencyError(streamId, envelope.expectedRevision, currentRevision);
     }
     const recordedAt = decision.now().toISOString();
-    const events = await decision.decide(decision.fold(stream.events), recordedAt);
+    const events = await decision.decide(stream.stateOf(decision.fold), recordedAt);
     const expected: ExpectedRevision = currentRevision === null ? 'no_stream' : currentRevision;
     const unsealed = events.map((event, index) => withMetadata(event, index, envelope, decision.commandHash, recordedAt));
     const toAppend = sealEvents(streamId, stream.nextRevision, stream.chainTip, unsealed);

@@ -2,8 +2,9 @@
 import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandHash, type CommandEnvelope } from '../command-handling/command-envelope';
+import type { StreamFold } from '../command-handling/known-stream';
 import { StreamCommandExecutor, type CommandOutcome } from '../command-handling/stream-command-executor';
-import { decideResolution, foldResolution, type ResolutionState } from '../domain/resolution/decider';
+import { decideResolution, evolveResolution, initialResolutionState, type ResolutionState } from '../domain/resolution/decider';
 import { resolutionStreamId, type ResolutionEvent, type ResolutionRegistered } from '../domain/resolution/events';
 import type { EventStore } from '../event-store/event-store.port';
 import { EVENT_STORE } from '../infrastructure/tokens';
@@ -14,6 +15,11 @@ export class RegisterResolutionCommand extends Command<CommandOutcome> {
     super();
   }
 }
+
+const RESOLUTION_FOLD: StreamFold<ResolutionState> = {
+  initial: initialResolutionState,
+  evolve: (state, event) => evolveResolution(state, event as unknown as ResolutionEvent),
+};
 
 @CommandHandler(RegisterResolutionCommand)
 export class RegisterResolutionHandler implements ICommandHandler<RegisterResolutionCommand, CommandOutcome> {
@@ -28,7 +34,7 @@ export class RegisterResolutionHandler implements ICommandHandler<RegisterResolu
       streamId: resolutionStreamId(data.resolutionId),
       envelope,
       commandHash: commandHash('RegisterResolution', data),
-      fold: (events) => foldResolution(events as unknown as ResolutionEvent[]),
+      fold: RESOLUTION_FOLD,
       decide: (state) => decideResolution({ type: 'RegisterResolution', data, context: { actor: envelope.actor } }, state),
       now: () => this.clock.now(),
     });

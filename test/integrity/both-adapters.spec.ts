@@ -42,7 +42,7 @@ function decision(step: Step): StreamDecision<null, DomainEvent> {
     streamId: step.stream,
     envelope: { commandId: step.commandId, correlationId: `corr-${step.commandId}`, causationId: step.commandId, actor: { id: 'tester', unitId: null, roles: ['coordinator'] } },
     commandHash: `hash-${step.commandId}`,
-    fold: () => null,
+    fold: { initial: () => null, evolve: () => null },
     decide: () => step.events,
     now: () => new Date(step.at),
   };

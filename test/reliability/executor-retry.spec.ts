@@ -11,7 +11,7 @@ import { join } from 'node:path';
 import { StreamCommandExecutor, type StreamDecision } from '../../src/command-handling/stream-command-executor';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
 import { ConcurrencyError } from '../../src/shared/errors';
-import type { DomainEvent, RecordedEvent } from '../../src/shared/messages';
+import type { DomainEvent } from '../../src/shared/messages';
 
 describe('StreamCommandExecutor across two connections to one store', () => {
   let dir: string;
@@ -34,7 +34,7 @@ describe('StreamCommandExecutor across two connections to one store', () => {
       streamId,
       envelope: { commandId, correlationId: commandId, causationId: commandId, actor: { id: 'test', unitId: null, roles: ['coordinator'] }, ...(expectedRevision === undefined ? {} : { expectedRevision }) },
       commandHash: commandId,
-      fold: (events: readonly RecordedEvent[]) => events.length,
+      fold: { initial: () => 0, evolve: (seen: number) => seen + 1 },
       decide: async (seen) => {
         await new Promise((resolve) => setImmediate(resolve)); // a decision that reads something else first
         return [{ type: 'Counted', data: { seen } }];

@@ -5,14 +5,20 @@
  */
 import { Inject, Injectable } from '@nestjs/common';
 import { commandHash, type CommandEnvelope } from '../../command-handling/command-envelope';
+import type { StreamFold } from '../../command-handling/known-stream';
 import { StreamCommandExecutor, type CommandOutcome } from '../../command-handling/stream-command-executor';
 import type { CommandContext, IndicatorCommand } from '../../domain/indicator/commands';
 import { decideIndicator } from '../../domain/indicator/decide';
 import { indicatorStreamId, type IndicatorEvent } from '../../domain/indicator/events';
-import { foldIndicator, type FoldableIndicatorEvent, type IndicatorState } from '../../domain/indicator/state';
+import { evolveIndicator, initialIndicatorState, type FoldableIndicatorEvent, type IndicatorState } from '../../domain/indicator/state';
 import type { EventStore } from '../../event-store/event-store.port';
 import { EVENT_STORE } from '../../infrastructure/tokens';
 import { Clock } from '../../shared/clock';
+
+const INDICATOR_FOLD: StreamFold<IndicatorState> = {
+  initial: initialIndicatorState,
+  evolve: (state, event) => evolveIndicator(state, event as unknown as FoldableIndicatorEvent),
+};
 
 @Injectable()
 export class IndicatorWriter {
@@ -35,7 +41,7 @@ export class IndicatorWriter {
       streamId: indicatorStreamId(indicatorId),
       envelope,
       commandHash: commandHash(input.type, { indicatorId, ...(input.hashOf as object) }),
-      fold: (events) => foldIndicator(events as unknown as FoldableIndicatorEvent[]),
+      fold: INDICATOR_FOLD,
       decide: async (state, now) => decideIndicator(await build({ actor: envelope.actor, now }), state),
       now: () => this.clock.now(),
     });

@@ -2,14 +2,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { commandHash, type CommandEnvelope } from '../../command-handling/command-envelope';
+import type { StreamFold } from '../../command-handling/known-stream';
 import { StreamCommandExecutor, type CommandOutcome } from '../../command-handling/stream-command-executor';
-import { decideUnit, foldUnit, type UnitCommand, type UnitState } from '../../domain/unit/decider';
+import { decideUnit, evolveUnit, initialUnitState, type UnitCommand, type UnitState } from '../../domain/unit/decider';
 import { unitStreamId, type UnitEvent, type UnitRegistered } from '../../domain/unit/events';
 import type { EventStore } from '../../event-store/event-store.port';
 import { EVENT_STORE } from '../../infrastructure/tokens';
 import { Clock } from '../../shared/clock';
 
 type UnitCommandData = UnitCommand['data'];
+
+const UNIT_FOLD: StreamFold<UnitState> = { initial: initialUnitState, evolve: (state, event) => evolveUnit(state, event as unknown as UnitEvent) };
 
 /** Runs a unit command against its stream through the one write path. */
 @Injectable()
@@ -28,7 +31,7 @@ export class UnitWriter {
       streamId: unitStreamId(data.unitId),
       envelope,
       commandHash: commandHash(type, data),
-      fold: (events) => foldUnit(events as unknown as UnitEvent[]),
+      fold: UNIT_FOLD,
       decide: (state) => decideUnit({ type, data, context: { actor: envelope.actor } } as UnitCommand, state),
       now: () => this.clock.now(),
     });

@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { KnownStream } from '../../../src/command-handling/known-stream';
+import { KnownStream, type StreamFold } from '../../../src/command-handling/known-stream';
 import { StreamCache } from '../../../src/command-handling/stream-cache';
 import { StreamCommandExecutor, type StreamDecision } from '../../../src/command-handling/stream-command-executor';
 import type { AppendResult, ExpectedRevision, ReadStreamOptions } from '../../../src/event-store/event-store.port';
@@ -17,6 +17,8 @@ import { BusinessRuleError, ConcurrencyError } from '../../../src/shared/errors'
 import type { DomainEvent, NewEvent, RecordedEvent } from '../../../src/shared/messages';
 
 const ACTOR = { id: 'test', unitId: null, roles: ['coordinator' as const] };
+/** The state is the number of events folded. */
+const COUNTING: StreamFold<number> = { initial: () => 0, evolve: (seen) => seen + 1 };
 
 /** A counter aggregate: each command appends "Counted" with the number of events it saw, so a decision on stale state shows. */
 function count(streamId: string, options: { commandId?: string; expectedRevision?: number; input?: string; beforeDeciding?: () => Promise<void> } = {}): StreamDecision<number, DomainEvent> {
@@ -25,7 +27,7 @@ function count(streamId: string, options: { commandId?: string; expectedRevision
     streamId,
     envelope: { commandId, correlationId: commandId, causationId: commandId, actor: ACTOR, ...(options.expectedRevision === undefined ? {} : { expectedRevision: options.expectedRevision }) },
     commandHash: options.input ?? 'count',
-    fold: (events: readonly RecordedEvent[]) => events.length,
+    fold: COUNTING,
     decide: async (seen) => {
       await options.beforeDeciding?.();
       return [{ type: 'Counted', data: { seen } }];
@@ -254,6 +256,21 @@ describe('KnownStream', () => {
     expect(known.append([recorded('s', 2, 'c'), recorded('s', 2, 'd')])).toBe(false);
     expect(known.revision).toBe(1);
     expect(known.command('c')).toBeUndefined();
+  });
+
+  it('folds only the events added since the last fold, and from the start for another fold', () => {
+    const evolved: number[] = [];
+    const tracing: StreamFold<number[]> = { initial: () => [], evolve: (state, event) => (evolved.push(event.revision), [...state, event.revision]) };
+    const known = new KnownStream('s', [recorded('s', 0, 'a'), recorded('s', 1, 'b')]);
+    const before = known.stateOf(tracing);
+    expect(known.append([recorded('s', 2, 'c')])).toBe(true);
+    expect(known.stateOf(tracing)).toEqual([0, 1, 2]);
+    expect(before).toEqual([0, 1]); // the state handed out earlier is not changed by later events
+    expect(evolved).toEqual([0, 1, 2]);
+
+    expect(known.stateOf({ initial: () => 0, evolve: (n: number) => n + 1 })).toBe(3);
+    expect(known.stateOf(tracing)).toEqual([0, 1, 2]);
+    expect(evolved).toEqual([0, 1, 2, 0, 1, 2]);
   });
 
   it('indexes a command by its first event digest and its last event outcome', () => {
