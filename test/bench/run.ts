@@ -7,7 +7,6 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { DatasetInfo, DatasetSpec } from './dataset/generate';
 import { ANALYST_KEY, HISTORY_INDICATOR, INSPECTOR_KEY } from './dataset/synthetic-indicators';
-import { sequentialLatency } from './support/latency';
 import { load, type LoadResult } from './support/load';
 import { runInChild } from './support/processes';
 import { printTable, ratioRow, writeResults, type Row } from './support/report';
@@ -15,7 +14,7 @@ import { benchSettings, selected } from './support/settings';
 import { median, round } from './support/stats';
 import { BENCH_TMP, dataset } from './workloads/generate';
 import { commandLoadRun, FRAMEWORK_VARIANTS, OTHER_ADAPTERS, serviceTarget, SHIPPED_ADAPTER, type CommandLoadResult, type HttpRunOptions } from './workloads/http-commands';
-import { serviceOn, startupRun } from './workloads/queries';
+import { queryLatency, serviceOn, startupRun } from './workloads/queries';
 
 type Rate = { perSecond: number; seconds: number };
 
@@ -157,7 +156,7 @@ async function historyWorkloads(): Promise<void> {
       ]) {
         const url = `/indicators/${HISTORY_INDICATOR(events)}/history`;
         const runs = [];
-        for (let run = 0; run < settings.runs; run++) runs.push(await sequentialLatency(server.port, [url], requests, INSPECTOR_KEY));
+        for (let run = 0; run < settings.runs; run++) runs.push(await queryLatency(server, [url], requests, INSPECTOR_KEY));
         const p50 = medianOf(runs, (r) => r.p50Ms);
         const p99 = medianOf(runs, (r) => r.p99Ms);
         if (events === settings.historySmall) p50ByStore.push(p50);
@@ -170,7 +169,7 @@ async function historyWorkloads(): Promise<void> {
           ratio: null,
           goal: hasGoal ? 'p99 < 5 ms' : 'none (reported)',
           pass: hasGoal ? p99 < 5 : null,
-          details: { p50Ms: round(p50, 2), responseBytes: runs[0].bytes, serviceStartupMs: server.startup?.startupMs, runs },
+          details: { p50Ms: round(p50, 2), serverCpuMsPerRequest: medianOf(runs, (r) => r.serverCpuMsPerRequest ?? NaN), responseBytes: runs[0].bytes, serviceStartupMs: server.startup?.startupMs, runs },
         });
       }
     } finally {
@@ -203,7 +202,7 @@ async function listWorkload(): Promise<void> {
   const paths = ['/indicators?group=economy', '/indicators?kind=task&status=at_risk', '/indicators?unit=phong-kinh-te', '/indicators?kind=indicator&limit=20', '/indicators'];
   try {
     const runs = [];
-    for (let run = 0; run < settings.runs; run++) runs.push(await sequentialLatency(server.port, paths, settings.listRequests, ANALYST_KEY, 50));
+    for (let run = 0; run < settings.runs; run++) runs.push(await queryLatency(server, paths, settings.listRequests, ANALYST_KEY, 50));
     const loadRuns: LoadResult[] = [];
     for (let run = 0; run < settings.runs; run++) {
       loadRuns.push(await load({ port: server.port, connections: 10, seconds: settings.listSeconds, method: 'GET', headers: { authorization: `Bearer ${ANALYST_KEY}` }, request: (n) => ({ path: paths[n % paths.length] }) }));
@@ -217,7 +216,7 @@ async function listWorkload(): Promise<void> {
       ratio: null,
       goal: 'p99 < 5 ms',
       pass: p99 < 5,
-      details: { p50Ms: medianOf(runs, (r) => r.p50Ms), requestsPerSecond10Connections: medianOf(loadRuns, (r) => r.requestsPerSecond), latencyP99UnderLoadMs: medianOf(loadRuns, (r) => r.latencyP99Ms), runs, loadRuns },
+      details: { p50Ms: medianOf(runs, (r) => r.p50Ms), serverCpuMsPerRequest: medianOf(runs, (r) => r.serverCpuMsPerRequest ?? NaN), requestsPerSecond10Connections: medianOf(loadRuns, (r) => r.requestsPerSecond), latencyP99UnderLoadMs: medianOf(loadRuns, (r) => r.latencyP99Ms), runs, loadRuns },
     });
   } finally {
     await server.stop();

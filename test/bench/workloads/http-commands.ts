@@ -4,8 +4,8 @@
  * node:http baseline; then the framework comparison apps. Every
  * request reports a (task, metric, period) not reported before, so each one appends (201).
  */
-import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { cpuMsPerRequest, cpuSecondsOf } from '../support/process-cpu';
 import { DEFAULT_HTTP_ADAPTER, HTTP_ADAPTERS, type HttpAdapterName } from '../../../src/config/config';
 import type { DatasetInfo } from '../dataset/generate';
 import { COORDINATOR_KEY, REPORT_SLOTS, syntheticIndicatorId } from '../dataset/synthetic-indicators';
@@ -63,22 +63,10 @@ export async function commandLoadRun(target: HttpTarget, options: HttpRunOptions
     const result = await load({ ...common, seconds: options.seconds });
     const cpuAfter = cpuSecondsOf(server.child.pid);
     if (cursor >= tasks * REPORT_SLOTS.length) throw new Error(`ran out of unreported (task, metric, period): raise the dataset's synthetic tasks above ${tasks}`);
-    const serverCpuMsPerRequest = cpuBefore !== null && cpuAfter !== null && result.total > 0 ? Math.round((100_000 * (cpuAfter - cpuBefore)) / result.total) / 100 : null;
+    const serverCpuMsPerRequest = cpuMsPerRequest(cpuBefore, cpuAfter, result.total);
     return { ...result, serverCpuMsPerRequest };
   } finally {
     await server.stop();
-  }
-}
-
-/** utime + stime of a process in seconds (Linux: fields 14 and 15 of /proc/<pid>/stat, in clock ticks of 1/100 s). */
-function cpuSecondsOf(pid: number | undefined): number | null {
-  if (pid === undefined) return null;
-  try {
-    const stat = fs.readFileSync(`/proc/${pid}/stat`, 'utf8');
-    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-    return (Number(fields[11]) + Number(fields[12])) / 100;
-  } catch {
-    return null;
   }
 }
 

@@ -5,7 +5,8 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import type { DatasetInfo } from '../dataset/generate';
 import { ANALYST_KEY } from '../dataset/synthetic-indicators';
-import { sequentialLatency } from '../support/latency';
+import { sequentialLatency, type LatencyResult } from '../support/latency';
+import { cpuMsPerRequest, cpuSecondsOf } from '../support/process-cpu';
 import { BENCH_DIR, startServer, stopChild, type ServerHandle } from '../support/processes';
 import { copyDataset } from './generate';
 
@@ -14,6 +15,19 @@ export async function serviceOn(dataset: DatasetInfo, workDir: string, label: st
   const dir = path.join(workDir, `${label}-${Date.now()}`);
   copyDataset(dataset, dir);
   return startServer('app-server', { dir });
+}
+
+export interface QueryLatencyResult extends LatencyResult {
+  /** The server's CPU per request over the measured ones (warm-up included in neither): what a query costs, which the machine's load moves far less than latency. */
+  serverCpuMsPerRequest: number | null;
+}
+
+/** Sequential latency against a service (see support/latency.ts), with the service's CPU per request. */
+export async function queryLatency(server: ServerHandle, paths: readonly string[], count: number, apiKey: string, warmup = 10): Promise<QueryLatencyResult> {
+  if (warmup > 0) await sequentialLatency(server.port, paths, warmup, apiKey, 0);
+  const before = cpuSecondsOf(server.child.pid);
+  const result = await sequentialLatency(server.port, paths, count, apiKey, 0);
+  return { ...result, serverCpuMsPerRequest: cpuMsPerRequest(before, cpuSecondsOf(server.child.pid), result.requests) };
 }
 
 export interface StartupResult {
