@@ -83,7 +83,8 @@ export function auditLogEntry(event: RecordedLedgerEvent): AuditLogEntry {
     recordedAt: metadata.recordedAt,
     actor: { id: interned(actor.id), unitId: internedOrNull(actor.unitId), roles: actor.roles.map((role) => interned(role) as Role) },
     commandId: metadata.commandId,
-    correlationId: metadata.correlationId,
+    // Usually the command's own id: then one string serves both fields.
+    correlationId: metadata.correlationId === metadata.commandId ? metadata.commandId : metadata.correlationId,
     reason: typeof data.reason === 'string' ? data.reason : null,
     decisionRef: typeof data.decisionRef === 'string' ? data.decisionRef : null,
     summary: subject.summary,
