@@ -6,6 +6,7 @@ import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
 import { loadConfig } from './config/config';
 import { createApp } from './create-app';
+import { everyInterface } from './http/listen-host';
 import { DOCS_PATH } from './http/openapi';
 import { seedIfEmpty } from './seeding/seed-if-empty';
 
@@ -14,7 +15,7 @@ async function main(): Promise<void> {
   const app = await createApp({ config });
   app.enableShutdownHooks();
   if (config.seedOnStart) await seedIfEmpty(app, config);
-  await app.listen(config.port);
+  await app.listen(config.port, everyInterface());
   const base = `http://localhost:${config.port}`;
   const logger = new Logger('Main');
   logger.log(`resolution-ledger is listening on ${base} (data in ${config.dataDir})`);
