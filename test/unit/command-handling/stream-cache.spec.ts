@@ -7,7 +7,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { KnownStream, type StreamFold } from '../../../src/command-handling/known-stream';
-import { StreamCache } from '../../../src/command-handling/stream-cache';
+import { StreamCache, streamCacheFor } from '../../../src/command-handling/stream-cache';
 import { StreamCommandExecutor, type StreamDecision } from '../../../src/command-handling/stream-command-executor';
 import type { AppendResult, ExpectedRevision, ReadStreamOptions } from '../../../src/event-store/event-store.port';
 import { SqliteEventStore } from '../../../src/event-store/sqlite-event-store';
@@ -228,6 +228,21 @@ describe('StreamCache', () => {
     cache.keep(a);
     expect(cache.size).toBe(4);
     expect(cache.has('b')).toBe(false);
+  });
+
+  it('is one per event store, shared by every executor writing to it', async () => {
+    const [one, other] = [new SqliteEventStore({ filename: ':memory:' }), new SqliteEventStore({ filename: ':memory:' })];
+    try {
+      expect(streamCacheFor(one)).toBe(streamCacheFor(one));
+      expect(streamCacheFor(one)).not.toBe(streamCacheFor(other));
+      const streamId = `counter-${randomUUID()}`;
+      for (let i = 0; i < 2; i++) await new StreamCommandExecutor(one).execute(count(streamId));
+      expect(streamCacheFor(one).has(streamId)).toBe(true);
+      expect(streamCacheFor(other).has(streamId)).toBe(false);
+    } finally {
+      await one.close();
+      await other.close();
+    }
   });
 
   it('never keeps a stream longer than its bound, nor an empty one', () => {
