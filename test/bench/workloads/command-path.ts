@@ -2,6 +2,8 @@
  * The command path in process: CommandBus → handler → read stream → fold → decide → append, on the
  * seeded indicators, one command after another, with the projections following live as in the
  * service. First a report for every (indicator, metric, period) until `count`, then corrections.
+ * As in the service, the write path's stream cache (src/command-handling/stream-cache.ts) holds
+ * every seeded stream after its first command, so later commands read only the stream's tail.
  */
 import { randomUUID } from 'node:crypto';
 import { CommandBus } from '@nestjs/cqrs';
