@@ -24,6 +24,8 @@ describe('sorted id lists', () => {
     expect(withSortedId([], 'x')).toEqual(['x']);
     expect(withoutSortedId(frozen, 'ind-01')).toEqual(ids.filter((id) => id !== 'ind-01'));
     expect(withoutSortedId(frozen, 'absent')).toEqual(ids);
+    for (const id of ids) expect(withoutSortedId(frozen, id)).toEqual(ids.filter((other) => other !== id));
+    expect(withoutSortedId(['b', 'a', 'c'], 'a')).toEqual(['b', 'c']);
   });
 });
 
