@@ -9,6 +9,7 @@ import { createHttpAdapter } from './http/http-adapter';
 import { LedgerExceptionFilter } from './http/ledger-exception.filter';
 import { setupOpenApi } from './http/openapi';
 import { createValidationPipe } from './http/validation';
+import { installValidationMetadataCache } from './http/validation-metadata-cache';
 
 export async function createApp(options: AppModuleOptions & { logger?: LoggerService | LogLevel[] | false }): Promise<INestApplication> {
   // `logger: false` (the tests) silences the JSON logs too; otherwise Nest logs through pino.
@@ -22,6 +23,8 @@ export async function createApp(options: AppModuleOptions & { logger?: LoggerSer
   });
   if (options.logger === undefined) app.useLogger(app.get(PinoLogger));
   installRequestPipeline(app, config);
+  // class-validator recomputes each DTO's rules on every validate(); memoised, invalidated on any new rule.
+  installValidationMetadataCache();
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new LedgerExceptionFilter(app.getHttpAdapter()));
   setupOpenApi(app);

@@ -15,6 +15,7 @@ import { median, round } from './support/stats';
 import { BENCH_TMP, dataset } from './workloads/generate';
 import { commandLoadRun, FRAMEWORK_VARIANTS, OTHER_ADAPTERS, serviceTarget, SHIPPED_ADAPTER, type CommandLoadResult, type HttpRunOptions } from './workloads/http-commands';
 import { queryLatency, serviceOn, startupRun } from './workloads/queries';
+import { validationRows } from './workloads/validation-rows';
 
 type Rate = { perSecond: number; seconds: number };
 
@@ -236,6 +237,7 @@ async function main(): Promise<void> {
   log(`resolution-ledger benchmark${settings.quick ? ' (BENCH_QUICK: reduced sizes)' : ''}, ${settings.runs} runs per workload, medians reported`);
   try {
     await appendWorkloads();
+    if (selected('validation')) (await validationRows(settings, log)).forEach(addRow);
     await httpCommandWorkloads();
     await rebuildWorkloads();
     await historyWorkloads();

@@ -4,6 +4,7 @@ import { appendRaw, appendThroughPort } from './workloads/append';
 import { commandPath } from './workloads/command-path';
 import { generateInChild } from './workloads/generate';
 import { rebuildOurs, rebuildRaw } from './workloads/rebuild';
+import type { ValidationArgs } from './workloads/validation';
 import { answerParent } from './support/processes';
 
 // Each task takes one JSON argument; the casts are checked by the task's own argument type.
@@ -14,7 +15,16 @@ const TASKS: Record<string, (args: never) => Promise<unknown>> = {
   'command-path': commandPath,
   'rebuild-ours': rebuildOurs,
   'rebuild-raw': rebuildRaw,
+  'validation-service': validation,
+  'validation-stock': validation,
+  'validation-hand-written': validation,
 };
+
+/** Loaded on demand: it imports the whole AppModule, which the other tasks' children must not carry. */
+async function validation(args: ValidationArgs): Promise<unknown> {
+  const { validationRun } = await import('./workloads/validation');
+  return validationRun(args);
+}
 
 const [task, json] = process.argv.slice(2);
 answerParent(async () => {
