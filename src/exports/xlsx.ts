@@ -9,7 +9,7 @@
  * Dates are `dd/mm/yyyy`, times `dd/mm/yyyy hh:mm:ss` in Vietnam time (UTC+07:00): an Excel cell
  * has no time zone, so the local wall-clock time is what is stored.
  */
-import ExcelJS from 'exceljs';
+import type ExcelJS from 'exceljs';
 import { vietnamWallClock, type CellValue, type Column, type ExportTable } from './table';
 
 export const INTEGER_FORMAT = '#,##0';
@@ -18,7 +18,7 @@ export const DATE_FORMAT = 'dd/mm/yyyy';
 export const DATETIME_FORMAT = 'dd/mm/yyyy hh:mm:ss';
 
 export async function toXlsx(table: ExportTable): Promise<Buffer> {
-  const workbook = new ExcelJS.Workbook();
+  const workbook = new (loadExcelJs().Workbook)();
   workbook.creator = 'resolution-ledger';
   const sheet = workbook.addWorksheet(table.sheetName, { views: [{ state: 'frozen', ySplit: 1 }] });
   sheet.columns = table.columns.map((column) => ({ header: column.header, width: column.width }));
@@ -55,4 +55,12 @@ function numberFormat(column: Column, value: CellValue): string | null {
   if (column.kind === 'datetime') return DATETIME_FORMAT;
   if (column.kind === 'number' && typeof value === 'number') return Number.isInteger(value) ? INTEGER_FORMAT : DECIMAL_FORMAT;
   return null;
+}
+
+/**
+ * exceljs takes about 30 MB and 0.2 s to load, for a route an inspector calls now and then: it is
+ * loaded on the first export instead of at start-up (node caches it from then on).
+ */
+function loadExcelJs(): typeof ExcelJS {
+  return require('exceljs') as typeof ExcelJS;
 }

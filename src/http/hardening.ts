@@ -12,7 +12,6 @@ import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '../config/config';
 import { HTTP_LOGGER, logRequest } from '../logging/logging.module';
 import { assignCorrelationId } from './correlation-id';
-import { installExpressPipeline } from './express-pipeline';
 import { installFastifyPipeline } from './fastify-pipeline';
 import { HttpDrain } from './http-drain';
 import { runInOrder, type RequestStep } from './request-steps';
@@ -28,6 +27,8 @@ export function installRequestPipeline(app: INestApplication, config: AppConfig)
     if (config.corsOrigins.length > 0) app.enableCors(corsOptions(config.corsOrigins));
   };
   if (config.httpAdapter === 'express') {
+    // Loaded here, not imported above, so that the Fastify default never loads Express.
+    const { installExpressPipeline } = require('./express-pipeline') as typeof import('./express-pipeline');
     installExpressPipeline(app as NestExpressApplication, { beforeRouting, enableCors, bodyLimit: config.bodyLimit });
   } else {
     installFastifyPipeline(app as NestFastifyApplication, { beforeRouting, enableCors, bodyLimit: config.bodyLimit });

@@ -5,11 +5,15 @@
  * written against src/http/http-exchange.ts and src/http/request-steps.ts, not against either.
  */
 import type { AbstractHttpAdapter } from '@nestjs/core';
-import { ExpressAdapter } from '@nestjs/platform-express';
-import { FastifyAdapter } from '@nestjs/platform-fastify';
 import type { AppConfig } from '../config/config';
 import { fastifyServerOptions } from './fastify-pipeline';
 
+/** Only the chosen adapter's package is loaded: the other one would cost start-up time and memory for nothing. */
 export function createHttpAdapter(config: Pick<AppConfig, 'httpAdapter' | 'bodyLimit'>): AbstractHttpAdapter {
-  return config.httpAdapter === 'express' ? new ExpressAdapter() : new FastifyAdapter(fastifyServerOptions(config.bodyLimit));
+  if (config.httpAdapter === 'express') {
+    const { ExpressAdapter } = require('@nestjs/platform-express') as typeof import('@nestjs/platform-express');
+    return new ExpressAdapter();
+  }
+  const { FastifyAdapter } = require('@nestjs/platform-fastify') as typeof import('@nestjs/platform-fastify');
+  return new FastifyAdapter(fastifyServerOptions(config.bodyLimit));
 }

@@ -6,12 +6,11 @@ import { INDICATOR_STREAM_PREFIX } from '../domain/indicator/events';
 import { RESOLUTION_STREAM_PREFIX } from '../domain/resolution/events';
 import { UNIT_STREAM_PREFIX } from '../domain/unit/events';
 import type { EventStore } from '../event-store/event-store.port';
-import { EventStoreDbEventStore } from '../event-store/eventstoredb-event-store';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
 import type { ProjectionLease } from '../projection-lease/projection-lease.port';
 import { SingleProcessLease } from '../projection-lease/single-process-lease';
 import { InMemoryReadStore } from '../read-store/in-memory-read-store';
-import { MongoReadStore } from '../read-store/mongo-read-store';
+import type { MongoReadStore } from '../read-store/mongo-read-store';
 import type { ReadStore } from '../read-store/read-store.port';
 
 /** The ledger's stream categories: the only streams the EventStoreDB adapter reads from $all. */
@@ -21,7 +20,7 @@ export function createEventStore(config: AppConfig): EventStore {
   const store = config.eventStore;
   switch (store.kind) {
     case 'eventstoredb':
-      return EventStoreDbEventStore.fromConnectionString(store.connectionString, { streamPrefixes: LEDGER_STREAM_PREFIXES });
+      return loadEventStoreDbAdapter().EventStoreDbEventStore.fromConnectionString(store.connectionString, { streamPrefixes: LEDGER_STREAM_PREFIXES });
     case 'sqlite':
       fs.mkdirSync(path.dirname(store.filename), { recursive: true });
       return new SqliteEventStore({ filename: store.filename });
@@ -34,7 +33,7 @@ export function createReadStore(config: AppConfig): ReadStore {
   const store = config.readStore;
   switch (store.kind) {
     case 'mongodb':
-      return MongoReadStore.fromUri(store.uri, store.database);
+      return loadMongoAdapter().MongoReadStore.fromUri(store.uri, store.database);
     case 'memory':
       return new InMemoryReadStore();
     default:
@@ -47,7 +46,24 @@ export function createReadStore(config: AppConfig): ReadStore {
  * MongoDB, or in this process for the in-memory store (which no other process can see anyway).
  */
 export function createProjectionLease(readStore: ReadStore): ProjectionLease {
-  return readStore instanceof MongoReadStore ? readStore.projectionLease() : new SingleProcessLease();
+  return keepsItsOwnLease(readStore) ? readStore.projectionLease() : new SingleProcessLease();
+}
+
+function keepsItsOwnLease(readStore: ReadStore): readStore is MongoReadStore {
+  return typeof (readStore as Partial<MongoReadStore>).projectionLease === 'function';
+}
+
+/*
+ * The production adapters are loaded only when they are configured. Their clients (gRPC for
+ * EventStoreDB, the MongoDB driver) take about 20 MB and 0.1 s each to load, which the embedded mode
+ * never uses: start-up time and peak memory are goals of their own (README, Performance).
+ */
+function loadEventStoreDbAdapter(): typeof import('../event-store/eventstoredb-event-store') {
+  return require('../event-store/eventstoredb-event-store') as typeof import('../event-store/eventstoredb-event-store');
+}
+
+function loadMongoAdapter(): typeof import('../read-store/mongo-read-store') {
+  return require('../read-store/mongo-read-store') as typeof import('../read-store/mongo-read-store');
 }
 
 function unknownKind(store: never): never {

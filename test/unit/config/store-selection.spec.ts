@@ -2,7 +2,8 @@
 import { ConfigError, loadConfig, storeConfig } from '../../../src/config/config';
 import { EventStoreDbEventStore } from '../../../src/event-store/eventstoredb-event-store';
 import { SqliteEventStore } from '../../../src/event-store/sqlite-event-store';
-import { createEventStore, createReadStore } from '../../../src/infrastructure/stores';
+import { createEventStore, createProjectionLease, createReadStore } from '../../../src/infrastructure/stores';
+import { SingleProcessLease } from '../../../src/projection-lease/single-process-lease';
 import { InMemoryReadStore } from '../../../src/read-store/in-memory-read-store';
 import { MongoReadStore } from '../../../src/read-store/mongo-read-store';
 import { mkdtempSync, rmSync } from 'node:fs';
@@ -84,6 +85,65 @@ describe('store selection', () => {
       expect(events).toBeInstanceOf(EventStoreDbEventStore);
       expect(reads).toBeInstanceOf(MongoReadStore);
       await Promise.all([events.close(), reads.close()]);
+    });
+  });
+
+  describe('the production clients are loaded only when configured (start-up time and memory)', () => {
+    let dir: string;
+    beforeEach(() => {
+      dir = mkdtempSync(join(tmpdir(), 'ledger-stores-'));
+    });
+    afterEach(() => {
+      jest.dontMock('@eventstore/db-client');
+      jest.dontMock('mongodb');
+      rmSync(dir, { recursive: true, force: true });
+    });
+
+    /**
+     * Runs `use` on stores.ts loaded in a fresh module registry in which requiring either client
+     * throws, so loading one is visible. The registry lives only while `use` runs (the adapters
+     * load their clients lazily, inside the calls, so the calls must happen in there too).
+     */
+    function withClientsForbidden<T>(use: (stores: typeof import('../../../src/infrastructure/stores')) => T): T {
+      let result!: T;
+      jest.isolateModules(() => {
+        jest.doMock('@eventstore/db-client', () => {
+          throw new Error('@eventstore/db-client was loaded');
+        });
+        jest.doMock('mongodb', () => {
+          throw new Error('mongodb was loaded');
+        });
+        result = use(require('../../../src/infrastructure/stores') as typeof import('../../../src/infrastructure/stores'));
+      });
+      return result;
+    }
+
+    it('the embedded stores and their lease load neither client', async () => {
+      const config = loadConfig({ DATA_DIR: dir });
+      const { events, reads, lease } = withClientsForbidden((stores) => {
+        const built = { events: stores.createEventStore(config), reads: stores.createReadStore(config) };
+        return { ...built, lease: stores.createProjectionLease(built.reads) };
+      });
+      expect(lease.constructor.name).toBe('SingleProcessLease');
+      await Promise.all([events.close(), reads.close()]);
+    });
+
+    it('a configured server loads its client when its store is built', () => {
+      const base = { DATA_DIR: dir, PRINCIPALS_JSON: '[]' };
+      const esdb = loadConfig({ ...base, EVENTSTORE_CONNECTION_STRING: 'esdb://127.0.0.1:1?tls=false' });
+      const mongo = loadConfig({ ...base, MONGODB_URI: 'mongodb://127.0.0.1:1/?replicaSet=rs0' });
+      expect(() => withClientsForbidden((stores) => stores.createEventStore(esdb))).toThrow('@eventstore/db-client was loaded');
+      expect(() => withClientsForbidden((stores) => stores.createReadStore(mongo))).toThrow('mongodb was loaded');
+    });
+
+    it('the MongoDB store brings its own lease; any other store gets the single-process one', async () => {
+      const reads = createReadStore(loadConfig({ DATA_DIR: dir }));
+      expect(createProjectionLease(reads)).toBeInstanceOf(SingleProcessLease);
+      const mongo = createReadStore(
+        loadConfig({ DATA_DIR: dir, MONGODB_URI: 'mongodb://127.0.0.1:1/?replicaSet=rs0&serverSelectionTimeoutMS=100', PRINCIPALS_JSON: '[]' }),
+      );
+      expect(createProjectionLease(mongo)).not.toBeInstanceOf(SingleProcessLease);
+      await Promise.all([reads.close(), mongo.close()]);
     });
   });
 });
