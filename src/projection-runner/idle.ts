@@ -5,17 +5,27 @@
  * already buffered in the subscription settles in a microtask, long before a timer fires, so
  * "false" means the feed has nothing more at hand and it is time to commit. A rejection of
  * `next` propagates.
+ *
+ * 0 ms waits for the next turn of the event loop (`setImmediate`) rather than a timer: that is
+ * exactly "once the microtasks at hand have run", it costs no timer list entry on every event, and
+ * a timer of 0 would really wait 1 ms before a read-your-writes caller sees the commit.
  */
-export async function settlesWithin(next: Promise<unknown>, idleMs: number): Promise<boolean> {
-  let timer: NodeJS.Timeout | undefined;
-  const idle = new Promise<false>((resolve) => {
-    timer = setTimeout(() => resolve(false), idleMs);
+export function settlesWithin(next: Promise<unknown>, idleMs: number): Promise<boolean> {
+  return new Promise<boolean>((resolve, reject) => {
+    const idle = () => resolve(false);
+    const handle = idleMs > 0 ? setTimeout(idle, idleMs) : setImmediate(idle);
+    const stopWaiting = () => (idleMs > 0 ? clearTimeout(handle as NodeJS.Timeout) : clearImmediate(handle as NodeJS.Immediate));
+    next.then(
+      () => {
+        stopWaiting();
+        resolve(true);
+      },
+      (error: unknown) => {
+        stopWaiting();
+        reject(error);
+      },
+    );
   });
-  try {
-    return await Promise.race([next.then(() => true as const), idle]);
-  } finally {
-    clearTimeout(timer);
-  }
 }
 
 /** A delay that can be ended early; `cancel` makes a pending `sleep` resolve at once. */

@@ -292,7 +292,8 @@ export class ProjectionRunner {
         }
         const result = await next;
         if (result.done) break;
-        await this.apply(result.value);
+        const applying = this.apply(result.value);
+        if (applying) await applying;
         if (this.batch.eventCount >= this.batchSize) await this.commit();
       }
       await this.commit();
@@ -312,7 +313,10 @@ export class ProjectionRunner {
       while (from < head) {
         const page = await this.eventStore.readAll({ fromPosition: from, limit: Math.min(this.catchUpBatchSize, CATCH_UP_PAGE_SIZE) });
         if (page.length === 0) break;
-        for (const event of page) await this.apply(event);
+        for (const event of page) {
+          const applying = this.apply(event);
+          if (applying) await applying;
+        }
         if (this.abandoning) throw new ProjectionRunnerStoppedError(head, this.committed);
         if (this.batch.eventCount >= this.catchUpBatchSize) await this.commit();
         from = page[page.length - 1].position;
@@ -328,22 +332,60 @@ export class ProjectionRunner {
     }
   }
 
-  private async apply(event: RecordedEvent): Promise<void> {
+  /**
+   * Takes one event into the batch. Synchronous on a store that lends its documents (no promise
+   * per event); a promise only when documents must be fetched.
+   */
+  private apply(event: RecordedEvent): Promise<void> | undefined {
+    if (!this.peek) return this.applyFetching(event);
+    const peek = this.peek;
+    this.evolveEach(event, (collection, id) => peek(collection, id) as ProjectedDocument | null);
+    this.batch.taken(event.position);
+    return undefined;
+  }
+
+  /** The same as `apply`, for a store asked by queries: each unknown document is fetched first. */
+  private async applyFetching(event: RecordedEvent): Promise<void> {
+    const missing: Array<{ collection: string; id: string }> = [];
+    this.documentIdsOf(event, (collection, id) => {
+      if (this.batch.known(collection, id) === undefined) missing.push({ collection, id });
+    });
+    for (const { collection, id } of missing) if (this.batch.known(collection, id) === undefined) await this.fetch(collection, id);
+    this.evolveEach(event, () => {
+      throw new Error('Every document of the event was fetched before it was applied');
+    });
+    this.batch.taken(event.position);
+  }
+
+  /**
+   * Evolves every document the event touches from its latest version: the batch's, else what
+   * `load` gives (called only for documents the batch does not know).
+   */
+  private evolveEach(event: RecordedEvent, load: (collection: string, id: string) => ProjectedDocument | null): void {
     // `handles` lists ledger event types, so an event that reaches a projection is a ledger event.
     const ledgerEvent = event as RecordedLedgerEvent;
-    for (const projection of this.projectionsByType.get(event.type) ?? []) {
+    const projections = this.projectionsByType.get(event.type);
+    if (projections === undefined) return;
+    for (const projection of projections) {
       const ids = projection.documentIds(ledgerEvent);
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i];
         if (ids.indexOf(id) < i) continue; // an id listed twice is evolved once
         let current = this.batch.known(projection.collection, id);
-        if (current === undefined) current = this.peek ? (this.peek(projection.collection, id) as ProjectedDocument | null) : await this.fetch(projection.collection, id);
+        if (current === undefined) current = load(projection.collection, id);
         if (current && event.position <= current.lastPosition) continue;
         // Projections are pure: `current` (possibly the store's own object) is never changed.
         this.batch.stage(projection.collection, projection.evolve(current, ledgerEvent, id));
       }
     }
-    this.batch.taken(event.position);
+  }
+
+  /** Calls `visit` for each document the event touches, in the order `evolveEach` evolves them. */
+  private documentIdsOf(event: RecordedEvent, visit: (collection: string, id: string) => void): void {
+    const ledgerEvent = event as RecordedLedgerEvent;
+    for (const projection of this.projectionsByType.get(event.type) ?? []) {
+      for (const id of projection.documentIds(ledgerEvent)) visit(projection.collection, id);
+    }
   }
 
   private async fetch(collection: string, id: string): Promise<ProjectedDocument | null> {

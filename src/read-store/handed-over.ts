@@ -18,29 +18,42 @@ const MAX_DEPTH = 100;
  * null. One pass: a document refused halfway may already have some replaced, which changes
  * nothing for the copy the caller makes of it instead (a copy stores them as null too), and
  * nobody else looks at a handed-over document.
+ *
+ * `stored` is the version the document replaces, when there is one. Projections evolve documents
+ * by structural sharing, so most of a new version is the very objects of the stored one (a long
+ * figure list with one figure added): those are already stored form, and nothing stored is ever
+ * changed, so they are skipped instead of walked again. Only a value found at the same key or
+ * index as in `stored` counts; one that moved is simply walked, which changes nothing.
  */
-export function adoptInPlace(document: object): boolean {
-  return adoptValue(document, 0);
+export function adoptInPlace(document: object, stored?: object): boolean {
+  return document === stored || adoptValue(document, stored, 0);
 }
 
-function adoptValue(value: object, depth: number): boolean {
+function adoptValue(value: object, stored: unknown, depth: number): boolean {
   if (depth > MAX_DEPTH) return false;
   if (Array.isArray(value)) {
+    const storedItems = Array.isArray(stored) ? (stored as unknown[]) : undefined;
     for (let i = 0; i < value.length; i++) {
       const item: unknown = value[i];
       if (item === undefined) value[i] = null;
-      else if (!isScalar(item) && !(typeof item === 'object' && adoptValue(item as object, depth + 1))) return false;
+      else if (!isScalar(item) && !adoptedItem(item, storedItems?.[i], depth)) return false;
     }
     return true;
   }
   if (!isOrdinaryObject(value)) return false;
   const record = value as Record<string, unknown>;
+  const storedRecord = stored !== null && typeof stored === 'object' && !Array.isArray(stored) ? (stored as Record<string, unknown>) : undefined;
   for (const key in record) {
     const item = record[key];
     if (item === undefined) record[key] = null;
-    else if (!isScalar(item) && !(typeof item === 'object' && adoptValue(item as object, depth + 1))) return false;
+    else if (!isScalar(item) && !adoptedItem(item, storedRecord?.[key], depth)) return false;
   }
   return true;
+}
+
+/** A nested value: the stored version's own object at the same place, or adoptable itself. */
+function adoptedItem(item: unknown, stored: unknown, depth: number): boolean {
+  return item === stored || (typeof item === 'object' && adoptValue(item as object, stored, depth + 1));
 }
 
 function isScalar(value: unknown): boolean {

@@ -85,7 +85,8 @@ export class InMemoryReadStore implements ReadStore {
     const staged = new Map<string, Map<string, ReadDocument>>();
     for (const [collection, documents] of writes) {
       const byId = new Map<string, ReadDocument>();
-      for (const document of documents) byId.set(document._id, handedOver ? adopted(collection, document) : storedCopy(collection, document));
+      const stored = handedOver ? this.state(collection).documents : undefined;
+      for (const document of documents) byId.set(document._id, stored ? adopted(collection, document, stored.get(document._id)) : storedCopy(collection, document));
       staged.set(collection, byId);
     }
     for (const [collection, documents] of staged) this.state(collection).lookup.assertWritable(collection, documents);
@@ -103,8 +104,11 @@ export class InMemoryReadStore implements ReadStore {
   }
 }
 
-/** A handed-over document kept as it is when it is plain data with a valid `_id`, else copied (which refuses what must be refused). */
-function adopted(collection: string, document: ReadDocument): ReadDocument {
+/**
+ * A handed-over document kept as it is when it is plain data with a valid `_id`, else copied (which
+ * refuses what must be refused). What it shares with the version it replaces is not looked at again.
+ */
+function adopted(collection: string, document: ReadDocument, replaced: ReadDocument | undefined): ReadDocument {
   const valid = document !== null && typeof document === 'object' && typeof document._id === 'string' && document._id !== '';
-  return valid && adoptInPlace(document) ? document : storedCopy(collection, document);
+  return valid && adoptInPlace(document, replaced) ? document : storedCopy(collection, document);
 }

@@ -49,6 +49,32 @@ describe('InMemoryReadStore, documents handed over at commit', () => {
     expect(await store.collection<Entry>('entries').find({ note: null })).toHaveLength(1);
   });
 
+  it('a new version sharing parts with the stored one: its own parts are stored as MongoDB would, the shared ones kept', async () => {
+    const first: Entry = { _id: 'e1', key: 'a', nested: { list: [1, 2] } };
+    await store.commit(new Map([['entries', [first]]]), CHECKPOINT, { handOver: true });
+    // What a projection makes: the stored nested object shared, new fields beside it, one undefined.
+    const second: Entry = { ...first, note: undefined, key: 'b' };
+    const third = { ...second, nested: { list: [...first.nested!.list, undefined], at: undefined } };
+    await store.commit(new Map([['entries', [second]]]), { name: 'p', position: 2 }, { handOver: true });
+    expect(store.peekDocument('entries', 'e1')).toBe(second);
+    expect(second.nested).toBe(first.nested);
+    expect(second.note).toBeNull();
+    await store.commit(new Map([['entries', [third]]]), { name: 'p', position: 3 }, { handOver: true });
+    expect(store.peekDocument('entries', 'e1')).toStrictEqual({ _id: 'e1', key: 'b', note: null, nested: { list: [1, 2, null], at: null } });
+  });
+
+  it('a new version holding a date where the stored one held plain data is copied all the same', async () => {
+    const first: Entry = { _id: 'e1', nested: { list: [1] } };
+    await store.commit(new Map([['entries', [first]]]), CHECKPOINT, { handOver: true });
+    const when = new Date('2021-06-30T00:00:00Z');
+    const second: Entry = { ...first, nested: { ...first.nested!, at: when } };
+    await store.commit(new Map([['entries', [second]]]), { name: 'p', position: 2 }, { handOver: true });
+    const stored = store.peekDocument('entries', 'e1') as Entry;
+    expect(stored).not.toBe(second);
+    expect(stored.nested?.at).toEqual(when);
+    expect(stored.nested?.at).not.toBe(when);
+  });
+
   it('copies a document that holds anything but plain data', async () => {
     const when = new Date('2021-06-30T00:00:00Z');
     const handed: Entry = { _id: 'e1', note: undefined, nested: { list: [], at: when } };
