@@ -59,6 +59,8 @@ export class CollectionLookup {
    * would give two documents one key of a unique index. Checks only the incoming keys.
    */
   assertWritable(collection: string, incoming: ReadonlyMap<string, ReadDocument>): void {
+    if (this.unique.size === 0) return;
+    if (incoming.size === 1) return this.assertOneWritable(collection, incoming);
     for (const { definition, owners } of this.unique.values()) {
       const taken = new Map<string, string>();
       for (const [id, document] of incoming) {
@@ -76,12 +78,33 @@ export class CollectionLookup {
     }
   }
 
+  /**
+   * `assertWritable` for a batch of one document (a live commit, usually): it cannot collide with
+   * itself, so only the stored owners of its keys are asked, without a map of the batch's keys.
+   */
+  private assertOneWritable(collection: string, incoming: ReadonlyMap<string, ReadDocument>): void {
+    for (const [id, document] of incoming) {
+      for (const { definition, owners } of this.unique.values()) {
+        for (const key of indexKeys(definition, document)) {
+          const owner = owners.get(key);
+          if (owner !== undefined && owner !== id) throw new DuplicateKeyError(collection, definition.name, [owner, id]);
+        }
+      }
+    }
+  }
+
   /** Records that `next` replaced `previous` (or was inserted, when `previous` is undefined). */
   written(previous: ReadDocument | undefined, next: ReadDocument): void {
     if (!previous) this.order.set(next._id, this.nextOrder++);
     for (const { definition, owners } of this.unique.values()) {
-      if (previous) for (const key of indexKeys(definition, previous)) if (owners.get(key) === previous._id) owners.delete(key);
-      for (const key of indexKeys(definition, next)) owners.set(key, next._id);
+      const keys = indexKeys(definition, next);
+      if (previous) {
+        const before = indexKeys(definition, previous);
+        // The usual replacement (a corrected report) keeps its one key: nothing to give up.
+        const kept = before.length === 1 && keys.length === 1 && before[0] === keys[0];
+        if (!kept) for (const key of before) if (owners.get(key) === previous._id) owners.delete(key);
+      }
+      for (const key of keys) owners.set(key, next._id);
     }
     for (const [field, values] of this.equality) {
       // Only keys that change move: an id that keeps its key keeps its place in that key's set.
