@@ -6,7 +6,9 @@
  *   at that indicator's documents only, however many the collection holds. A map is built the
  *   first time a query can use it, then kept up to date: fields never queried by equality (dates,
  *   types of an audit trail) cost neither time on every write nor memory;
- * - the insertion order of every `_id`, so narrowed results keep the natural order of a full scan;
+ * - the insertion order of every `_id`, so narrowed results keep the natural order of a full scan
+ *   (only once an equality map exists: nothing else reads it, and the documents map holds the same
+ *   order until then, so a replay that is never queried keeps no second map of every id);
  * - for a compound index `{ a: 1, b: 1 }`, the documents of each value of `a` in the order of `b`
  *   (ordered-runs.ts), so a page of `{ a: v }` sorted by `b` reads only the documents it returns.
  *
@@ -36,6 +38,8 @@ export class CollectionLookup {
   /** Runs per (equality field, sort field), built on first use like the equality maps. */
   private readonly runs: OrderedRuns[] = [];
   private readonly order = new Map<string, number>();
+  /** False until the first equality map is built: `order` is then filled from the documents and kept. */
+  private orderKept = false;
   /** Sets an existing document joined after others: their order is restored by sorting when read. */
   private readonly unordered = new WeakSet<Set<string>>();
   private nextOrder = 0;
@@ -95,7 +99,7 @@ export class CollectionLookup {
 
   /** Records that `next` replaced `previous` (or was inserted, when `previous` is undefined). */
   written(previous: ReadDocument | undefined, next: ReadDocument): void {
-    if (!previous) this.order.set(next._id, this.nextOrder++);
+    if (!previous && this.orderKept) this.order.set(next._id, this.nextOrder++);
     for (const { definition, owners } of this.unique.values()) {
       const keys = indexKeys(definition, next);
       if (previous) {
@@ -218,6 +222,12 @@ export class CollectionLookup {
   }
 
   private buildEquality(field: string, documents: ReadonlyMap<string, ReadDocument>): Map<string, Set<string>> {
+    if (!this.orderKept) {
+      // The documents map iterates in insertion order (a replaced id keeps its place, a removed one
+      // leaves it), which is exactly the order `written` and `forget` keep from now on.
+      for (const id of documents.keys()) this.order.set(id, this.nextOrder++);
+      this.orderKept = true;
+    }
     const values = new Map<string, Set<string>>();
     this.equality.set(field, values);
     for (const document of documents.values()) this.addEquality(field, document);
