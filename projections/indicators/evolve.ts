@@ -34,8 +34,16 @@ export function evolveIndicator(current: IndicatorDocument | null, event: Record
   if (current && event.position <= current.lastPosition) return current;
   if (event.type === 'IndicatorRegistered') return registered(event);
   if (!current) throw new IndicatorNotRegisteredError(event.data.indicatorId, event.type, event.position);
+  // Reports and corrections, nearly every event, build their document in one copy, stamp included.
+  if (event.type === 'ProgressReported') return reported(current, event);
+  if (event.type === 'ProgressReportCorrected') return corrected(current, event);
   const next = applyChange(current, event);
-  return { ...next, revision: event.revision, updatedAt: event.metadata.recordedAt, lastPosition: event.position };
+  return { ...next, ...stampOf(event) };
+}
+
+/** What every event sets on the document it changes. */
+function stampOf(event: RecordedIndicatorEvent): Pick<IndicatorDocument, 'revision' | 'updatedAt' | 'lastPosition'> {
+  return { revision: event.revision, updatedAt: event.metadata.recordedAt, lastPosition: event.position };
 }
 
 function applyChange(current: IndicatorDocument, event: RecordedIndicatorEvent): IndicatorDocument {
@@ -43,6 +51,7 @@ function applyChange(current: IndicatorDocument, event: RecordedIndicatorEvent):
     case 'IndicatorRegistered':
       // A second registration of the same stream cannot be decided; keep what the first one said.
       return current;
+    // Taken by evolveIndicator before applyChange; these build their document stamped already.
     case 'ProgressReported':
       return reported(current, event);
     case 'ProgressReportCorrected':
@@ -111,7 +120,7 @@ function reported(current: IndicatorDocument, event: RecordedEvent<ProgressRepor
   const others = current.figures.some((existing) => existing.reportId === data.reportId)
     ? current.figures.filter((existing) => existing.reportId !== data.reportId)
     : current.figures;
-  return withFigures({ ...current, counts: { ...current.counts, reports: current.counts.reports + 1 } }, [...others, figure], data.metric);
+  return withFigures(current, { ...current.counts, reports: current.counts.reports + 1 }, [...others, figure], data.metric, event);
 }
 
 function corrected(current: IndicatorDocument, event: RecordedEvent<ProgressReportCorrected>): IndicatorDocument {
@@ -125,7 +134,7 @@ function corrected(current: IndicatorDocument, event: RecordedEvent<ProgressRepo
         ...current.figures,
         { reportId: data.reportId, metric: data.metric, period: data.period, value: data.value, recordedAt: event.metadata.recordedAt },
       ];
-  return withFigures({ ...current, counts: { ...current.counts, corrections: current.counts.corrections + 1 } }, figures, data.metric);
+  return withFigures(current, { ...current.counts, corrections: current.counts.corrections + 1 }, figures, data.metric, event);
 }
 
 function reassigned(current: IndicatorDocument, event: RecordedEvent<ResponsibilityReassigned>): IndicatorDocument {
@@ -167,13 +176,30 @@ function assessed(current: IndicatorDocument, event: RecordedEvent<IndicatorAsse
 }
 
 /**
- * New figures for one metric: only that metric's targets can change standing (a target's latest
- * figure and status depend on its own metric's figures alone), so the others are kept as they are
- * instead of being recomputed on every report; `withTargets` would give the same document.
+ * The document after `event` brought new figures for one metric (and new counts): only that
+ * metric's targets can change standing (a target's latest figure and status depend on its own
+ * metric's figures alone), so the others are kept as they are instead of being recomputed on every
+ * report; `withTargets` would give the same document. One copy of the document, stamp included.
  */
-function withFigures(document: IndicatorDocument, figures: IndicatorFigure[], metric: string): IndicatorDocument {
+function withFigures(
+  document: IndicatorDocument,
+  counts: IndicatorDocument['counts'],
+  figures: IndicatorFigure[],
+  metric: string,
+  event: RecordedIndicatorEvent,
+): IndicatorDocument {
   const targets = document.targets.map((target) => (target.metric === metric ? standingOf(target, figures) : target));
-  return { ...document, targets, figures, statusSummary: summarizeStatuses(targets), worstStatus: worstStatus(targets) };
+  return {
+    ...document,
+    counts,
+    targets,
+    figures,
+    statusSummary: summarizeStatuses(targets),
+    worstStatus: worstStatus(targets),
+    revision: event.revision,
+    updatedAt: event.metadata.recordedAt,
+    lastPosition: event.position,
+  };
 }
 
 /** Sets targets and figures and everything derived from them, so the derived fields never drift. */
