@@ -67,6 +67,30 @@ describe('InMemoryReadStore, beyond the contract', () => {
       expect(await reports().countDocuments({})).toBe(1);
     });
 
+    it('keys with numbers: 1 and "1" differ, 0 and -0 collide, a number freed by a move can be taken, in single and compound indexes', async () => {
+      interface Entry extends ReadDocument {
+        position: number | string;
+        streamId: string;
+        revision: number | string;
+      }
+      const entries = store.collection<Entry>('entries');
+      await entries.createIndexes([
+        { key: { position: 1 }, name: 'position', unique: true },
+        { key: { streamId: 1, revision: 1 }, name: 'stream_revision', unique: true },
+      ]);
+      await entries.replaceMany([{ _id: 'e1', position: 1, streamId: 's-1', revision: 0 }]);
+      await entries.replaceMany([{ _id: 'e2', position: '1', streamId: 's-1', revision: '0' }]);
+      await expect(entries.replaceMany([{ _id: 'e3', position: 2, streamId: 's-1', revision: -0 }])).rejects.toMatchObject({ indexName: 'stream_revision', documentIds: ['e1', 'e3'] });
+      await expect(entries.replaceMany([{ _id: 'e3', position: 1, streamId: 's-2', revision: 0 }])).rejects.toMatchObject({ indexName: 'position', documentIds: ['e1', 'e3'] });
+      // e1 moves to position 3 and revision 1: its old keys are free for the next single write.
+      await entries.replaceMany([{ _id: 'e1', position: 3, streamId: 's-1', revision: 1 }]);
+      await entries.replaceMany([{ _id: 'e3', position: 1, streamId: 's-1', revision: 0 }]);
+      await expect(entries.replaceMany([{ _id: 'e4', position: 3, streamId: 's-9', revision: 9 }])).rejects.toMatchObject({ indexName: 'position', documentIds: ['e1', 'e4'] });
+      await entries.deleteMany({ _id: 'e1' });
+      await entries.replaceMany([{ _id: 'e4', position: 3, streamId: 's-1', revision: 1 }]);
+      expect(await entries.countDocuments({})).toBe(3);
+    });
+
     it('treats missing fields as null, as MongoDB does', async () => {
       await store.collection('units').createIndexes([{ key: { code: 1 }, name: 'code', unique: true }]);
       await store.collection('units').replaceMany([{ _id: 'u1' }]);
