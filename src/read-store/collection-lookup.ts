@@ -18,14 +18,13 @@
  */
 import type { IndexDefinition, ReadDocument } from './read-store.port';
 import { DuplicateKeyError } from './read-store.errors';
-import { encodeKey, indexKeyTuples, joinedKey, valuesAt, type KeyPart } from './unique-index';
-import { KeyOwners } from './key-owners';
+import { encodeKey, indexKeys, valuesAt } from './unique-index';
 import { OrderedRuns, type OrderedCandidates } from './ordered-runs';
 
 interface UniqueIndex {
   definition: IndexDefinition;
-  /** Key → `_id` of the document holding it. */
-  owners: KeyOwners;
+  /** Encoded key → `_id` of the document holding it. */
+  owners: Map<string, string>;
 }
 
 export class CollectionLookup {
@@ -54,8 +53,8 @@ export class CollectionLookup {
       this.compoundFields.set(field, sortFields.add(sortField));
     }
     if (!index.unique || this.unique.has(index.name)) return;
-    const owners = new KeyOwners();
-    for (const document of documents) for (const key of indexKeyTuples(index, document)) owners.set(key, document._id);
+    const owners = new Map<string, string>();
+    for (const document of documents) for (const key of indexKeys(index, document)) owners.set(key, document._id);
     this.unique.set(index.name, { definition: index, owners });
   }
 
@@ -67,16 +66,15 @@ export class CollectionLookup {
     if (this.unique.size === 0) return;
     if (incoming.size === 1) return this.assertOneWritable(collection, incoming);
     for (const { definition, owners } of this.unique.values()) {
-      const taken = new Map<string, { key: readonly KeyPart[]; id: string }>();
+      const taken = new Map<string, string>();
       for (const [id, document] of incoming) {
-        for (const key of indexKeyTuples(definition, document)) {
-          const joined = joinedKey(key);
-          const other = taken.get(joined);
-          if (other !== undefined && other.id !== id) throw new DuplicateKeyError(collection, definition.name, [other.id, id]);
-          taken.set(joined, { key, id });
+        for (const key of indexKeys(definition, document)) {
+          const other = taken.get(key);
+          if (other !== undefined && other !== id) throw new DuplicateKeyError(collection, definition.name, [other, id]);
+          taken.set(key, id);
         }
       }
-      for (const { key, id } of taken.values()) {
+      for (const [key, id] of taken) {
         const owner = owners.get(key);
         // An owner rewritten in this batch gives up its old keys; its new ones are in `taken`.
         if (owner !== undefined && owner !== id && !incoming.has(owner)) throw new DuplicateKeyError(collection, definition.name, [owner, id]);
@@ -91,7 +89,7 @@ export class CollectionLookup {
   private assertOneWritable(collection: string, incoming: ReadonlyMap<string, ReadDocument>): void {
     for (const [id, document] of incoming) {
       for (const { definition, owners } of this.unique.values()) {
-        for (const key of indexKeyTuples(definition, document)) {
+        for (const key of indexKeys(definition, document)) {
           const owner = owners.get(key);
           if (owner !== undefined && owner !== id) throw new DuplicateKeyError(collection, definition.name, [owner, id]);
         }
@@ -103,11 +101,11 @@ export class CollectionLookup {
   written(previous: ReadDocument | undefined, next: ReadDocument): void {
     if (!previous && this.orderKept) this.order.set(next._id, this.nextOrder++);
     for (const { definition, owners } of this.unique.values()) {
-      const keys = indexKeyTuples(definition, next);
+      const keys = indexKeys(definition, next);
       if (previous) {
-        const before = indexKeyTuples(definition, previous);
+        const before = indexKeys(definition, previous);
         // The usual replacement (a corrected report) keeps its one key: nothing to give up.
-        const kept = before.length === 1 && keys.length === 1 && sameParts(before[0], keys[0]);
+        const kept = before.length === 1 && keys.length === 1 && before[0] === keys[0];
         if (!kept) for (const key of before) if (owners.get(key) === previous._id) owners.delete(key);
       }
       for (const key of keys) owners.set(key, next._id);
@@ -201,7 +199,7 @@ export class CollectionLookup {
 
   private forget(document: ReadDocument): void {
     for (const { definition, owners } of this.unique.values()) {
-      for (const key of indexKeyTuples(definition, document)) if (owners.get(key) === document._id) owners.delete(key);
+      for (const key of indexKeys(definition, document)) if (owners.get(key) === document._id) owners.delete(key);
     }
     for (const [field, values] of this.equality) {
       for (const key of equalityKeys(field, document)) this.removeFromSet(values, key, document._id);
@@ -243,12 +241,6 @@ export class CollectionLookup {
 }
 
 const NO_KEYS: ReadonlySet<string> = new Set();
-
-function sameParts(a: readonly KeyPart[], b: readonly KeyPart[]): boolean {
-  if (a.length !== b.length) return false;
-  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i]) && a[i] !== b[i]) return false;
-  return true;
-}
 
 /** The equality values the maps and runs are keyed for. */
 function isScalarValue(value: unknown): value is string | number | boolean {

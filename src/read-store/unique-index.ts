@@ -26,53 +26,25 @@ export function assertUniqueKeys(collection: string, index: IndexDefinition, doc
   }
 }
 
-/** One field's share of a key: a number as itself, any other value encoded (a string, so never equal to a number). */
-export type KeyPart = string | number;
-
-/** The distinct encoded keys one document contributes to the index (usually one). */
+/** The distinct encoded keys one document contributes to the index (usually one: no Set is built for it). */
 export function indexKeys(index: IndexDefinition, document: ReadDocument): readonly string[] {
-  return indexKeyTuples(index, document).map(joinedKey);
-}
-
-/**
- * The distinct keys one document contributes to the index, one part per indexed field (usually
- * one key: no Set is built for it). Two tuples are the same key exactly when their `joinedKey`s are.
- */
-export function indexKeyTuples(index: IndexDefinition, document: ReadDocument): ReadonlyArray<readonly KeyPart[]> {
   const single = singleKey(index, document);
   if (single !== null) return [single];
-  let tuples: KeyPart[][] = [[]];
+  let tuples: string[][] = [[]];
   for (const field of Object.keys(index.key)) {
-    const parts = valuesAt(document, field.split('.')).map(encodePart);
+    const parts = valuesAt(document, field.split('.')).map(encodeKey);
     tuples = tuples.flatMap((tuple) => parts.map((part) => [...tuple, part]));
   }
-  const distinct = new Map<string, KeyPart[]>();
-  for (const tuple of tuples) distinct.set(joinedKey(tuple), tuple);
-  return [...distinct.values()];
-}
-
-/** A key as one string, exactly as `encodeKey` writes each part, joined by NUL. */
-export function joinedKey(tuple: readonly KeyPart[]): string {
-  if (tuple.length === 1) return encodedPart(tuple[0]);
-  return tuple.map(encodedPart).join('\u0000');
-}
-
-/** One part as `encodeKey` writes it. */
-export function encodedPart(part: KeyPart): string {
-  return typeof part === 'number' ? `n:${part}` : part;
-}
-
-/** `encodeKey` for a tuple: a number is kept as a number (-0 as 0, as `encodeKey` writes it). */
-function encodePart(value: unknown): KeyPart {
-  return typeof value === 'number' ? (Object.is(value, -0) ? 0 : value) : encodeKey(value);
+  return [...new Set(tuples.map((tuple) => tuple.join('\u0000')))];
 }
 
 /**
  * The one key of a document whose indexed paths meet no array (the usual case), without building
  * tuples; null when an array is met and the multikey rules above apply.
  */
-function singleKey(index: IndexDefinition, document: ReadDocument): KeyPart[] | null {
-  const key: KeyPart[] = [];
+function singleKey(index: IndexDefinition, document: ReadDocument): string | null {
+  let key = '';
+  let first = true;
   for (const field of Object.keys(index.key)) {
     let value: unknown = document;
     for (const segment of field.includes('.') ? field.split('.') : [field]) {
@@ -80,7 +52,8 @@ function singleKey(index: IndexDefinition, document: ReadDocument): KeyPart[] | 
       value = value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, segment) ? (value as Record<string, unknown>)[segment] : null;
     }
     if (Array.isArray(value)) return null;
-    key.push(encodePart(value));
+    key = first ? encodeKey(value) : `${key}\u0000${encodeKey(value)}`;
+    first = false;
   }
   return key;
 }
