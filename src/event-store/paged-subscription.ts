@@ -1,21 +1,36 @@
 /**
  * A subscription that reads the global log page by page after a position and, once caught up,
- * sleeps until it is woken: by the store after an in-process append, by a poll timer (to notice
+ * sleeps until it is woken: by the store after an in-process append, by a poll tick (to notice
  * appends made by other processes on the same file), or by `close()`.
+ *
+ * An in-process append also hands over the batch it just committed. When that batch starts right
+ * after the last position delivered, the subscription takes its events instead of reading them
+ * back; in any other case (a gap, another process's append, catch-up, a queue over its bound) it
+ * reads from the store, so order and exactly-once delivery never depend on the hand-over.
  */
 import type { RecordedEvent } from '../shared/messages';
 import type { Subscription } from './event-store.port';
 
+/** Events one in-process append committed, with consecutive positions. */
+export interface AppendedBatch {
+  firstPosition: number;
+  lastPosition: number;
+  /** The batch's events exactly as a read would return them; fresh objects on each call, so subscribers never share one. */
+  events(): RecordedEvent[];
+}
+
 export interface PagedSubscriptionSource {
   /** Events with a position strictly greater than `afterPosition`, in position order, at most `limit`. */
   readPage(afterPosition: number, limit: number): RecordedEvent[];
-  /** Registers a callback run after each in-process append; returns the function that unregisters it. */
-  onAppended(wake: () => void): () => void;
+  /** Registers a callback run after each in-process append with what it wrote; returns the function that unregisters it. */
+  onAppended(wake: (appended: AppendedBatch) => void): () => void;
 }
 
 export interface PagedSubscriptionOptions {
   pageSize: number;
   pollIntervalMs: number;
+  /** At most this many handed-over events wait for a slow consumer; beyond that they are dropped and read back later. */
+  maxHandedOverEvents: number;
   /** Called once when the subscription is closed, so the store can forget it. */
   onClosed?: () => void;
 }
@@ -29,7 +44,10 @@ export class PagedSubscription implements Subscription {
    */
   private woken = false;
   private resolveSleep: (() => void) | null = null;
+  /** One repeating tick while the feed runs, rather than a timer set and cleared around every event. */
   private pollTimer: NodeJS.Timeout | null = null;
+  private handedOver: AppendedBatch[] = [];
+  private handedOverEvents = 0;
   private readonly unregister: () => void;
   private iterator: AsyncGenerator<RecordedEvent> | null = null;
 
@@ -39,7 +57,10 @@ export class PagedSubscription implements Subscription {
     private readonly options: PagedSubscriptionOptions,
   ) {
     this.lastPosition = fromPosition;
-    this.unregister = source.onAppended(() => this.wake());
+    this.unregister = source.onAppended((appended) => {
+      this.keep(appended);
+      this.wake();
+    });
   }
 
   [Symbol.asyncIterator](): AsyncIterator<RecordedEvent> {
@@ -52,6 +73,8 @@ export class PagedSubscription implements Subscription {
     if (this.closed) return;
     this.closed = true;
     this.unregister();
+    this.stopPolling();
+    this.dropHandedOver();
     this.wake();
     this.options.onClosed?.();
   }
@@ -60,7 +83,7 @@ export class PagedSubscription implements Subscription {
     try {
       while (!this.closed) {
         this.woken = false;
-        const page = this.source.readPage(this.lastPosition, this.options.pageSize);
+        const page = this.nextPage();
         for (const event of page) {
           if (this.closed) return;
           this.lastPosition = event.position;
@@ -72,30 +95,62 @@ export class PagedSubscription implements Subscription {
     } finally {
       // Reached on close() and also when a consumer breaks out of its loop: either way this feed
       // is over, so stop listening for appends.
-      this.clearPollTimer();
       await this.close();
     }
   }
 
+  /** The handed-over batch that continues exactly where delivery stands, else a page read from the store. */
+  private nextPage(): RecordedEvent[] {
+    while (this.handedOver.length > 0 && this.handedOver[0].lastPosition <= this.lastPosition) this.shiftHandedOver();
+    if (this.handedOver.length > 0 && this.handedOver[0].firstPosition === this.lastPosition + 1) {
+      return this.shiftHandedOver().events();
+    }
+    return this.source.readPage(this.lastPosition, this.options.pageSize);
+  }
+
+  /** Queues a batch within the bound; past it, the queue is dropped and the feed reads those events back instead. */
+  private keep(appended: AppendedBatch): void {
+    if (this.closed) return;
+    const size = appended.lastPosition - appended.firstPosition + 1;
+    if (this.handedOverEvents + size > this.options.maxHandedOverEvents) this.dropHandedOver();
+    if (size > this.options.maxHandedOverEvents) return;
+    this.handedOver.push(appended);
+    this.handedOverEvents += size;
+  }
+
+  private shiftHandedOver(): AppendedBatch {
+    const batch = this.handedOver.shift() as AppendedBatch;
+    this.handedOverEvents -= batch.lastPosition - batch.firstPosition + 1;
+    return batch;
+  }
+
+  private dropHandedOver(): void {
+    this.handedOver = [];
+    this.handedOverEvents = 0;
+  }
+
   /** Resolves on the next wake-up or poll tick; returns at once when a wake-up came in meanwhile. */
   private sleep(): Promise<void> {
-    if (this.woken || this.closed) return Promise.resolve();
+    if (this.woken || this.closed || this.handedOver.length > 0) return Promise.resolve();
+    this.startPolling();
     return new Promise<void>((resolve) => {
       this.resolveSleep = resolve;
-      this.pollTimer = setTimeout(() => this.wake(), this.options.pollIntervalMs);
     });
   }
 
   private wake(): void {
     this.woken = true;
-    this.clearPollTimer();
     const resolve = this.resolveSleep;
     this.resolveSleep = null;
     resolve?.();
   }
 
-  private clearPollTimer(): void {
-    if (this.pollTimer) clearTimeout(this.pollTimer);
+  private startPolling(): void {
+    this.pollTimer ??= setInterval(() => this.wake(), this.options.pollIntervalMs);
+  }
+
+  private stopPolling(): void {
+    if (this.pollTimer) clearInterval(this.pollTimer);
     this.pollTimer = null;
   }
 }

@@ -18,7 +18,7 @@ import type { NewEvent, RecordedEvent } from '../shared/messages';
 import { EventIdConflictError, EventStoreClosedError, InvalidEventStoreArgumentError } from './event-store.errors';
 import type { AppendResult, EventStore, ExpectedRevision, ReadAllOptions, ReadStreamOptions, Subscription } from './event-store.port';
 import { firstRevisionToRead } from './read-stream-options';
-import { PagedSubscription } from './paged-subscription';
+import { PagedSubscription, type AppendedBatch } from './paged-subscription';
 import { configureConnection, createSchema, SQL, type EventRow, type StoredEventRef } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
@@ -29,6 +29,8 @@ export interface SqliteEventStoreOptions {
 }
 
 export const DEFAULT_PAGE_SIZE = 1000;
+/** How many just-appended events a subscription keeps for its consumer before it falls back to reading them back. */
+export const MAX_HANDED_OVER_EVENTS = 1000;
 const DEFAULT_POLL_INTERVAL_MS = 200;
 
 /** An event ready for the INSERT: data and metadata serialised once, outside the transaction. */
@@ -41,13 +43,14 @@ interface SerializedEvent {
 
 interface AppendOutcome {
   result: AppendResult;
-  wrote: boolean;
+  /** The rows this append inserted, exactly as stored (empty when it wrote nothing). */
+  written: EventRow[];
 }
 
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
   private readonly pollIntervalMs: number;
-  private readonly appendListeners = new Set<() => void>();
+  private readonly appendListeners = new Set<(appended: AppendedBatch) => void>();
   private readonly openSubscriptions = new Set<Subscription>();
   private closed = false;
 
@@ -102,7 +105,10 @@ export class SqliteEventStore implements EventStore {
     } catch (error) {
       throw this.translateConstraintError(error, streamId, serialized, expectedRevision);
     }
-    if (outcome.wrote) for (const wake of [...this.appendListeners]) wake();
+    if (outcome.written.length > 0 && this.appendListeners.size > 0) {
+      const appended = handOver(outcome.written);
+      for (const wake of [...this.appendListeners]) wake(appended);
+    }
     return outcome.result;
   }
 
@@ -130,6 +136,7 @@ export class SqliteEventStore implements EventStore {
       {
         pageSize: DEFAULT_PAGE_SIZE,
         pollIntervalMs: this.pollIntervalMs,
+        maxHandedOverEvents: MAX_HANDED_OVER_EVENTS,
         onClosed: () => this.openSubscriptions.delete(subscription),
       },
     );
@@ -165,23 +172,26 @@ export class SqliteEventStore implements EventStore {
     const currentRevision = last?.revision ?? null;
 
     const original = events.length > 0 ? this.findOriginalAppend(streamId, events, expected, currentRevision) : null;
-    if (original) return { result: original, wrote: false };
+    if (original) return { result: original, written: [] };
 
     const matches = expected === 'no_stream' ? currentRevision === null : expected === currentRevision;
     if (!matches) throw new ConcurrencyError(streamId, expected, currentRevision);
 
     if (events.length === 0) {
-      return { result: { nextRevision: currentRevision ?? -1, position: last?.position ?? 0 }, wrote: false };
+      return { result: { nextRevision: currentRevision ?? -1, position: last?.position ?? 0 }, written: [] };
     }
 
     let revision = currentRevision ?? -1;
     let position = 0;
+    const written: EventRow[] = [];
     for (const event of events) {
       revision += 1;
       const info = this.insertEvent.run(streamId, revision, event.eventId, event.type, event.data, event.metadata);
       position = Number(info.lastInsertRowid);
+      // Every column of the row is known here; the only one SQLite fills in is the position.
+      written.push({ position, stream_id: streamId, revision, event_id: event.eventId, type: event.type, data: event.data, metadata: event.metadata });
     }
-    return { result: { nextRevision: revision, position }, wrote: true };
+    return { result: { nextRevision: revision, position }, written };
   }
 
   /**
@@ -258,6 +268,19 @@ function serialize(event: NewEvent): SerializedEvent {
     type: event.type,
     data: JSON.stringify(event.data),
     metadata: JSON.stringify(event.metadata),
+  };
+}
+
+/**
+ * The committed rows for the waiting subscriptions. Each subscription that takes them parses its
+ * own copy with the same mapping a read uses, so what it gets is exactly what a read would give and
+ * no two subscribers share (or could mutate) one object.
+ */
+function handOver(rows: EventRow[]): AppendedBatch {
+  return {
+    firstPosition: rows[0].position,
+    lastPosition: rows[rows.length - 1].position,
+    events: () => rows.map(toRecordedEvent),
   };
 }
 

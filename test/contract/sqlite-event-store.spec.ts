@@ -173,3 +173,82 @@ describe('SqliteEventStore on a file', () => {
     await expect(store.readAll({ fromPosition: 0, limit: -1 })).rejects.toMatchObject({ code: 'INVALID_EVENT_STORE_ARGUMENT' });
   });
 });
+
+describe('SqliteEventStore hands its own appends to its subscriptions', () => {
+  let dir: string;
+  let filename: string;
+  const opened: SqliteEventStore[] = [];
+  // A poll far beyond the test timeout: only the in-process hand-over or a read after a wake-up can deliver.
+  const open = (pollIntervalMs = 10 * 60_000) => {
+    const store = new SqliteEventStore({ filename, pollIntervalMs });
+    opened.push(store);
+    return store;
+  };
+  const countReads = (store: SqliteEventStore) => jest.spyOn(store as unknown as { readPage: (after: number, limit: number) => unknown }, 'readPage');
+
+  beforeEach(() => {
+    dir = tempDir();
+    filename = join(dir, 'events.db');
+  });
+
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((store) => store.close()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('hands over events equal in every field to the ones read back, without reading them', async () => {
+    const store = open();
+    const streamId = uniqueStreamId();
+    const subscription = store.subscribeToAll(0);
+    const idle = collectFromSubscription(subscription, [streamId], 2);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+    const reads = countReads(store);
+
+    // JSON turns a Date into a string and leaves out undefined: a handed-over event must do the same.
+    const odd = { when: new Date('2026-01-02T03:04:05.006Z'), gone: undefined, nested: { list: [1, 'đ', null] }, big: 1e21 };
+    await store.appendToStream(streamId, [newEvent('Odd', odd), newEvent('Plain', { n: 1 })], 'no_stream');
+    const { ours } = await idle;
+
+    expect(reads).not.toHaveBeenCalled();
+    expect(ours).toStrictEqual(await store.readStream(streamId));
+    expect(ours[0].data).toStrictEqual({ when: '2026-01-02T03:04:05.006Z', nested: { list: [1, 'đ', null] }, big: 1e21 });
+    await subscription.close();
+  });
+
+  it('delivers everything in order to two subscriptions at different positions, each with its own objects', async () => {
+    const store = open();
+    const streamId = uniqueStreamId();
+    await store.appendToStream(streamId, newEvents(3), 'no_stream');
+    const behind = store.subscribeToAll(0);
+    const caughtUp = store.subscribeToAll(await store.headPosition());
+    const fromStart = collectFromSubscription(behind, [streamId], 6);
+    const live = collectFromSubscription(caughtUp, [streamId], 3);
+
+    await store.appendToStream(streamId, newEvents(2), 2);
+    await store.appendToStream(streamId, [newEvent()], 4);
+    const [all, latest] = await Promise.all([fromStart, live]);
+
+    expect(all.ours.map((e) => e.revision)).toEqual([0, 1, 2, 3, 4, 5]);
+    expect(latest.ours.map((e) => e.revision)).toEqual([3, 4, 5]);
+    expect(latest.ours).toStrictEqual(all.ours.slice(3));
+    expect(latest.ours[0]).not.toBe(all.ours[3]);
+    expect(latest.ours[0].data).not.toBe(all.ours[3].data);
+    await Promise.all([behind.close(), caughtUp.close()]);
+  });
+
+  it('reads back an append that another instance on the same file slipped in between two of its own', async () => {
+    const store = open();
+    const other = open();
+    const streamId = uniqueStreamId();
+    const subscription = store.subscribeToAll(0);
+    const live = collectFromSubscription(subscription, [streamId], 3);
+
+    await store.appendToStream(streamId, [newEvent()], 'no_stream');
+    await other.appendToStream(streamId, [newEvent()], 0);
+    await store.appendToStream(streamId, [newEvent()], 1);
+    const { ours } = await live;
+
+    expect(ours).toStrictEqual(await store.readStream(streamId));
+    await subscription.close();
+  });
+});
