@@ -61,8 +61,7 @@ export class SqliteEventStore implements EventStore {
     [string, number, number],
     { event_id: string; revision: number; position: number }
   >;
-  private readonly selectStream: Database.Statement<[string], EventRow>;
-  private readonly selectStreamFrom: Database.Statement<[string, number], EventRow>;
+  private readonly selectStream: Database.Statement<[string, number], EventRow>;
   private readonly selectAll: Database.Statement<[number, number], EventRow>;
   private readonly selectHead: Database.Statement<[], { head: number }>;
   /** Runs as BEGIN IMMEDIATE: the write lock is taken before the revision is read, so no other process can slip in between. */
@@ -82,7 +81,6 @@ export class SqliteEventStore implements EventStore {
     this.findByEventId = this.db.prepare(SQL.findByEventId);
     this.eventIdsFromRevision = this.db.prepare(SQL.eventIdsFromRevision);
     this.selectStream = this.db.prepare(SQL.readStream);
-    this.selectStreamFrom = this.db.prepare(SQL.readStreamFrom);
     this.selectAll = this.db.prepare(SQL.readAll);
     this.selectHead = this.db.prepare(SQL.headPosition);
     this.appendTransaction = this.db.transaction((streamId, events, expected) => this.appendInTransaction(streamId, events, expected));
@@ -90,9 +88,7 @@ export class SqliteEventStore implements EventStore {
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
     this.assertOpen();
-    const fromRevision = firstRevisionToRead(options);
-    const rows = fromRevision === 0 ? this.selectStream.all(streamId) : this.selectStreamFrom.all(streamId, fromRevision);
-    return rows.map(toRecordedEvent);
+    return this.selectStream.all(streamId, firstRevisionToRead(options)).map(toRecordedEvent);
   }
 
   async appendToStream(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
