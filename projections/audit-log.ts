@@ -14,7 +14,7 @@ import { assertNever } from '../src/domain/indicator/target';
 import type { ResolutionEvent } from '../src/domain/resolution/events';
 import { UNIT_EVENT_TYPES, type UnitEvent } from '../src/domain/unit/events';
 import type { Role } from '../src/shared/messages';
-import { entryIdOf, eventEntryId } from './event-entry-id';
+import { entryIdOf } from './event-entry-id';
 import { isIndicatorEvent } from './indicator-event';
 import { interned, internedOrNull } from './interned';
 import { oneLine, summarizeIndicatorEvent } from './indicator-history/summary';
@@ -46,8 +46,6 @@ export interface AuditLogEntry extends ProjectedDocument {
 }
 
 export const AUDIT_LOG_EVENT_TYPES: readonly LedgerEventType[] = [...INDICATOR_EVENT_TYPES, ...UNIT_EVENT_TYPES, 'ResolutionRegistered'];
-
-export const auditLogEntryId: (streamId: string, revision: number) => string = eventEntryId;
 
 export const auditLogProjection: ProjectionDefinition<AuditLogEntry> = {
   collection: AUDIT_LOG_COLLECTION,

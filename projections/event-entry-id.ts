@@ -13,7 +13,7 @@ let lastId = '';
 
 /** `eventEntryId` of the event's stream and revision; the same string for the same event object. */
 export function entryIdOf(event: RecordedEvent): string {
-  if (event !== lastEvent || lastId === '') {
+  if (event !== lastEvent) {
     lastId = eventEntryId(event.streamId, event.revision);
     lastEvent = event;
   }

@@ -19,7 +19,7 @@ export type {
   RegistrationSnapshot,
   ResponsibilitySnapshot,
 } from './indicator-history/document';
-export { historyEntryId, localDate } from './indicator-history/entry';
+export { localDate } from './indicator-history/entry';
 export { formatGoal } from './indicator-history/goal-text';
 export { ASSESSMENT_OUTCOME_LABELS, summarizeIndicatorEvent, type SummaryContext } from './indicator-history/summary';
 

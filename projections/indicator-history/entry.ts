@@ -4,7 +4,7 @@ import type { Evidence } from '../../src/domain/indicator/evidence';
 import type { IndicatorEvent } from '../../src/domain/indicator/events';
 import { assertNever } from '../../src/domain/indicator/target';
 import type { RecordedIndicatorEvent } from '../indicator-event';
-import { entryIdOf, eventEntryId } from '../event-entry-id';
+import { entryIdOf } from '../event-entry-id';
 import { interned, internedOrNull } from '../interned';
 import type { EvidenceView, IndicatorHistoryEntry } from './document';
 import { beforeAndAfter } from './snapshots';
@@ -12,8 +12,6 @@ import { summarizeIndicatorEvent } from './summary';
 
 /** Vietnam's civil time, UTC+07:00 without daylight saving: the calendar units report against. */
 const LOCAL_OFFSET_MS = 7 * 60 * 60 * 1000;
-
-export const historyEntryId: (streamId: string, revision: number) => string = eventEntryId;
 
 export function historyEntry(event: RecordedIndicatorEvent): IndicatorHistoryEntry {
   const details = eventDetails(event);
