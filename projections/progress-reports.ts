@@ -12,6 +12,7 @@ import { assertNever } from '../src/domain/indicator/target';
 import type { Actor, RecordedEvent } from '../src/shared/messages';
 import type { ProjectedDocument, ProjectionDefinition } from './projection';
 import { eventTypeGuard } from './event-type-guard';
+import { evidenceView } from './indicator-history/entry';
 import { interned, internedOrNull } from './interned';
 import { UnhandledEventError } from './unhandled-event';
 
@@ -192,11 +193,7 @@ function answered(current: ProgressReportDocument, event: RecordedEvent<ReportQu
 
 function citations(event: ReportEvent, citedIn: EvidenceCitation['citedIn'], evidence: readonly Evidence[] | undefined): EvidenceCitation[] {
   return (evidence ?? []).map((item) => ({
-    title: item.title,
-    documentRef: item.documentRef,
-    issuedOn: item.issuedOn,
-    url: item.url ?? null,
-    sha256: item.sha256 ?? null,
+    ...evidenceView(item),
     citedIn,
     revision: event.revision,
     citedAt: event.metadata.recordedAt,

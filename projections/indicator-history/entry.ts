@@ -63,13 +63,12 @@ export function localDate(instant: string): string {
 
 /** A cited document with its optional fields as null, the way every read model stores them. */
 export function evidenceViews(evidence: readonly Evidence[] | undefined): EvidenceView[] {
-  return (evidence ?? []).map((item) => ({
-    title: item.title,
-    documentRef: item.documentRef,
-    issuedOn: item.issuedOn,
-    url: item.url ?? null,
-    sha256: item.sha256 ?? null,
-  }));
+  return (evidence ?? []).map(evidenceView);
+}
+
+/** One cited document as every read model stores it (the progress reports add who cited it). */
+export function evidenceView(item: Evidence): EvidenceView {
+  return { title: item.title, documentRef: item.documentRef, issuedOn: item.issuedOn, url: item.url ?? null, sha256: item.sha256 ?? null };
 }
 
 /** The entry fields an event fills in itself (evidence still in its event form). */
