@@ -99,7 +99,6 @@ describe('PagedSubscription hand-over', () => {
   it('keeps at most the bound for a slow consumer and reads the rest back, in order and once each', async () => {
     const log = new FakeLog();
     const iterator = subscribe(log, 0, 3)[Symbol.asyncIterator]();
-    expect(await take(iterator, 0)).toEqual([]);
     const first = iterator.next();
     log.append(1);
     expect((await first).value?.position).toBe(1);
