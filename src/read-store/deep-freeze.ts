@@ -3,8 +3,7 @@
  * (read-only-find.ts). Stored documents are never changed in place: a write replaces the whole
  * document with a new object, so a frozen one simply stops being shared when it is replaced.
  */
-
-const MAX_DEPTH = 100;
+import { MAX_PLAIN_DEPTH } from './plain-values';
 
 /** Roots already frozen all the way down: sharing one again costs a lookup. */
 const frozenRoots = new WeakSet<object>();
@@ -18,8 +17,7 @@ export function deepFrozen<T extends object>(document: T): T {
 }
 
 function freeze(value: object, depth: number): void {
-  // Read models are plain JSON-like data far shallower than this; deeper is not ours to walk.
-  if (depth > MAX_DEPTH) return;
+  if (depth > MAX_PLAIN_DEPTH) return;
   for (const key of Object.keys(value)) {
     const item: unknown = (value as Record<string, unknown>)[key];
     if (item !== null && typeof item === 'object') freeze(item, depth + 1);

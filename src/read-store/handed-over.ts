@@ -9,9 +9,7 @@
  * `adoptInPlace` answer false, and the caller stores a copy (stored-copy.ts), which treats such
  * values exactly as before.
  */
-import { isPlainObject } from './plain-values';
-
-const MAX_DEPTH = 100;
+import { isPlainObject, MAX_PLAIN_DEPTH } from './plain-values';
 
 /**
  * True when `document` can be kept as it is; its `undefined` values have then been replaced by
@@ -30,7 +28,7 @@ export function adoptInPlace(document: object, stored?: object): boolean {
 }
 
 function adoptValue(value: object, stored: unknown, depth: number): boolean {
-  if (depth > MAX_DEPTH) return false;
+  if (depth > MAX_PLAIN_DEPTH) return false;
   if (Array.isArray(value)) {
     const storedItems = Array.isArray(stored) ? (stored as unknown[]) : undefined;
     for (let i = 0; i < value.length; i++) {

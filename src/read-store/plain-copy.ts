@@ -4,13 +4,11 @@
  * them, which keeps the embedded read models' memory near the size of their content.
  *
  * Plain objects, arrays, dates and regular expressions are copied here; anything else (class
- * instances, maps, typed arrays, boxed values) and any subtree nested deeper than MAX_DEPTH (a
+ * instances, maps, typed arrays, boxed values) and any subtree nested deeper than MAX_PLAIN_DEPTH (a
  * cycle, or data no read model has) is left to `structuredClone`, so the result is what
  * `structuredClone` would give. Functions and symbols are refused the way it refuses them.
  */
-import { isDate, isPlainObject, isRegExp } from './plain-values';
-
-const MAX_DEPTH = 100;
+import { isDate, isPlainObject, isRegExp, MAX_PLAIN_DEPTH } from './plain-values';
 
 /** `undefined` becomes null when `undefinedAsNull` (how MongoDB stores it), else stays undefined. */
 export function plainCopy<T>(value: T, undefinedAsNull = false): T {
@@ -23,7 +21,7 @@ function copy(value: unknown, undefinedAsNull: boolean, depth: number): unknown 
     if (typeof value === 'function' || typeof value === 'symbol') return structuredClone(value); // throws DataCloneError
     return value;
   }
-  if (depth > MAX_DEPTH) return exotic(value, undefinedAsNull);
+  if (depth > MAX_PLAIN_DEPTH) return exotic(value, undefinedAsNull);
   if (Array.isArray(value)) {
     const result: unknown[] = new Array(value.length);
     for (let i = 0; i < value.length; i++) result[i] = copy(value[i], undefinedAsNull, depth + 1);

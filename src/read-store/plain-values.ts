@@ -4,6 +4,13 @@
  * at the shape of the prototype chain and the built-in tag instead.
  */
 
+/**
+ * How deep the read store walks a document (copying, adopting, freezing) before it stops: read
+ * models are plain JSON-like data far shallower than this, so deeper means a cycle or data that is
+ * not ours. One limit, shared by the three walks so they give up at the same depth.
+ */
+export const MAX_PLAIN_DEPTH = 100;
+
 /** An object literal or `Object.create(null)`: no prototype, or one that is a realm's Object.prototype. */
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
   if (value === null || typeof value !== 'object' || Array.isArray(value)) return false;
