@@ -125,7 +125,7 @@ export class InMemoryCollection<D extends ReadDocument> implements ReadCollectio
    */
   private candidates(filter: Filter, anyOrder = false): ReadDocument[] {
     const { documents, lookup } = this.host.state(this.name);
-    const ids = filter !== null && typeof filter === 'object' ? lookup.candidates(filter, documents, anyOrder) : null;
+    const ids = isObject(filter) ? lookup.candidates(filter, documents, anyOrder) : null;
     if (ids === null) return [...documents.values()];
     return ids.map((id) => documents.get(id)).filter((document): document is ReadDocument => document !== undefined);
   }
