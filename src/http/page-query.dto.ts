@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, IsOptional, Max, Min } from 'class-validator';
@@ -15,11 +16,13 @@ export class PageQueryDto extends ReadQueryDto {
   @Max(500)
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
+  @PageOffset()
   offset?: number;
+}
+
+/** The `offset` of a paged query (0 to 1,000,000); also the audit timelines', whose `limit` differs. */
+export function PageOffset(): PropertyDecorator {
+  // applyDecorators applies top-down, stacked decorators bottom-up: listed in reverse so the rules
+  // register, and their messages list, in the order they always did.
+  return applyDecorators(Max(1_000_000), Min(0), IsInt(), Type(() => Number), IsOptional(), ApiPropertyOptional({ default: 0, minimum: 0 }));
 }

@@ -9,6 +9,7 @@ import { Transform, Type } from 'class-transformer';
 import { ArrayMaxSize, ArrayMinSize, IsArray, IsIn, IsInt, IsOptional, IsString, Matches, Max, Min } from 'class-validator';
 import { ID_PATTERN } from '../../http/id-param.pipe';
 import { ISO_INSTANT_EXAMPLE, IsIsoInstant } from '../../http/iso-instant';
+import { PageOffset } from '../../http/page-query.dto';
 import { ReadQueryDto } from '../../http/read-query.dto';
 
 /** Principal ids: slugs from the principals file, or a token subject (may hold `@`, `:`). */
@@ -66,12 +67,7 @@ export abstract class TimelineQueryDto extends ReadQueryDto {
   @Max(MAX_PAGE_SIZE)
   limit?: number;
 
-  @ApiPropertyOptional({ default: 0, minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(0)
-  @Max(1_000_000)
+  @PageOffset()
   offset?: number;
 
   @ApiPropertyOptional({ enum: ['asc', 'desc'] })
