@@ -9,6 +9,9 @@
  *   `ConcurrencyError`).
  * - An empty batch writes nothing but still checks `expectedRevision`, and answers the stream's
  *   current state: `{ nextRevision: -1, position: 0 }` for a stream that does not exist.
+ * - Appends requested in the same turn of the event loop are committed together (group-commit.ts):
+ *   one `BEGIN IMMEDIATE … COMMIT`, one fsync, each append in a savepoint of its own so it succeeds
+ *   or fails alone, in the order requested. Every append is acknowledged only after that commit.
  */
 import { mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
@@ -18,6 +21,7 @@ import type { NewEvent, RecordedEvent } from '../shared/messages';
 import { EventIdConflictError, EventStoreClosedError, InvalidEventStoreArgumentError } from './event-store.errors';
 import type { AppendResult, EventStore, ExpectedRevision, ReadAllOptions, ReadStreamOptions, Subscription } from './event-store.port';
 import { firstRevisionToRead } from './read-stream-options';
+import { GroupCommit, type Settled } from './group-commit';
 import { PagedSubscription, type AppendedBatch } from './paged-subscription';
 import { configureConnection, createSchema, SQL, type EventRow, type StoredEventRef } from './sqlite-schema';
 
@@ -39,6 +43,13 @@ interface SerializedEvent {
   type: string;
   data: string;
   metadata: string;
+}
+
+/** One append waiting for its group's commit. */
+interface PendingAppend {
+  streamId: string;
+  events: readonly SerializedEvent[];
+  expected: ExpectedRevision;
 }
 
 interface AppendOutcome {
@@ -64,10 +75,16 @@ export class SqliteEventStore implements EventStore {
   private readonly selectStream: Database.Statement<[string, number], EventRow>;
   private readonly selectAll: Database.Statement<[number, number], EventRow>;
   private readonly selectHead: Database.Statement<[], { head: number }>;
-  /** Runs as BEGIN IMMEDIATE: the write lock is taken before the revision is read, so no other process can slip in between. */
+  /**
+   * One append. Run as BEGIN IMMEDIATE (the write lock is taken before the revision is read, so no
+   * other process can slip in between), or as a savepoint inside a group's transaction.
+   */
   private readonly appendTransaction: Database.Transaction<
     (streamId: string, events: readonly SerializedEvent[], expected: ExpectedRevision) => AppendOutcome
   >;
+  /** Several appends in one BEGIN IMMEDIATE transaction, each in its own savepoint. */
+  private readonly groupTransaction: Database.Transaction<(group: readonly PendingAppend[]) => Array<Settled<AppendOutcome>>>;
+  private readonly appends: GroupCommit<PendingAppend, AppendResult>;
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.filename !== ':memory:' && options.filename !== '') mkdirSync(dirname(options.filename), { recursive: true });
@@ -84,6 +101,8 @@ export class SqliteEventStore implements EventStore {
     this.selectAll = this.db.prepare(SQL.readAll);
     this.selectHead = this.db.prepare(SQL.headPosition);
     this.appendTransaction = this.db.transaction((streamId, events, expected) => this.appendInTransaction(streamId, events, expected));
+    this.groupTransaction = this.db.transaction((group) => group.map((append) => this.appendAlone(append)));
+    this.appends = new GroupCommit((group) => this.commitGroup(group));
   }
 
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
@@ -94,18 +113,7 @@ export class SqliteEventStore implements EventStore {
   async appendToStream(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision): Promise<AppendResult> {
     this.assertOpen();
     assertValidExpectedRevision(expectedRevision);
-    const serialized = events.map(serialize);
-    let outcome: AppendOutcome;
-    try {
-      outcome = this.appendTransaction.immediate(streamId, serialized, expectedRevision);
-    } catch (error) {
-      throw this.translateConstraintError(error, streamId, serialized, expectedRevision);
-    }
-    if (outcome.written.length > 0 && this.appendListeners.size > 0) {
-      const appended = handOver(outcome.written);
-      for (const wake of [...this.appendListeners]) wake(appended);
-    }
-    return outcome.result;
+    return this.appends.submit({ streamId, events: events.map(serialize), expected: expectedRevision });
   }
 
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {
@@ -151,16 +159,39 @@ export class SqliteEventStore implements EventStore {
     this.db.prepare('SELECT 1').get();
   }
 
-  /** Ends every open subscription first, so none of them reads from a closed connection. */
+  /** Commits the appends already accepted, then ends every open subscription, so none of them reads from a closed connection. */
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
+    this.appends.flush();
     await Promise.all([...this.openSubscriptions].map((subscription) => subscription.close()));
     this.db.close();
   }
 
   private readPage(afterPosition: number, limit: number): RecordedEvent[] {
     return this.selectAll.all(afterPosition, limit).map(toRecordedEvent);
+  }
+
+  /**
+   * Commits a group (one transaction, however many appends), then hands what it wrote to this
+   * process's subscriptions before any caller hears back.
+   */
+  private commitGroup(group: readonly PendingAppend[]): Array<Settled<AppendResult>> {
+    const outcomes = group.length === 1 ? [this.appendAlone(group[0])] : this.groupTransaction.immediate(group);
+    if (this.appendListeners.size > 0) {
+      const written = outcomes.flatMap((outcome) => (outcome.ok ? outcome.value.written : []));
+      for (const appended of handOver(written)) for (const wake of [...this.appendListeners]) wake(appended);
+    }
+    return outcomes.map((outcome) => (outcome.ok ? { ok: true, value: outcome.value.result } : outcome));
+  }
+
+  /** One append in a transaction of its own, or in a savepoint when a group's transaction is open: a failure undoes this append only. */
+  private appendAlone({ streamId, events, expected }: PendingAppend): Settled<AppendOutcome> {
+    try {
+      return { ok: true, value: this.appendTransaction.immediate(streamId, events, expected) };
+    } catch (error) {
+      return { ok: false, error: this.translateConstraintError(error, streamId, events, expected) };
+    }
   }
 
   private appendInTransaction(streamId: string, events: readonly SerializedEvent[], expected: ExpectedRevision): AppendOutcome {
@@ -268,16 +299,21 @@ function serialize(event: NewEvent): SerializedEvent {
 }
 
 /**
- * The committed rows for the waiting subscriptions. Each subscription that takes them parses its
- * own copy with the same mapping a read uses, so what it gets is exactly what a read would give and
- * no two subscribers share (or could mutate) one object.
+ * The committed rows for the waiting subscriptions, as runs of consecutive positions (a group's
+ * appends follow one another, but a subscription must never be told a gap is a run). Each
+ * subscription that takes a run parses its own copy with the same mapping a read uses, so what it
+ * gets is exactly what a read would give and no two subscribers share (or could mutate) one object.
  */
-function handOver(rows: EventRow[]): AppendedBatch {
-  return {
-    firstPosition: rows[0].position,
-    lastPosition: rows[rows.length - 1].position,
-    events: () => rows.map(toRecordedEvent),
-  };
+function handOver(rows: readonly EventRow[]): AppendedBatch[] {
+  const batches: AppendedBatch[] = [];
+  let start = 0;
+  for (let i = 1; i <= rows.length; i += 1) {
+    if (i < rows.length && rows[i].position === rows[i - 1].position + 1) continue;
+    const run = rows.slice(start, i);
+    batches.push({ firstPosition: run[0].position, lastPosition: run[run.length - 1].position, events: () => run.map(toRecordedEvent) });
+    start = i;
+  }
+  return batches;
 }
 
 function toRecordedEvent(row: EventRow): RecordedEvent {

@@ -252,3 +252,127 @@ describe('SqliteEventStore hands its own appends to its subscriptions', () => {
     await subscription.close();
   });
 });
+
+describe('SqliteEventStore commits appends requested together in one transaction', () => {
+  let dir: string;
+  let filename: string;
+  const opened: SqliteEventStore[] = [];
+  const open = () => {
+    const store = new SqliteEventStore({ filename, pollIntervalMs: 10 * 60_000 });
+    opened.push(store);
+    return store;
+  };
+  /** The groups the store committed, as the number of appends in each. */
+  const countGroups = (store: SqliteEventStore) => {
+    const sizes: number[] = [];
+    const target = store as unknown as { commitGroup: (group: readonly unknown[]) => unknown };
+    const commitGroup = target.commitGroup.bind(store);
+    jest.spyOn(target, 'commitGroup').mockImplementation((group) => {
+      sizes.push(group.length);
+      return commitGroup(group);
+    });
+    return sizes;
+  };
+
+  beforeEach(() => {
+    dir = tempDir();
+    filename = join(dir, 'events.db');
+  });
+
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((store) => store.close()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('gives each append of a group its own outcome: a stale revision or a reused id fails alone, the rest is stored', async () => {
+    const store = open();
+    const existing = uniqueStreamId();
+    const reused = newEvent();
+    await store.appendToStream(existing, [reused], 'no_stream');
+    const head = await store.headPosition();
+    const groups = countGroups(store);
+    const [a, b] = [uniqueStreamId(), uniqueStreamId()];
+
+    const outcomes = await Promise.allSettled([
+      store.appendToStream(a, newEvents(2), 'no_stream'),
+      store.appendToStream(existing, [newEvent()], 'no_stream'),
+      store.appendToStream(uniqueStreamId(), [newEvent(), reused], 'no_stream'),
+      store.appendToStream(b, [newEvent()], 'no_stream'),
+    ]);
+
+    expect(groups).toEqual([4]);
+    expect(outcomes[0]).toEqual({ status: 'fulfilled', value: { nextRevision: 1, position: head + 2 } });
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrencyError);
+    expect((outcomes[1] as PromiseRejectedResult).reason).not.toBeInstanceOf(EventIdConflictError);
+    expect((outcomes[2] as PromiseRejectedResult).reason).toBeInstanceOf(EventIdConflictError);
+    expect(outcomes[3]).toEqual({ status: 'fulfilled', value: { nextRevision: 0, position: head + 3 } });
+    expect((await store.readStream(a)).map((event) => event.position)).toEqual([head + 1, head + 2]);
+    expect(await store.readStream(existing)).toHaveLength(1);
+    expect(await store.headPosition()).toBe(head + 3);
+  });
+
+  it('applies appends to one stream in the order requested, as one after another would', async () => {
+    const store = open();
+    const streamId = uniqueStreamId();
+    const groups = countGroups(store);
+
+    const outcomes = await Promise.allSettled([
+      store.appendToStream(streamId, [newEvent()], 'no_stream'),
+      store.appendToStream(streamId, [newEvent()], 0),
+      store.appendToStream(streamId, [newEvent()], 0),
+    ]);
+
+    expect(groups).toEqual([3]);
+    expect(outcomes.map((outcome) => outcome.status)).toEqual(['fulfilled', 'fulfilled', 'rejected']);
+    expect((outcomes[2] as PromiseRejectedResult).reason).toBeInstanceOf(ConcurrencyError);
+    expect((await store.readStream(streamId)).map((event) => event.revision)).toEqual([0, 1]);
+  });
+
+  it('answers a retried append in the same group with the original result', async () => {
+    const store = open();
+    const streamId = uniqueStreamId();
+    const events = newEvents(2);
+
+    const [first, retry] = await Promise.all([store.appendToStream(streamId, events, 'no_stream'), store.appendToStream(streamId, events, 'no_stream')]);
+
+    expect(retry).toEqual(first);
+    expect(await store.readStream(streamId)).toHaveLength(2);
+  });
+
+  it('hands a group’s events to its subscriptions in order without reading them back', async () => {
+    const store = open();
+    const streams = [uniqueStreamId(), uniqueStreamId(), uniqueStreamId()];
+    const reads = jest.spyOn(store as unknown as { readPage: (after: number, limit: number) => unknown }, 'readPage');
+    const subscription = store.subscribeToAll(0);
+    const live = collectFromSubscription(subscription, streams, 4);
+    await new Promise((resolve) => setImmediate(resolve));
+
+    await Promise.all([
+      store.appendToStream(streams[0], newEvents(2), 'no_stream'),
+      store.appendToStream(streams[1], [newEvent()], 'no_stream'),
+      store.appendToStream(streams[2], [newEvent()], 'no_stream'),
+    ]);
+    const { ours } = await live;
+
+    expect(ours.map((event) => event.position)).toEqual([1, 2, 3, 4]);
+    expect(ours.map((event) => event.streamId)).toEqual([streams[0], streams[0], streams[1], streams[2]]);
+    expect(reads).toHaveBeenCalledTimes(1);
+    await subscription.close();
+  });
+
+  it('commits the appends it accepted before close() returns, and refuses later ones', async () => {
+    const store = open();
+    const streamId = uniqueStreamId();
+
+    const accepted = [store.appendToStream(streamId, [newEvent()], 'no_stream'), store.appendToStream(uniqueStreamId(), [newEvent()], 'no_stream')];
+    await store.close();
+
+    await expect(Promise.all(accepted)).resolves.toEqual([
+      { nextRevision: 0, position: 1 },
+      { nextRevision: 0, position: 2 },
+    ]);
+    await expect(store.appendToStream(streamId, [newEvent()], 0)).rejects.toBeInstanceOf(EventStoreClosedError);
+    const reopened = open();
+    expect(await reopened.readStream(streamId)).toHaveLength(1);
+  });
+});

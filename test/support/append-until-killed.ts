@@ -1,6 +1,8 @@
 /**
  * Child process of the kill-during-append test: appends big multi-event commands to a few streams
- * through the real SQLite adapter, forever, printing "appended <n>" after each one returns.
+ * through the real SQLite adapter, forever, printing "appended <n>" after each one returns. One
+ * writer per stream, all at once, so appends are also committed in groups (group-commit.ts) and a
+ * kill can land inside a group's transaction.
  * Usage: node -r ./test/support/ts-require.js test/support/append-until-killed.ts <db file>
  */
 import { randomUUID } from 'node:crypto';
@@ -9,11 +11,15 @@ import { CURRENT_SCHEMA_VERSION, type NewEvent } from '../../src/shared/messages
 
 const EVENTS_PER_COMMAND = 150;
 const PAYLOAD = 'x'.repeat(2000);
+const STREAMS = 4;
 
 async function main(): Promise<void> {
   const store = new SqliteEventStore({ filename: process.argv[2] });
-  for (let n = 0; ; n++) {
-    const streamId = `crash-${n % 4}`;
+  await Promise.all(Array.from({ length: STREAMS }, (_, stream) => appendForever(store, `crash-${stream}`)));
+}
+
+async function appendForever(store: SqliteEventStore, streamId: string): Promise<never> {
+  for (;;) {
     const commandId = randomUUID();
     const current = await store.readStream(streamId);
     const events: NewEvent[] = Array.from({ length: EVENTS_PER_COMMAND }, (_, index) => ({
