@@ -71,7 +71,7 @@ async function appendWorkloads(): Promise<void> {
 
 async function httpCommandWorkloads(): Promise<void> {
   if (!selected('http')) return;
-  const commandsDataset = await dataset('http-commands', { totalEvents: 0, syntheticIndicators: 1500, registrationsOnly: true }, log);
+  const commandsDataset = await dataset('http-commands', { totalEvents: 0, syntheticIndicators: 4000, registrationsOnly: true }, log);
   const options: HttpRunOptions = { dataset: commandsDataset, workDir, connections: settings.httpConnections, seconds: settings.httpSeconds, warmupSeconds: settings.quick ? 1 : 2 };
   log(`HTTP command round trip (${settings.httpConnections} connections, ${settings.httpSeconds} s; the service on ${[SHIPPED_ADAPTER, ...OTHER_ADAPTERS].join(', then ')}) …`);
   // The service on the other adapter runs right after the shipped one, in the same minute: fsync times drift.
@@ -81,7 +81,14 @@ async function httpCommandWorkloads(): Promise<void> {
     for (const adapter of OTHER_ADAPTERS) otherRuns.get(adapter)?.push(await commandLoadRun(serviceTarget(adapter), options));
     return shipped;
   };
-  const runs = await sideBySide(settings.runs, shippedThenOthers, () => commandLoadRun({ server: 'raw-http' }, options));
+  // The bare server that also group-commits runs right after the bare one: the floor for the design the service uses.
+  const groupCommitRuns: CommandLoadResult[] = [];
+  const bareThenGrouped = async () => {
+    const bare = await commandLoadRun({ server: 'raw-http' }, options);
+    groupCommitRuns.push(await commandLoadRun({ server: 'raw-http', args: { groupCommit: true } }, options));
+    return bare;
+  };
+  const runs = await sideBySide(settings.runs, shippedThenOthers, bareThenGrouped);
   const baseline = medianOf(runs.baseline, (r) => r.requestsPerSecond);
   log(`  server CPU per request: service on ${SHIPPED_ADAPTER} ${medianOf(runs.ours, (r) => r.serverCpuMsPerRequest ?? NaN)} ms, bare node:http ${medianOf(runs.baseline, (r) => r.serverCpuMsPerRequest ?? NaN)} ms`);
   addRow(
@@ -96,6 +103,18 @@ async function httpCommandWorkloads(): Promise<void> {
       runs,
     }),
   );
+  const grouped = medianOf(groupCommitRuns, (r) => r.requestsPerSecond);
+  log(`  bare node:http with group commit: ${grouped} req/s, ${medianOf(groupCommitRuns, (r) => r.serverCpuMsPerRequest ?? NaN)} ms server CPU per request`);
+  addRow({
+    ...ratioRow(`  the service (${SHIPPED_ADAPTER}) vs a bare node:http that also group-commits`, 'req/s', medianOf(runs.ours, (r) => r.requestsPerSecond), grouped, 0, {
+      baselineLatencyP50Ms: medianOf(groupCommitRuns, (r) => r.latencyP50Ms),
+      baselineLatencyP99Ms: medianOf(groupCommitRuns, (r) => r.latencyP99Ms),
+      baselineServerCpuMsPerRequest: medianOf(groupCommitRuns, (r) => r.serverCpuMsPerRequest ?? NaN),
+      runs: groupCommitRuns,
+    }),
+    goal: 'for comparison',
+    pass: null,
+  });
   for (const adapter of OTHER_ADAPTERS) {
     const adapterRuns = otherRuns.get(adapter) ?? [];
     const row = ratioRow(`  the service on ${adapter} (HTTP_ADAPTER=${adapter})`, 'req/s', medianOf(adapterRuns, (r) => r.requestsPerSecond), baseline, 0, {

@@ -2,20 +2,26 @@
  * The HTTP baseline: a bare node:http server that parses the JSON body and does the raw append
  * (support/raw-append.ts) of the event the service would store, then answers 201 like the service.
  * No framework, no validation, no authentication, no read-before-write: the floor of the cost.
+ * With `groupCommit`, appends that arrive in the same turn of the event loop share one transaction,
+ * as the service's SQLite adapter does (src/event-store/group-commit.ts): the floor for that design.
  */
 import { randomUUID } from 'node:crypto';
 import * as http from 'node:http';
 import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
+import { GroupCommit } from '../../../src/event-store/group-commit';
 import { announceServer } from '../support/processes';
-import { RawAppender } from '../support/raw-append';
+import { RawAppender, type RawEvent } from '../support/raw-append';
 import { rawReportEvent } from './raw-report';
 
 const ROUTE = /^\/indicators\/([A-Za-z0-9._-]+)\/progress-reports$/;
 
 async function main(): Promise<void> {
-  const { dir } = JSON.parse(process.argv[2]) as { dir: string };
+  const { dir, groupCommit } = JSON.parse(process.argv[2]) as { dir: string; groupCommit?: boolean };
   const appender = new RawAppender(path.join(dir, 'events.db'));
+  const grouped = new GroupCommit((group: ReadonlyArray<{ streamId: string; event: RawEvent }>) =>
+    appender.appendGroup(group).map((value) => ({ ok: true as const, value })),
+  );
   const server = http.createServer((req, res) => {
     const match = req.method === 'POST' && req.url ? ROUTE.exec(req.url) : null;
     if (!match) {
@@ -33,9 +39,16 @@ async function main(): Promise<void> {
         return;
       }
       const event = rawReportEvent(match[1], body, randomUUID());
-      const { revision, position } = appender.appendOne(`indicator-${match[1]}`, event);
-      const answer = JSON.stringify({ reportId: (event.data as { reportId: string }).reportId, revision, position });
-      res.writeHead(201, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(answer) }).end(answer);
+      const streamId = `indicator-${match[1]}`;
+      const answer = ({ revision, position }: { revision: number; position: number }) => {
+        const text = JSON.stringify({ reportId: (event.data as { reportId: string }).reportId, revision, position });
+        res.writeHead(201, { 'content-type': 'application/json; charset=utf-8', 'content-length': Buffer.byteLength(text) }).end(text);
+      };
+      if (!groupCommit) {
+        answer(appender.appendOne(streamId, event));
+        return;
+      }
+      grouped.submit({ streamId, event }).then(answer, () => res.writeHead(500).end());
     });
   });
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));

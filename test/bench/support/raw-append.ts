@@ -19,6 +19,7 @@ export class RawAppender {
   private readonly db: Database.Database;
   private readonly insert: Database.Statement<[string, number, string, string, string, string]>;
   private readonly append: (streamId: string, revision: number, event: RawEvent) => number;
+  private readonly appendMany: (appends: ReadonlyArray<{ streamId: string; revision: number; event: RawEvent }>) => number[];
   private readonly nextRevision = new Map<string, number>();
 
   constructor(filename: string) {
@@ -35,6 +36,11 @@ export class RawAppender {
       return Number(info.lastInsertRowid);
     });
     this.append = (streamId, revision, event) => transaction.immediate(streamId, revision, event);
+    // Nested in this one, each append above runs as a savepoint, as in the adapter's group commit.
+    const group = this.db.transaction((appends: ReadonlyArray<{ streamId: string; revision: number; event: RawEvent }>) =>
+      appends.map(({ streamId, revision, event }) => transaction(streamId, revision, event)),
+    );
+    this.appendMany = (appends) => group.immediate(appends);
   }
 
   /** Appends one event; returns its revision and global position. */
@@ -43,6 +49,17 @@ export class RawAppender {
     const position = this.append(streamId, revision, event);
     this.nextRevision.set(streamId, revision + 1);
     return { revision, position };
+  }
+
+  /** Appends one event to each stream, all in one BEGIN IMMEDIATE transaction; answers their positions in order. */
+  appendGroup(appends: ReadonlyArray<{ streamId: string; event: RawEvent }>): Array<{ revision: number; position: number }> {
+    const revisions = appends.map(({ streamId }) => {
+      const revision = this.nextRevision.get(streamId) ?? 0;
+      this.nextRevision.set(streamId, revision + 1);
+      return revision;
+    });
+    const positions = this.appendMany(appends.map(({ streamId, event }, index) => ({ streamId, revision: revisions[index], event })));
+    return positions.map((position, index) => ({ revision: revisions[index], position }));
   }
 
   close(): void {
