@@ -7,7 +7,7 @@
  * - a request has `headers`, `method`, `query`, `body` and `ip`; Fastify wraps the Node.js request
  *   (`request.raw`), Express extends it, so `rawRequestOf` finds the stream either way;
  * - a response has `header(name, value)` and `status(code)`: Express's `res.header` is `res.set`,
- *   Fastify's `reply.status` is `reply.code`.
+ *   Fastify's `reply.status` is `reply.code`; and `send(buffer)`, which both send as the body as is.
  */
 import type { IncomingHttpHeaders, IncomingMessage } from 'node:http';
 
@@ -24,6 +24,8 @@ export interface HttpRequest {
 export interface HttpResponse {
   header(name: string, value: string): unknown;
   status(code: number): unknown;
+  /** Ends the response with these bytes as its body (for handlers that answer themselves, `@Res()`). */
+  send(body: Buffer): unknown;
 }
 
 /** The Node.js request underneath: its body stream, and where the correlation id is kept. */

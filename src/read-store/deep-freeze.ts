@@ -16,6 +16,11 @@ export function deepFrozen<T extends object>(document: T): T {
   return document;
 }
 
+/** True for a document `deepFrozen` has frozen all the way down (a lookup, not a walk). */
+export function isDeepFrozen(value: unknown): boolean {
+  return value !== null && typeof value === 'object' && frozenRoots.has(value);
+}
+
 function freeze(value: object, depth: number): void {
   if (depth > MAX_PLAIN_DEPTH) return;
   for (const key of Object.keys(value)) {

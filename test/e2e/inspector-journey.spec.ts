@@ -50,6 +50,11 @@ describe.each(HTTP_ADAPTERS)('on %s', (adapter) => {
       expect(correction.body).toEqual({ revision: 5, position: expect.any(Number) });
 
       const history = await t.get(`/indicators/${INDICATOR}/history?minPosition=${correction.body.position}`, KEYS.inspector).expect(200);
+      // The page is sent as ready bytes (src/http/json-bytes.ts): the same JSON, headers and length on either adapter.
+      expect(history.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(Number(history.headers['content-length'])).toBe(Buffer.byteLength(JSON.stringify(history.body)));
+      const again = await t.get(`/indicators/${INDICATOR}/history`, KEYS.inspector).expect(200);
+      expect(again.text).toBe(history.text);
       expect(history.body.items.map((e: { type: string }) => e.type)).toEqual([
         'IndicatorRegistered',
         'ProgressReported',

@@ -1,8 +1,10 @@
 /** The query side of the indicator API. Every route accepts `minPosition` to read its own writes. */
-import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
+import { Controller, Get, Param, Query as QueryParams, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import type { HttpResponse } from '../../http/http-exchange';
 import { IdParamPipe } from '../../http/id-param.pipe';
+import { pageJsonBytes, sendJsonBytes } from '../../http/json-bytes';
 import { parseIsoInstant } from '../../http/iso-instant';
 import { ReadModelFreshness } from '../../infrastructure/read-model-freshness';
 import { GetIndicatorHistoryQuery, GetIndicatorQuery, ListIndicatorsQuery } from './indicator-queries';
@@ -23,10 +25,10 @@ export class IndicatorQueriesController {
 
   @Get()
   @ApiOperation({ summary: 'Indicators and tasks with current targets, latest values and status' })
-  async list(@QueryParams() query: ListIndicatorsQueryDto) {
+  async list(@QueryParams() query: ListIndicatorsQueryDto, @Res() res: HttpResponse): Promise<void> {
     const { minPosition, ...filters } = query;
     await this.freshness.waitFor(minPosition);
-    return this.queryBus.execute(new ListIndicatorsQuery(filters));
+    sendJsonBytes(res, pageJsonBytes(await this.queryBus.execute(new ListIndicatorsQuery(filters))));
   }
 
   @Get(':id')
@@ -49,9 +51,10 @@ export class IndicatorQueriesController {
     summary: 'The audit timeline: who, when, why, before → after; oldest first',
     description: 'Filters `from`/`to` (recorded time), `type`, `actor`, `unit` (the actor’s unit); pages with `limit`, `offset`, `order`; answers `{ items, total, limit, offset, order }`.',
   })
-  async history(@Param('id', IdParamPipe) id: string, @QueryParams() query: IndicatorHistoryQueryDto) {
+  async history(@Param('id', IdParamPipe) id: string, @QueryParams() query: IndicatorHistoryQueryDto, @Res() res: HttpResponse): Promise<void> {
     const { minPosition, limit, offset, order, type, ...criteria } = query;
     await this.freshness.waitFor(minPosition);
-    return this.queryBus.execute(new GetIndicatorHistoryQuery(id, { ...criteria, types: type }, { limit, offset, order }));
+    const page = await this.queryBus.execute(new GetIndicatorHistoryQuery(id, { ...criteria, types: type }, { limit, offset, order }));
+    sendJsonBytes(res, pageJsonBytes(page));
   }
 }

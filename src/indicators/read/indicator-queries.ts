@@ -8,7 +8,7 @@ import { DEFAULT_PAGE_SIZE } from '../../http/page-query.dto';
 import { findReadOnly, findReadOnlyPage, type DeepReadonly } from '../../read-store/read-only-find';
 import type { Filter, ReadStore } from '../../read-store/read-store.port';
 import { NotFoundError } from '../../shared/errors';
-import { toHistoryEntryView, toIndicatorView, type HistoryEntryView, type IndicatorView } from './indicator-view';
+import { sharedHistoryEntryView, sharedIndicatorView, toIndicatorView, type HistoryEntryView, type IndicatorView } from './indicator-view';
 import type { ListIndicatorsQueryDto } from './list-indicators.query-dto';
 import { pageOf, timelineFilter, type Page, type TimelineCriteria, type TimelinePage } from '../../audit/timeline/timeline-filter';
 
@@ -61,7 +61,7 @@ export class ListIndicatorsHandler implements IQueryHandler<ListIndicatorsQuery,
     if (filters.status) filter['targets.status'] = filters.status;
     const collection = this.readStore.collection<IndicatorDocument>(INDICATORS_COLLECTION);
     const page = await findReadOnlyPage(collection, filter, LIST_ORDER, filters, DEFAULT_PAGE_SIZE);
-    return { items: page.items.map(toIndicatorView), total: page.total };
+    return { items: page.items.map(sharedIndicatorView), total: page.total };
   }
 }
 
@@ -92,6 +92,6 @@ export class GetIndicatorHistoryHandler implements IQueryHandler<GetIndicatorHis
     if (total === 0 && (await collection.countDocuments({ indicatorId })) === 0) {
       throw new NotFoundError('INDICATOR_NOT_FOUND', `Indicator ${indicatorId} does not exist`, { indicatorId });
     }
-    return { items: entries.map(toHistoryEntryView), total, ...page };
+    return { items: entries.map(sharedHistoryEntryView), total, ...page };
   }
 }

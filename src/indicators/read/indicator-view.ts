@@ -6,6 +6,7 @@
 import type { IndicatorDocument } from '../../../projections/indicators';
 import type { IndicatorHistoryEntry } from '../../../projections/indicator-history';
 import type { DeepReadonly } from '../../read-store/read-only-find';
+import { sharedViews } from '../../read-store/shared-views';
 
 export type IndicatorView = Omit<IndicatorDocument, '_id' | 'lastPosition' | 'figures'>;
 
@@ -14,9 +15,15 @@ export function toIndicatorView<D extends DeepReadonly<IndicatorDocument>>(docum
   return view;
 }
 
+/** `toIndicatorView`, shared per shared document (shared-views.ts). */
+export const sharedIndicatorView = sharedViews((document: DeepReadonly<IndicatorDocument>) => toIndicatorView(document));
+
 export type HistoryEntryView = Omit<IndicatorHistoryEntry, '_id' | 'lastPosition'>;
 
 export function toHistoryEntryView<E extends DeepReadonly<IndicatorHistoryEntry>>(entry: E): Omit<E, '_id' | 'lastPosition'> {
   const { _id, lastPosition, ...view } = entry;
   return view;
 }
+
+/** `toHistoryEntryView`, shared per shared entry (shared-views.ts). */
+export const sharedHistoryEntryView = sharedViews((entry: DeepReadonly<IndicatorHistoryEntry>) => toHistoryEntryView(entry));
