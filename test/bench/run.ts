@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import type { DatasetInfo, DatasetSpec } from './dataset/generate';
 import { ANALYST_KEY, HISTORY_INDICATOR, INSPECTOR_KEY } from './dataset/synthetic-indicators';
 import { load, type LoadResult } from './support/load';
-import { runInChild } from './support/processes';
+import { fetchBody } from './support/latency';
+import { runInChild, startServer, type ServerHandle } from './support/processes';
 import { printTable, ratioRow, writeResults, type Row } from './support/report';
 import { benchSettings, selected } from './support/settings';
 import { median, round } from './support/stats';
@@ -162,6 +163,34 @@ async function rebuildWorkloads(): Promise<void> {
   addRow({ workload: `rebuild cost per event, ${datasets[0].events.toLocaleString('en-US')} → ${datasets[1].events.toLocaleString('en-US')} events`, unit: 'x', ours: round(growth, 2), baseline: null, ratio: round(growth, 2), goal: '~linear total (per-event cost <= 1.5x)', pass: growth <= 1.5, details: {} });
 }
 
+/**
+ * The same history answer from a bare node:http server that only writes ready bytes, measured with
+ * the same client right after the service: how much of the latency is the machine's.
+ */
+async function sameBytesFloor(service: ServerHandle, url: string, requests: number, storeEvents: number): Promise<void> {
+  const file = path.join(workDir, `history-answer-${storeEvents}.json`);
+  fs.writeFileSync(file, await fetchBody(service.port, url, INSPECTOR_KEY));
+  const bare = await startServer('raw-bytes', { file });
+  try {
+    await queryLatency(bare, [url], settings.historyWarmup, INSPECTOR_KEY, 0);
+    const runs = [];
+    for (let run = 0; run < settings.runs; run++) runs.push(await queryLatency(bare, [url], requests, INSPECTOR_KEY));
+    addRow({
+      workload: `  the same answer from a bare node:http server writing ready bytes (store: ${storeEvents.toLocaleString('en-US')})`,
+      unit: 'ms p99',
+      ours: round(medianOf(runs, (r) => r.p99Ms), 2),
+      baseline: null,
+      ratio: null,
+      goal: 'for comparison',
+      pass: null,
+      details: { p50Ms: round(medianOf(runs, (r) => r.p50Ms), 2), serverCpuMsPerRequest: medianOf(runs, (r) => r.serverCpuMsPerRequest ?? NaN), responseBytes: runs[0].bytes, runs },
+    });
+  } finally {
+    await bare.stop();
+    fs.rmSync(file, { force: true });
+  }
+}
+
 async function historyWorkloads(): Promise<void> {
   if (!selected('history')) return;
   const datasets = [await eventsDataset(settings.historyStoreSmall), await eventsDataset(settings.historyStoreLarge)];
@@ -203,6 +232,7 @@ async function historyWorkloads(): Promise<void> {
             runs,
           },
         });
+        if (hasGoal) await sameBytesFloor(server, url, requests, info.events);
       }
     } finally {
       await server.stop();

@@ -43,3 +43,16 @@ function get(agent: http.Agent, port: number, path: string, apiKey: string): Pro
     request.on('error', reject);
   });
 }
+
+/** The body of one GET, for a baseline that answers the same bytes. */
+export function fetchBody(port: number, path: string, apiKey: string): Promise<Buffer> {
+  return new Promise<Buffer>((resolve, reject) => {
+    http
+      .get({ host: '127.0.0.1', port, path, headers: { authorization: `Bearer ${apiKey}` } }, (response) => {
+        const chunks: Buffer[] = [];
+        response.on('data', (chunk: Buffer) => chunks.push(chunk));
+        response.on('end', () => (response.statusCode === 200 ? resolve(Buffer.concat(chunks)) : reject(new Error(`GET ${path} answered ${response.statusCode}`))));
+      })
+      .on('error', reject);
+  });
+}
