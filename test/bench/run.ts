@@ -72,7 +72,7 @@ async function appendWorkloads(): Promise<void> {
 
 async function httpCommandWorkloads(): Promise<void> {
   if (!selected('http')) return;
-  const commandsDataset = await dataset('http-commands', { totalEvents: 0, syntheticIndicators: 4000, registrationsOnly: true }, log);
+  const commandsDataset = await dataset('http-commands', { totalEvents: 0, syntheticIndicators: 10000, registrationsOnly: true }, log);
   const options: HttpRunOptions = { dataset: commandsDataset, workDir, connections: settings.httpConnections, seconds: settings.httpSeconds, warmupSeconds: settings.quick ? 1 : 2 };
   log(`HTTP command round trip (${settings.httpConnections} connections, ${settings.httpSeconds} s; the service on ${[SHIPPED_ADAPTER, ...OTHER_ADAPTERS].join(', then ')}) …`);
   // The service on the other adapter runs right after the shipped one, in the same minute: fsync times drift.

@@ -1,5 +1,5 @@
 /** GroupCommit: what is committed together, what each caller hears back, and when. */
-import { GroupCommit, MAX_GROUP_SIZE, type Settled } from '../../../src/event-store/group-commit';
+import { GroupCommit, MAX_GROUP_SIZE, PROBE_EVERY, SOLO_GROUPS_TO_COMMIT_AT_ONCE, type Settled } from '../../../src/event-store/group-commit';
 
 /** Records every group it is asked to commit; a write "fail:x" fails alone, a group holding "boom" fails whole. */
 function recordingCommit() {
@@ -96,4 +96,56 @@ describe('GroupCommit', () => {
     expect(groups.map((group) => group.length)).toEqual([MAX_GROUP_SIZE, MAX_GROUP_SIZE, 1]);
     expect(groups.flat()).toEqual(submitted);
   });
+
+  describe('a writer that stays alone', () => {
+    /** Submits one write at a time, each awaited, until the batcher commits at once. */
+    async function aloneUntilAtOnce(writes: GroupCommit<string, string>): Promise<void> {
+      for (let i = 0; i < SOLO_GROUPS_TO_COMMIT_AT_ONCE; i++) await writes.submit(`solo${i}`);
+    }
+
+    it(`gets its writes committed at once after ${SOLO_GROUPS_TO_COMMIT_AT_ONCE} groups of one, with the same outcomes`, async () => {
+      const { groups, commit } = recordingCommit();
+      const writes = new GroupCommit(commit);
+      await aloneUntilAtOnce(writes);
+      expect(writes.committingAtOnce()).toBe(true);
+
+      const answer = writes.submit('now');
+      // Committed before submit returned: no turn of the event loop in between.
+      expect(groups[groups.length - 1]).toEqual(['now']);
+      await expect(answer).resolves.toBe('stored now');
+      await expect(writes.submit('fail:x')).rejects.toEqual(new Error('fail:x'));
+      await expect(writes.submit('boom')).rejects.toEqual(new Error('transaction failed'));
+    });
+
+    it(`still lets one write in ${PROBE_EVERY} wait a turn, and goes back to grouping when that write finds company`, async () => {
+      const { groups, commit } = recordingCommit();
+      const writes = new GroupCommit(commit);
+      await aloneUntilAtOnce(writes);
+      for (let i = 1; i < PROBE_EVERY; i++) await writes.submit(`at-once${i}`);
+      const before = groups.length;
+
+      // The probe waits; two writers arriving in the same turn join it.
+      await Promise.all([writes.submit('probe'), writes.submit('b'), writes.submit('c')]);
+
+      expect(groups.slice(before)).toEqual([['probe', 'b', 'c']]);
+      expect(writes.committingAtOnce()).toBe(false);
+      await Promise.all([writes.submit('d'), writes.submit('e')]);
+      expect(groups[groups.length - 1]).toEqual(['d', 'e']);
+    });
+
+    it('never commits a write at once ahead of writes still waiting', async () => {
+      const { groups, commit } = recordingCommit();
+      const writes = new GroupCommit(commit);
+      await aloneUntilAtOnce(writes);
+      for (let i = 1; i < PROBE_EVERY; i++) await writes.submit(`at-once${i}`);
+      const before = groups.length;
+
+      const probe = writes.submit('probe');
+      const next = writes.submit('next');
+      await Promise.all([probe, next]);
+
+      expect(groups.slice(before)).toEqual([['probe', 'next']]);
+    });
+  });
 });
+
