@@ -12,6 +12,36 @@ function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'ledger-sqlite-'));
 }
 
+/** Spies on the store's reads of the log, so a test can tell handed-over events from read ones. */
+function countReads(store: SqliteEventStore) {
+  return jest.spyOn(store as unknown as { readPage: (after: number, limit: number) => unknown }, 'readPage');
+}
+
+/**
+ * A fresh directory for each test, and `open` for stores on `relativePath` in it (a poll interval
+ * of `defaultPollMs` unless told otherwise); after each test, every store opened is closed and the
+ * directory removed.
+ */
+function storesInFreshDir(relativePath: string, defaultPollMs?: number) {
+  let dir = '';
+  const opened: SqliteEventStore[] = [];
+  beforeEach(() => {
+    dir = tempDir();
+  });
+  afterEach(async () => {
+    await Promise.all(opened.splice(0).map((store) => store.close()));
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    filename: () => join(dir, relativePath),
+    open: (pollIntervalMs = defaultPollMs) => {
+      const store = new SqliteEventStore({ filename: join(dir, relativePath), pollIntervalMs });
+      opened.push(store);
+      return store;
+    },
+  };
+}
+
 const contractDir = tempDir();
 describeEventStoreContract(
   'SqliteEventStore',
@@ -20,24 +50,7 @@ describeEventStoreContract(
 );
 
 describe('SqliteEventStore on a file', () => {
-  let dir: string;
-  let filename: string;
-  const opened: SqliteEventStore[] = [];
-  const open = (pollIntervalMs?: number) => {
-    const store = new SqliteEventStore({ filename, pollIntervalMs });
-    opened.push(store);
-    return store;
-  };
-
-  beforeEach(() => {
-    dir = tempDir();
-    filename = join(dir, 'nested', 'events.db');
-  });
-
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((store) => store.close()));
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const { open, filename } = storesInFreshDir(join('nested', 'events.db'));
 
   it('keeps its events across close and reopen, and numbers on from where it was', async () => {
     const streamId = uniqueStreamId();
@@ -133,7 +146,7 @@ describe('SqliteEventStore on a file', () => {
     for (let i = 0; i < 5; i += 1) await store.appendToStream(uniqueStreamId(), newEvents(3), 'no_stream');
     await store.close();
 
-    const db = new Database(filename, { readonly: true });
+    const db = new Database(filename(), { readonly: true });
     try {
       expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
       expect(db.pragma('journal_mode', { simple: true })).toBe('wal');
@@ -175,26 +188,8 @@ describe('SqliteEventStore on a file', () => {
 });
 
 describe('SqliteEventStore hands its own appends to its subscriptions', () => {
-  let dir: string;
-  let filename: string;
-  const opened: SqliteEventStore[] = [];
   // A poll far beyond the test timeout: only the in-process hand-over or a read after a wake-up can deliver.
-  const open = (pollIntervalMs = 10 * 60_000) => {
-    const store = new SqliteEventStore({ filename, pollIntervalMs });
-    opened.push(store);
-    return store;
-  };
-  const countReads = (store: SqliteEventStore) => jest.spyOn(store as unknown as { readPage: (after: number, limit: number) => unknown }, 'readPage');
-
-  beforeEach(() => {
-    dir = tempDir();
-    filename = join(dir, 'events.db');
-  });
-
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((store) => store.close()));
-    rmSync(dir, { recursive: true, force: true });
-  });
+  const { open } = storesInFreshDir('events.db', 10 * 60_000);
 
   it('hands over events equal in every field to the ones read back, without reading them', async () => {
     const store = open();
@@ -254,14 +249,7 @@ describe('SqliteEventStore hands its own appends to its subscriptions', () => {
 });
 
 describe('SqliteEventStore commits appends requested together in one transaction', () => {
-  let dir: string;
-  let filename: string;
-  const opened: SqliteEventStore[] = [];
-  const open = () => {
-    const store = new SqliteEventStore({ filename, pollIntervalMs: 10 * 60_000 });
-    opened.push(store);
-    return store;
-  };
+  const { open } = storesInFreshDir('events.db', 10 * 60_000);
   /** The groups the store committed, as the number of appends in each. */
   const countGroups = (store: SqliteEventStore) => {
     const sizes: number[] = [];
@@ -273,16 +261,6 @@ describe('SqliteEventStore commits appends requested together in one transaction
     });
     return sizes;
   };
-
-  beforeEach(() => {
-    dir = tempDir();
-    filename = join(dir, 'events.db');
-  });
-
-  afterEach(async () => {
-    await Promise.all(opened.splice(0).map((store) => store.close()));
-    rmSync(dir, { recursive: true, force: true });
-  });
 
   it('gives each append of a group its own outcome: a stale revision or a reused id fails alone, the rest is stored', async () => {
     const store = open();
@@ -342,7 +320,7 @@ describe('SqliteEventStore commits appends requested together in one transaction
   it('hands a group’s events to its subscriptions in order without reading them back', async () => {
     const store = open();
     const streams = [uniqueStreamId(), uniqueStreamId(), uniqueStreamId()];
-    const reads = jest.spyOn(store as unknown as { readPage: (after: number, limit: number) => unknown }, 'readPage');
+    const reads = countReads(store);
     const subscription = store.subscribeToAll(0);
     const live = collectFromSubscription(subscription, streams, 4);
     await new Promise((resolve) => setImmediate(resolve));
