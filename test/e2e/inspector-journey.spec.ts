@@ -3,6 +3,7 @@
  * → reassignment → the old unit is refused, the new one reports → target revision → correction →
  * the history shows every step, in order, with who, why and before → after.
  */
+import request from 'supertest';
 import { HTTP_ADAPTERS, KEYS, startTestApp, type TestApp } from '../support/test-app';
 
 const INDICATOR = 'ind-10'; // Tạo việc làm mới cho 6.500 lao động trở lên
@@ -55,6 +56,9 @@ describe.each(HTTP_ADAPTERS)('on %s', (adapter) => {
       expect(Number(history.headers['content-length'])).toBe(Buffer.byteLength(JSON.stringify(history.body)));
       const again = await t.get(`/indicators/${INDICATOR}/history`, KEYS.inspector).expect(200);
       expect(again.text).toBe(history.text);
+      const head = await request(t.app.getHttpServer()).head(`/indicators/${INDICATOR}/history`).set('Authorization', `Bearer ${KEYS.inspector}`).expect(200);
+      expect(head.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(head.text ?? '').toBe('');
       expect(history.body.items.map((e: { type: string }) => e.type)).toEqual([
         'IndicatorRegistered',
         'ProgressReported',
