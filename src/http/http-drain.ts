@@ -29,10 +29,6 @@ export class HttpDrain implements OnModuleDestroy {
     @Inject(APP_CONFIG) private readonly config: AppConfig,
   ) {}
 
-  get requestsInFlight(): number {
-    return this.inFlight;
-  }
-
   /** Counts requests from arrival until their response is finished or the connection drops. */
   readonly step: RequestStep = (_req, res) => {
     if (this.draining) {

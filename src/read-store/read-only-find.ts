@@ -7,6 +7,7 @@
  * and typed `DeepReadonly` (so none compiles). Stores without it (MongoDB, whose documents are fresh
  * from the wire anyway) are read with `find`.
  */
+import { pageRead } from './find-page';
 import type { Filter, FindOptions, ReadCollection, ReadDocument, SortSpec } from './read-store.port';
 
 /** Plain data that may be shared: no property, at any depth, can be assigned. */
@@ -26,16 +27,12 @@ export function findReadOnly<D extends ReadDocument>(collection: ReadCollection<
 }
 
 /** One page of a read-model list and the total it is a page of (see find-page.ts), read-only. */
-export async function findReadOnlyPage<D extends ReadDocument>(
+export function findReadOnlyPage<D extends ReadDocument>(
   collection: ReadCollection<D>,
   filter: Filter,
   sort: SortSpec,
   page: { limit?: number; offset?: number },
   defaultLimit: number,
 ): Promise<{ items: ReadonlyArray<DeepReadonly<D>>; total: number }> {
-  const [items, total] = await Promise.all([
-    findReadOnly(collection, filter, { sort, skip: page.offset ?? 0, limit: page.limit ?? defaultLimit }),
-    collection.countDocuments(filter),
-  ]);
-  return { items, total };
+  return pageRead((options) => findReadOnly(collection, filter, options), collection, filter, sort, page, defaultLimit);
 }
