@@ -10,7 +10,10 @@ import { isIsoDate, targetProblems, type Comparator, type Target } from '../../s
 import type { DemoPrincipal, SeedFile, SeedIndicator } from '../../src/seeding/seed-file';
 
 const REPO_ROOT = path.resolve(__dirname, '../..');
-const SOURCE_PATH = path.resolve(__dirname, '../../../shared/source/000_60d8232af79dd006.txt');
+/** The resolution text, kept in the repository so a fresh clone can check its seed on its own. */
+const SOURCE_PATH = path.join(REPO_ROOT, 'seeds/source/000_60d8232af79dd006.txt');
+/** The project's shared copy beside the repository, when there is one: the kept copy must not drift from it. */
+const SHARED_SOURCE_PATH = path.resolve(REPO_ROOT, '../shared/source/000_60d8232af79dd006.txt');
 
 const seed = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'seeds/resolution-2021.json'), 'utf8')) as SeedFile;
 const principals = JSON.parse(
@@ -29,7 +32,7 @@ function source(): string {
     if (!fs.existsSync(SOURCE_PATH)) {
       throw new Error(
         `The resolution text is missing at ${SOURCE_PATH}; the seed cannot be checked against it. ` +
-          'Restore ../shared/source/000_60d8232af79dd006.txt next to the repository.',
+          'Restore seeds/source/000_60d8232af79dd006.txt from git.',
       );
     }
     sourceCache = normalise(fs.readFileSync(SOURCE_PATH, 'utf8'));
@@ -478,4 +481,15 @@ function pickExpected(t: Target): Expected {
   if (t.value !== undefined) picked.value = t.value;
   if (t.rankingIndex !== undefined) picked.rankingIndex = t.rankingIndex;
   return picked;
+}
+
+if (fs.existsSync(SHARED_SOURCE_PATH)) {
+  describe('the resolution text kept in seeds/source', () => {
+    it('is the shared source beside the repository, byte for byte', () => {
+      expect(fs.readFileSync(SOURCE_PATH).equals(fs.readFileSync(SHARED_SOURCE_PATH))).toBe(true);
+    });
+  });
+} else {
+  console.log(`comparison with the shared resolution text skipped: no ${SHARED_SOURCE_PATH} beside the repository`);
+  it.skip('the resolution text kept in seeds/source is the shared source (skipped: no ../shared/source beside the repository)', () => undefined);
 }
