@@ -18,11 +18,16 @@
  *
  * Read-your-writes works on every instance: the holder waits on its runner, a standby polls the
  * stored checkpoint (CheckpointFollower).
+ *
+ * `exclusively` holds the same lease for one piece of work instead (`npm run projections:rebuild`),
+ * so a rebuild never runs beside a live holder: it is refused while one holds the lease, and the
+ * instances stand by while it runs.
  */
 import type { ProjectionLease } from '../projection-lease/projection-lease.port';
 import type { ReadStore } from '../read-store/read-store.port';
 import { CheckpointFollower } from './checkpoint-follower';
 import type { ProjectionRunner, ProjectionRunnerLogger } from './projection-runner';
+import { ProjectionLeaseHeldError, ProjectionLeaseLostError } from './projection-runner.errors';
 
 export type ProjectionRole = 'holder' | 'standby' | 'stopped';
 
@@ -50,6 +55,8 @@ export class ProjectionLeadership {
   /** The tick in progress, so `stop` can let it finish before releasing the lease. */
   private ticking: Promise<void> | null = null;
   private running = false;
+  /** Holding the lease for one piece of work (`exclusively`): once lost, it is not taken again. */
+  private exclusive = false;
   /** Monotonic time the lease runs out at, as far as this instance may assume. */
   private validUntil = 0;
   /** The runner being abandoned after a loss: it must be gone before it may start again. */
@@ -88,6 +95,7 @@ export class ProjectionLeadership {
   async start(): Promise<void> {
     if (this.running) return;
     this.running = true;
+    this.exclusive = false;
     this.currentRole = 'standby';
     const acquired = await this.attempt(() => this.lease.tryAcquire(this.holderId, this.options.ttlMs));
     this.schedule();
@@ -109,11 +117,47 @@ export class ProjectionLeadership {
     if (this.currentRole === 'holder') this.runner.start();
   }
 
+  /**
+   * Holds the lease while `work` runs on the runner, instead of following live: for work that must
+   * not run beside a live holder (a rebuild). Refuses at once with ProjectionLeaseHeldError when
+   * another instance holds the lease. Renews it every `ttlMs / 3` meanwhile; when it is lost, the
+   * runner is abandoned (as a holder's would be), the lease is not taken again, and this rejects
+   * with ProjectionLeaseLostError. At the end the runner is stopped (committing what it holds, the
+   * lease still ours) and the lease released, whatever happened.
+   */
+  async exclusively<T>(work: (runner: ProjectionRunner) => Promise<T>): Promise<T> {
+    if (this.running) throw new Error(`The projection leadership of '${this.holderId}' is already running`);
+    this.running = true;
+    this.exclusive = true;
+    const acquired = await this.attempt(() => this.lease.tryAcquire(this.holderId, this.options.ttlMs));
+    if (!acquired) {
+      this.running = false;
+      clearTimeout(this.watchdog);
+      throw new ProjectionLeaseHeldError(this.lease.kind);
+    }
+    this.currentRole = 'holder';
+    this.options.logger.log(`Projection lease taken by '${this.holderId}' (${this.lease.kind}) for exclusive work`);
+    this.schedule();
+    try {
+      const result = await work(this.runner);
+      if (this.currentRole !== 'holder') throw new ProjectionLeaseLostError(this.holderId, this.runner.position);
+      return result;
+    } catch (error) {
+      // The work failed because the runner was abandoned: say why, not only that it stopped.
+      if (this.currentRole !== 'holder' && !(error instanceof ProjectionLeaseLostError)) throw new ProjectionLeaseLostError(this.holderId, this.runner.position);
+      throw error;
+    } finally {
+      await this.stop();
+    }
+  }
+
   /** One step: the holder renews, a standby tries to take over. The timer calls it every `ttlMs / 3`; tests call it directly. */
   async tick(): Promise<void> {
     if (!this.running) return;
     const run = async () => {
       const holding = this.currentRole === 'holder';
+      // Exclusive work that lost the lease is over: taking it again would restart the runner.
+      if (this.exclusive && !holding) return;
       const ok = await this.attempt(() => (holding ? this.lease.renew(this.holderId, this.options.ttlMs) : this.lease.tryAcquire(this.holderId, this.options.ttlMs)));
       if (!this.running) return;
       if (ok && this.currentRole !== 'holder') {

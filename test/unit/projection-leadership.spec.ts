@@ -271,4 +271,75 @@ describe('ProjectionLeadership: one active runner among instances sharing a read
     expect(await b.leadership.catchUp()).toBe(position);
     expect(b.commits).toEqual([]);
   });
+
+  describe('exclusive work under the lease (npm run projections:rebuild)', () => {
+    it('is refused while an instance holds the lease: the work never runs and nothing is written', async () => {
+      const a = instance('a');
+      const rebuild = instance('rebuild');
+      await a.leadership.start();
+      await appendUnits(2);
+      let ran = false;
+      await expect(
+        rebuild.leadership.exclusively(async () => {
+          ran = true;
+        }),
+      ).rejects.toMatchObject({ code: 'PROJECTION_LEASE_HELD', message: expect.stringMatching(/stop the app instances/) });
+      expect(ran).toBe(false);
+      expect(rebuild.commits).toEqual([]);
+      expect(rebuild.leadership.role).toBe('stopped');
+      expect(a.leadership.role).toBe('holder');
+    });
+
+    it('keeps instances standing by while it runs, releases the lease at the end, and the next holder carries on from its checkpoint', async () => {
+      await appendUnits(3);
+      const rebuild = instance('rebuild');
+      const a = instance('a');
+      let standbyDuringWork: string | undefined;
+      const position = await rebuild.leadership.exclusively(async (runner) => {
+        const reached = await runner.rebuild();
+        await a.leadership.start();
+        standbyDuringWork = a.leadership.role;
+        return reached;
+      });
+      expect(standbyDuringWork).toBe('standby');
+      expect(rebuild.commits.at(-1)).toBe(position);
+      expect(rebuild.leadership.role).toBe('stopped');
+      expect(rebuild.runner.state).toBe('stopped');
+
+      await a.leadership.tick();
+      expect(a.leadership.role).toBe('holder');
+      const latest = await appendUnits(2);
+      expect(await a.leadership.waitForPosition(latest, 5000)).toBe(true);
+      await expectEveryEventAppliedOnce();
+      expect(a.commits.every((committed) => committed > position)).toBe(true);
+    });
+
+    it('fails with PROJECTION_LEASE_LOST when the lease is lost meanwhile: the runner is abandoned and the lease is not taken again', async () => {
+      await appendUnits(2);
+      const rebuild = instance('rebuild');
+      let release: () => void = () => undefined;
+      const gate = new Promise<void>((resolve) => {
+        release = resolve;
+      });
+      const work = rebuild.leadership.exclusively(async (runner) => {
+        await runner.rebuild();
+        await gate;
+        return runner.position;
+      });
+      await eventually(() => rebuild.runner.state === 'live', 'the rebuild caught up');
+      now += TTL; // the lease has run out: the renewal is refused
+      await rebuild.leadership.tick();
+      expect(rebuild.leadership.role).toBe('standby');
+      await eventually(() => rebuild.runner.state === 'stopped', 'the runner was abandoned');
+      await rebuild.leadership.tick(); // not taken again, although it is free
+      expect(rebuild.leadership.role).toBe('standby');
+      release();
+      await expect(work).rejects.toMatchObject({ code: 'PROJECTION_LEASE_LOST' });
+      expect(logs.join('\n')).toMatch(/lost by 'rebuild'/);
+
+      const a = instance('a');
+      await a.leadership.start();
+      expect(a.leadership.role).toBe('holder');
+    });
+  });
 });
