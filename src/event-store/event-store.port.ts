@@ -59,6 +59,13 @@ export interface EventStore {
   /** Position of the last event in the store (0 when empty). */
   headPosition(): Promise<number>;
 
+  /**
+   * How many events lie after `position`, counting no further than `atMost` (the answer is then
+   * `atMost`). Positions are not counts: EventStoreDB's are byte offsets in its log, so the gap
+   * between two of them says nothing about the events between. For lag reports.
+   */
+  countAfter(position: number, atMost: number): Promise<number>;
+
   /** Resolves when the store answers a trivial request; rejects (StoreUnavailableError for servers) when it does not. For health checks. */
   ping?(): Promise<void>;
 

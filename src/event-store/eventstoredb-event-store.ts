@@ -33,7 +33,7 @@ import { ledgerEventFilter, toEventData, toLedgerEvent } from './eventstoredb/ev
 import { EventStoreDbSubscription } from './eventstoredb/eventstoredb-subscription';
 import { assertPosition, currentRevisionOf, esdbExpectedRevision, isSingleRecordPosition, ledgerPositionOf, ledgerRevisionOf, readPositionAfter } from './eventstoredb/positions';
 import { findStoredBatch, firstRepeatedId } from './eventstoredb/stored-batch';
-import { firstRevisionToRead } from './read-stream-options';
+import { assertCountLimit, firstRevisionToRead } from './read-stream-options';
 
 /** The part of the client this adapter uses; tests hand in a stand-in with the same behaviour. */
 export type EventStoreDbClient = Pick<EventStoreDBClient, 'appendToStream' | 'readStream' | 'readAll' | 'subscribeToAll' | 'dispose'>;
@@ -47,6 +47,9 @@ export interface EventStoreDbEventStoreOptions {
 
 export const DEFAULT_PAGE_SIZE = 1000;
 const DEFAULT_READ_BATCH = 500;
+
+/** One record read from $all. */
+type AllStreamRecord = NonNullable<AllStreamResolvedEvent['event']>;
 
 export class EventStoreDbEventStore implements EventStore {
   private readonly isLedgerEvent: ReturnType<typeof ledgerEventFilter>;
@@ -135,22 +138,41 @@ export class EventStoreDbEventStore implements EventStore {
       throw new InvalidEventStoreArgumentError(`readAll limit must be a positive integer, got ${limit}`, { limit });
     }
     assertPosition(options.fromPosition);
-    // Reads are inclusive: skip the start position itself, and on later batches the record they restart at.
-    let after = BigInt(options.fromPosition);
     const page: RecordedEvent[] = [];
-    let from: ReadPosition = readPositionAfter(options.fromPosition);
+    for await (const event of this.ledgerRecordsAfter(options.fromPosition)) {
+      page.push(toLedgerEvent(event));
+      if (page.length === limit) break;
+    }
+    return page;
+  }
+
+  /** Reads the records one by one without converting them: positions are byte offsets here, not counts. */
+  async countAfter(position: number, atMost: number): Promise<number> {
+    this.assertOpen();
+    assertCountLimit(atMost);
+    assertPosition(position);
+    let count = 0;
+    for await (const _ of this.ledgerRecordsAfter(position)) {
+      if (++count === atMost) break;
+    }
+    return count;
+  }
+
+  /** The ledger's records in $all after `position`, in order, read a batch at a time as they are consumed. */
+  private async *ledgerRecordsAfter(position: number): AsyncGenerator<AllStreamRecord> {
+    // Reads are inclusive: skip the start position itself, and on later batches the record they restart at.
+    let after = BigInt(position);
+    let from: ReadPosition = readPositionAfter(position);
     for (;;) {
       const batch = await this.readAllBatch(from, FORWARDS);
       for (const resolved of batch) {
         const event = resolved.event;
-        if (!event || event.position.commit <= after || !this.isLedgerEvent(event)) continue;
-        page.push(toLedgerEvent(event));
-        if (page.length === limit) return page;
+        if (event && event.position.commit > after && this.isLedgerEvent(event)) yield event;
       }
       // Fewer than asked for: the end of the log. Otherwise go on from the last record seen.
-      if (batch.length < this.readBatchSize) return page;
+      if (batch.length < this.readBatchSize) return;
       const last = batch[batch.length - 1].event;
-      if (!last) return page;
+      if (!last) return;
       from = last.position;
       after = last.position.commit;
     }

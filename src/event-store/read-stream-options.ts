@@ -1,4 +1,4 @@
-/** The one reading of `ReadStreamOptions` both adapters share, so they refuse the same arguments. */
+/** The one reading of read arguments both adapters share, so they refuse the same arguments. */
 import { InvalidEventStoreArgumentError } from './event-store.errors';
 import type { ReadStreamOptions } from './event-store.port';
 
@@ -9,4 +9,11 @@ export function firstRevisionToRead(options: ReadStreamOptions | undefined): num
     throw new InvalidEventStoreArgumentError(`fromRevision must be a whole number >= 0, got ${String(fromRevision)}`, { fromRevision });
   }
   return fromRevision;
+}
+
+/** `countAfter`'s bound: a whole number >= 1 (counting "at most 0" would always answer 0). */
+export function assertCountLimit(atMost: number): void {
+  if (!Number.isSafeInteger(atMost) || atMost < 1) {
+    throw new InvalidEventStoreArgumentError(`countAfter needs atMost to be a whole number >= 1, got ${String(atMost)}`, { atMost });
+  }
 }

@@ -20,7 +20,7 @@ import { ConcurrencyError } from '../shared/errors';
 import type { NewEvent, RecordedEvent } from '../shared/messages';
 import { EventIdConflictError, EventStoreClosedError, InvalidEventStoreArgumentError } from './event-store.errors';
 import type { AppendResult, EventStore, ExpectedRevision, ReadAllOptions, ReadStreamOptions, Subscription } from './event-store.port';
-import { firstRevisionToRead } from './read-stream-options';
+import { assertCountLimit, firstRevisionToRead } from './read-stream-options';
 import { GroupCommit, type Settled } from './group-commit';
 import { PagedSubscription, type AppendedBatch } from './paged-subscription';
 import { configureConnection, createSchema, SQL, type EventRow, type StoredEventRef } from './sqlite-schema';
@@ -75,6 +75,7 @@ export class SqliteEventStore implements EventStore {
   private readonly selectStream: Database.Statement<[string, number], EventRow>;
   private readonly selectAll: Database.Statement<[number, number], EventRow>;
   private readonly selectHead: Database.Statement<[], { head: number }>;
+  private readonly countAfterStatement: Database.Statement<[number, number], { count: number }>;
   /**
    * One append. Run as BEGIN IMMEDIATE (the write lock is taken before the revision is read, so no
    * other process can slip in between), or as a savepoint inside a group's transaction.
@@ -100,6 +101,7 @@ export class SqliteEventStore implements EventStore {
     this.selectStream = this.db.prepare(SQL.readStream);
     this.selectAll = this.db.prepare(SQL.readAll);
     this.selectHead = this.db.prepare(SQL.headPosition);
+    this.countAfterStatement = this.db.prepare(SQL.countAfter);
     this.appendTransaction = this.db.transaction((streamId, events, expected) => this.appendInTransaction(streamId, events, expected));
     this.groupTransaction = this.db.transaction((group) => group.map((append) => this.appendAlone(append)));
     this.appends = new GroupCommit((group) => this.commitGroup(group));
@@ -151,6 +153,13 @@ export class SqliteEventStore implements EventStore {
   async headPosition(): Promise<number> {
     this.assertOpen();
     return this.selectHead.get()?.head ?? 0;
+  }
+
+  /** Counted on the primary key, without reading a row's data. */
+  async countAfter(position: number, atMost: number): Promise<number> {
+    this.assertOpen();
+    assertCountLimit(atMost);
+    return this.countAfterStatement.get(position, atMost)?.count ?? 0;
   }
 
   /** A trivial read on the connection, for health checks. */

@@ -55,4 +55,5 @@ export const SQL = {
   readStream: `SELECT position, stream_id, revision, event_id, type, data, metadata FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`,
   readAll: `SELECT position, stream_id, revision, event_id, type, data, metadata FROM events WHERE position > ? ORDER BY position LIMIT ?`,
   headPosition: `SELECT COALESCE(MAX(position), 0) AS head FROM events`,
+  countAfter: `SELECT count(*) AS count FROM (SELECT 1 FROM events WHERE position > ? LIMIT ?)`,
 } as const;

@@ -9,6 +9,8 @@ import { Clock } from '../shared/clock';
 
 const STORE_TIMEOUT_MS = 2000;
 const CHECKPOINT_NAME = 'read-models';
+/** Events behind are counted up to this many: enough to tell a blip from a backlog, cheap on either store. */
+export const LAG_COUNT_LIMIT = 10_000;
 
 export interface ProjectionHealth extends Record<string, unknown> {
   /** 'holder': this instance runs the projections (it holds the lease); 'standby': another instance does. */
@@ -16,7 +18,10 @@ export interface ProjectionHealth extends Record<string, unknown> {
   state: string;
   position: number;
   headPosition: number;
+  /** Events not yet in the read models, counted (positions are not counts on EventStoreDB), up to LAG_COUNT_LIMIT. */
   lagEvents: number;
+  /** True when there are more than `lagEvents`: the count stopped at LAG_COUNT_LIMIT. */
+  lagEventsCapped: boolean;
   /** How long ago the oldest event not yet in the read models was recorded; 0 when none is waiting. */
   lagSeconds: number;
   lastFailureAt: string | null;
@@ -71,11 +76,13 @@ export class StoreHealth {
     let position = runner.position;
     let headPosition = position;
     let lagSeconds = 0;
+    let lagEvents = 0;
     try {
       // A standby runs no runner: the read models are where the holder's stored checkpoint says.
       if (role !== 'holder') headPosition = position = await withTimeout(this.reads.loadCheckpoint(CHECKPOINT_NAME));
       headPosition = await withTimeout(this.events.headPosition());
       if (headPosition > position) {
+        lagEvents = await withTimeout(this.events.countAfter(position, LAG_COUNT_LIMIT + 1));
         const [oldestWaiting] = await withTimeout(this.events.readAll({ fromPosition: position, limit: 1 }));
         const recordedAt = Date.parse(oldestWaiting?.metadata.recordedAt ?? '');
         if (Number.isFinite(recordedAt)) lagSeconds = Math.max(0, (this.clock.now().getTime() - recordedAt) / 1000);
@@ -88,7 +95,8 @@ export class StoreHealth {
       state: runner.state,
       position,
       headPosition,
-      lagEvents: Math.max(0, headPosition - position),
+      lagEvents: Math.min(lagEvents, LAG_COUNT_LIMIT),
+      lagEventsCapped: lagEvents > LAG_COUNT_LIMIT,
       lagSeconds: Math.round(lagSeconds * 1000) / 1000,
       lastFailureAt: runner.lastError?.at.toISOString() ?? null,
       drops: runner.drops,

@@ -312,6 +312,34 @@ export function describeEventStoreContract(name: string, createStore: () => Prom
       });
     });
 
+    describe('countAfter', () => {
+      it('counts the events after a position (what readAll would read), not the distance between positions', async () => {
+        const headBefore = await store.headPosition();
+        await store.appendToStream(uniqueStreamId(), newEvents(3), 'no_stream');
+        await store.appendToStream(uniqueStreamId(), newEvents(2), 'no_stream');
+        const count = await store.countAfter(headBefore, 1000);
+        expect(count).toBeGreaterThanOrEqual(5);
+        expect(count).toBe((await store.readAll({ fromPosition: headBefore, limit: 1000 })).length);
+      });
+
+      it('stops counting at atMost', async () => {
+        const headBefore = await store.headPosition();
+        await store.appendToStream(uniqueStreamId(), newEvents(4), 'no_stream');
+        expect(await store.countAfter(headBefore, 3)).toBe(3);
+        expect(await store.countAfter(headBefore, 1)).toBe(1);
+      });
+
+      it('counts nothing after the head', async () => {
+        expect(await store.countAfter(await store.headPosition(), 10)).toBe(0);
+      });
+
+      it('refuses an atMost that is not a whole number >= 1', async () => {
+        for (const atMost of [0, -1, 1.5, Number.NaN]) {
+          await expect(store.countAfter(0, atMost)).rejects.toBeInstanceOf(InvalidEventStoreArgumentError);
+        }
+      });
+    });
+
     describe('subscribeToAll', () => {
       it('yields the stored events after the position, then live ones, in order and without repeats', async () => {
         const streamId = uniqueStreamId();

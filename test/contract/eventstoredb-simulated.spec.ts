@@ -86,6 +86,19 @@ describe('EventStoreDB adapter over a simulated server, beyond the contract', ()
     }
   });
 
+  it('counts the ledger events after a position, where positions are byte offsets: not the gap between them, and none of the system or foreign records', async () => {
+    const ours = uniqueStreamId();
+    const before = await store.headPosition();
+    await store.appendToStream(ours, newEvents(2), 'no_stream');
+    server.writeSystemRecord('$stats-127.0.0.1:2113', '$statsCollected');
+    server.writeForeignEvent('billing-44');
+    await store.appendToStream(ours, [newEvent()], 1);
+
+    expect(await store.countAfter(before, 100)).toBe(3);
+    expect((await store.headPosition()) - before).toBeGreaterThan(3);
+    expect(await store.countAfter(before, 2)).toBe(2);
+  });
+
   it('reads the head as 0 when the store holds only events that are not the ledger’s', async () => {
     server.writeForeignEvent('billing-1');
     server.writeSystemRecord('$stats-x', '$statsCollected');

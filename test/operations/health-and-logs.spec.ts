@@ -50,7 +50,7 @@ describe('GET /health', () => {
       details: {
         eventStore: { status: 'up', headPosition: head },
         readStore: { status: 'up', checkpoint: head },
-        projections: { status: 'up', state: 'live', position: head, headPosition: head, lagEvents: 0, lagSeconds: 0, lastFailureAt: null, drops: 0, retries: 0, resubscriptions: 0 },
+        projections: { status: 'up', state: 'live', position: head, headPosition: head, lagEvents: 0, lagEventsCapped: false, lagSeconds: 0, lastFailureAt: null, drops: 0, retries: 0, resubscriptions: 0 },
       },
     });
     expect(res.headers['cache-control']).toBe('no-store');
@@ -64,7 +64,7 @@ describe('GET /health', () => {
       await t.post('/indicators/ind-12/progress-reports', { ...REPORT, period: '2021-01' }, REPORTER).expect(201);
       t.clock.set(new Date(t.clock.now().getTime() + 90_000));
       const res = await request(t.app.getHttpServer()).get('/health').expect(200);
-      expect(res.body.details.projections).toMatchObject({ state: 'stopped', lagEvents: 2, lagSeconds: 90 });
+      expect(res.body.details.projections).toMatchObject({ state: 'stopped', lagEvents: 2, lagEventsCapped: false, lagSeconds: 90 });
     } finally {
       runner.start();
     }

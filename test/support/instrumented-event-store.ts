@@ -106,6 +106,10 @@ export class InstrumentedEventStore implements EventStore {
     return this.inner.headPosition();
   }
 
+  countAfter(position: number, atMost: number): Promise<number> {
+    return this.inner.countAfter(position, atMost);
+  }
+
   close(): Promise<void> {
     return this.inner.close();
   }

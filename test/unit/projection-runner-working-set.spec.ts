@@ -66,6 +66,9 @@ class FixedEventStore implements EventStore {
   async headPosition(): Promise<number> {
     return this.events.at(-1)?.position ?? 0;
   }
+  async countAfter(position: number, atMost: number): Promise<number> {
+    return Math.min(atMost, this.events.filter((event) => event.position > position).length);
+  }
   async close(): Promise<void> {}
 }
 

@@ -306,6 +306,7 @@ describe('ProjectionRunner', () => {
         appendToStream: (id, events, expected) => store.appendToStream(id, events, expected),
         readAll: (options) => store.readAll(options),
         headPosition: () => store.headPosition(),
+        countAfter: (position, atMost) => store.countAfter(position, atMost),
         close: async () => undefined,
         subscribeToAll: (from) => {
           if (failuresLeft === 0) return store.subscribeToAll(from);
