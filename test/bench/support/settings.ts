@@ -15,12 +15,16 @@ export interface BenchSettings {
   /** autocannon: connections and seconds for the command round trip. */
   httpConnections: number;
   httpSeconds: number;
-  /** Seconds per run for the Express/Fastify comparison apps. */
+  /** Seconds per run, and runs, for the Express/Fastify comparison apps (for orientation only). */
   frameworkSeconds: number;
+  frameworkRuns: number;
   /** Total events of the small and large rebuild datasets. */
   rebuildSmall: number;
   rebuildLarge: number;
-  /** Runs at the large size (each is a full replay of a million events: one by default, to stay within 10 minutes). */
+  /**
+   * Runs at the large size: each is a full replay of a million events, about a minute, so two by
+   * default (their median is their mean); three would take the whole run past 10 minutes on a fresh machine.
+   */
   rebuildLargeRuns: number;
   /** Total events of the two stores the history queries run on (both hold the two history indicators). */
   historyStoreSmall: number;
@@ -59,6 +63,7 @@ export function benchSettings(): BenchSettings {
       httpConnections: 50,
       httpSeconds: 3,
       frameworkSeconds: 2,
+      frameworkRuns: runs,
       rebuildSmall: 20_000,
       rebuildLarge: 100_000,
       rebuildLargeRuns: 1,
@@ -83,9 +88,10 @@ export function benchSettings(): BenchSettings {
     httpConnections: 50,
     httpSeconds: 10,
     frameworkSeconds: 3,
+    frameworkRuns: envNumber('BENCH_RUNS') ?? 2,
     rebuildSmall: 100_000,
     rebuildLarge: 1_000_000,
-    rebuildLargeRuns: envNumber('BENCH_RUNS') ?? 1,
+    rebuildLargeRuns: envNumber('BENCH_RUNS') ?? 2,
     historyStoreSmall: 20_000,
     historyStoreLarge: 100_000,
     historySmall: 1_000,
