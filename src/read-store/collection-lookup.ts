@@ -10,7 +10,11 @@
  *   (only once an equality map exists: nothing else reads it, and the documents map holds the same
  *   order until then, so a replay that is never queried keeps no second map of every id);
  * - for a compound index `{ a: 1, b: 1 }`, the documents of each value of `a` in the order of `b`
- *   (ordered-runs.ts), so a page of `{ a: v }` sorted by `b` reads only the documents it returns.
+ *   (ordered-runs.ts), so a page of `{ a: v }` sorted by `b` reads only the documents it returns;
+ * - for a single-field index `{ b: 1 }`, every document in the order of `b` (built on first use), so
+ *   a page sorted by `b` alone walks from the end it wants and stops once the page is full.
+ *
+ * Equality maps also narrow `{ f: { $in: [v, w] } }` (the union of the values' sets).
  *
  * The equality map only narrows the candidates: mingo still evaluates the whole filter on them,
  * so a query means exactly what it meant on a scan. Unique keys follow MongoDB's rules (see
@@ -19,7 +23,7 @@
 import type { IndexDefinition, ReadDocument } from './read-store.port';
 import { DuplicateKeyError } from './read-store.errors';
 import { encodeKey, indexKeys, valuesAt } from './unique-index';
-import { OrderedRuns, type OrderedCandidates } from './ordered-runs';
+import { isScalarAt, OrderedCollection, OrderedRuns, type OrderedCandidates } from './ordered-runs';
 
 interface UniqueIndex {
   definition: IndexDefinition;
@@ -31,12 +35,22 @@ export class CollectionLookup {
   private readonly unique = new Map<string, UniqueIndex>();
   /** Field path → encoded value → `_id`s of the documents with that value there (built on first use). */
   private readonly equality = new Map<string, Map<string, Set<string>>>();
+  /**
+   * Field → encoded value → how many members of that value's set are not exactly that scalar (an
+   * array holds it, or an array is on the way): where there are none, the set is the match of
+   * `{ field: value }` and its size is the count.
+   */
+  private readonly inexact = new Map<string, Map<string, number>>();
   /** First fields of the declared indexes: the fields an equality map may be built for. */
   private readonly indexedFields = new Set<string>();
   /** Equality field → the sort fields declared after it in a compound index. */
   private readonly compoundFields = new Map<string, Set<string>>();
   /** Runs per (equality field, sort field), built on first use like the equality maps. */
   private readonly runs: OrderedRuns[] = [];
+  /** Fields of the declared single-field indexes: the sorts a whole-collection order may be built for. */
+  private readonly singleFields = new Set<string>();
+  /** Whole-collection orders per sort field, built on first use. */
+  private readonly wholeOrders = new Map<string, OrderedCollection>();
   private readonly order = new Map<string, number>();
   /** False until the first equality map is built: `order` is then filled from the documents and kept. */
   private orderKept = false;
@@ -48,6 +62,7 @@ export class CollectionLookup {
   define(index: IndexDefinition, documents: Iterable<ReadDocument>): void {
     const [field, sortField] = Object.keys(index.key);
     if (field !== undefined) this.indexedFields.add(field);
+    if (field !== undefined && sortField === undefined) this.singleFields.add(field);
     if (field !== undefined && sortField !== undefined) {
       const sortFields = this.compoundFields.get(field) ?? new Set<string>();
       this.compoundFields.set(field, sortFields.add(sortField));
@@ -121,8 +136,11 @@ export class CollectionLookup {
         // An existing document joining a key lands at the end of its set, out of insertion order.
         if (previous) this.unordered.add(ids);
       }
+      if (previous) this.countInexact(field, previous, before, -1);
+      this.countInexact(field, next, after, 1);
     }
     for (const runs of this.runs) runs.written(previous, next);
+    for (const order of this.wholeOrders.values()) order.written(previous, next);
   }
 
   removed(document: ReadDocument): void {
@@ -132,7 +150,9 @@ export class CollectionLookup {
   clear(): void {
     for (const { owners } of this.unique.values()) owners.clear();
     for (const values of this.equality.values()) values.clear();
+    for (const counts of this.inexact.values()) counts.clear();
     for (const runs of this.runs) runs.clear();
+    for (const order of this.wholeOrders.values()) order.clear();
     this.order.clear();
   }
 
@@ -148,17 +168,31 @@ export class CollectionLookup {
         if (runs) return runs.members(value as string | number | boolean);
       }
     }
-    let best: Set<string> | null = null;
-    for (const [field, value] of Object.entries(filter)) {
-      if (field.startsWith('$') || !isScalarValue(value)) continue;
-      const values = this.equality.get(field) ?? (this.indexedFields.has(field) ? this.buildEquality(field, documents) : undefined);
-      if (!values) continue;
-      const ids = values.get(encodeKey(value)) ?? new Set<string>();
-      if (best === null || ids.size < best.size) best = ids;
-    }
+    const best = this.narrowest(filter, documents);
     if (best === null) return null;
-    const ids = [...best];
-    return this.unordered.has(best) ? ids.sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0)) : ids;
+    const ids = best.length === 1 ? [...best[0]] : [...new Set(best.flatMap((set) => [...set]))];
+    const inOrder = best.length === 1 && !this.unordered.has(best[0]);
+    return inOrder ? ids : ids.sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
+  }
+
+  /**
+   * The fewest candidates an equality map gives for `filter`: the set of one value (`{ f: v }`) or
+   * the sets of several (`{ f: { $in: [v, w] } }`, whose members may repeat across them, an array
+   * field holding both). Null when no top-level condition can use a map.
+   */
+  private narrowest(filter: Record<string, unknown>, documents: ReadonlyMap<string, ReadDocument>): Array<Set<string>> | null {
+    let best: Array<Set<string>> | null = null;
+    let bestSize = Infinity;
+    for (const [field, condition] of Object.entries(filter)) {
+      const values = field.startsWith('$') ? null : scalarsOf(condition);
+      if (values === null) continue;
+      const map = this.equality.get(field) ?? (this.indexedFields.has(field) ? this.buildEquality(field, documents) : undefined);
+      if (!map) continue;
+      const sets = values.map((value) => map.get(encodeKey(value)) ?? NO_IDS);
+      const size = sets.reduce((total, set) => total + set.size, 0);
+      if (size < bestSize) [best, bestSize] = [sets, size];
+    }
+    return best;
   }
 
   /**
@@ -173,9 +207,31 @@ export class CollectionLookup {
     for (const [field, value] of Object.entries(filter)) {
       if (!isScalarValue(value) || !this.compoundFields.get(field)?.has(sortField)) continue;
       const runs = this.runs.find((built) => built.equalityField === field && built.sortField === sortField) ?? this.buildRuns(field, sortField, documents);
-      return runs.lookup(value);
+      const run = runs.lookup(value);
+      // Membership is the match when the equality is the whole filter.
+      return run && { ids: run.ids, exact: run.exact && Object.keys(filter).length === 1 };
     }
-    return null;
+    return this.wholeOrder(filter, sortField, documents);
+  }
+
+  /**
+   * Every document in the order of `sortField` (a single-field index), to walk until the page is
+   * full, testing the filter on each: unless an equality map narrows the filter to so few
+   * candidates that filtering and sorting those costs less than the walk is expected to.
+   */
+  private wholeOrder(filter: Record<string, unknown>, sortField: string, documents: ReadonlyMap<string, ReadDocument>): OrderedCandidates | null {
+    if (!this.singleFields.has(sortField)) return null;
+    const narrowed = this.narrowest(filter, documents);
+    if (narrowed !== null) {
+      const candidates = narrowed.reduce((total, set) => total + set.size, 0);
+      // A walk meets a match every documents/candidates members; a page of ~100 then costs about
+      // 100 × documents / candidates tests, against the candidates' own filter and sort.
+      if (candidates * candidates < WALK_PAGE_ESTIMATE * documents.size) return null;
+    }
+    let order = this.wholeOrders.get(sortField);
+    if (!order) this.wholeOrders.set(sortField, (order = new OrderedCollection(sortField, documents.values())));
+    const ids = order.lookup();
+    return ids && { ids, exact: Object.keys(filter).length === 0 };
   }
 
   /**
@@ -191,6 +247,29 @@ export class CollectionLookup {
     return runs ? runs.exactCount(value) : null;
   }
 
+  /**
+   * How many documents match a filter that is one equality or `$in` of scalars on a field with an
+   * equality map (built now if the field is indexed), from the sizes of its values' sets, when
+   * every member of those sets holds exactly that scalar; null otherwise (the caller counts by testing).
+   */
+  equalityCount(filter: Record<string, unknown>, documents: ReadonlyMap<string, ReadDocument>): number | null {
+    const fields = Object.keys(filter);
+    if (fields.length !== 1 || fields[0].startsWith('$')) return null;
+    const [field] = fields;
+    const values = scalarsOf(filter[field]);
+    const map = values && (this.equality.get(field) ?? (this.indexedFields.has(field) ? this.buildEquality(field, documents) : undefined));
+    if (!values || !map) return null;
+    // Exact members hold one scalar each, so the sets of distinct values never share one.
+    const keys = new Set(values.map(encodeKey));
+    const inexact = this.inexact.get(field);
+    let count = 0;
+    for (const key of keys) {
+      if ((inexact?.get(key) ?? 0) > 0) return null;
+      count += map.get(key)?.size ?? 0;
+    }
+    return count;
+  }
+
   private buildRuns(field: string, sortField: string, documents: ReadonlyMap<string, ReadDocument>): OrderedRuns {
     const runs = new OrderedRuns(field, sortField, documents.values());
     this.runs.push(runs);
@@ -202,9 +281,12 @@ export class CollectionLookup {
       for (const key of indexKeys(definition, document)) if (owners.get(key) === document._id) owners.delete(key);
     }
     for (const [field, values] of this.equality) {
-      for (const key of equalityKeys(field, document)) this.removeFromSet(values, key, document._id);
+      const keys = equalityKeys(field, document);
+      for (const key of keys) this.removeFromSet(values, key, document._id);
+      this.countInexact(field, document, keys, -1);
     }
     for (const runs of this.runs) runs.remove(document);
+    for (const order of this.wholeOrders.values()) order.remove(document);
     this.order.delete(document._id);
   }
 
@@ -236,11 +318,38 @@ export class CollectionLookup {
 
   private addEquality(field: string, document: ReadDocument): void {
     const values = this.equality.get(field)!;
-    for (const key of equalityKeys(field, document)) this.addToSet(values, key, document._id);
+    const keys = equalityKeys(field, document);
+    for (const key of keys) this.addToSet(values, key, document._id);
+    this.countInexact(field, document, keys, 1);
+  }
+
+  /** Counts `document` in (+1) or out (-1) of the inexact members of its keys, when it is one. */
+  private countInexact(field: string, document: ReadDocument, keys: ReadonlySet<string>, change: 1 | -1): void {
+    if (isScalarAt(document, field.split('.'))) return;
+    let counts = this.inexact.get(field);
+    if (!counts) this.inexact.set(field, (counts = new Map()));
+    for (const key of keys) {
+      const count = (counts.get(key) ?? 0) + change;
+      if (count === 0) counts.delete(key);
+      else counts.set(key, count);
+    }
   }
 }
 
 const NO_KEYS: ReadonlySet<string> = new Set();
+const NO_IDS: Set<string> = new Set();
+/** The page size a walk is assumed to fill when choosing between a whole-collection order and narrowed candidates. */
+const WALK_PAGE_ESTIMATE = 100;
+
+/** The values a top-level condition matches by equality: `v`, or every `v` of `{ $in: [...] }` when all are scalars; else null. */
+function scalarsOf(condition: unknown): Array<string | number | boolean> | null {
+  if (isScalarValue(condition)) return [condition];
+  if (condition === null || typeof condition !== 'object' || Array.isArray(condition)) return null;
+  const operators = Object.keys(condition);
+  if (operators.length !== 1 || operators[0] !== '$in') return null;
+  const values = (condition as { $in: unknown }).$in;
+  return Array.isArray(values) && values.length > 0 && values.every(isScalarValue) ? values : null;
+}
 
 /** The equality values the maps and runs are keyed for. */
 function isScalarValue(value: unknown): value is string | number | boolean {

@@ -12,6 +12,7 @@ import { assertSafeQuery } from './query-guard';
 import { CollectionLookup } from './collection-lookup';
 import type { OrderedCandidates } from './ordered-runs';
 import { plainCopy } from './plain-copy';
+import { isPlainObject } from './plain-values';
 import { deepFrozen } from './deep-freeze';
 import type { DeepReadonly, ReadOnlyFinder } from './read-only-find';
 import { assertUniqueKeys } from './unique-index';
@@ -59,9 +60,12 @@ export class InMemoryCollection<D extends ReadDocument> implements ReadCollectio
   }
 
   async countDocuments(filter: Filter): Promise<number> {
-    const exact = isObject(filter) ? this.host.state(this.name).lookup.exactCount(filter) : null;
+    // Everything: the collection's size, not a test of every document.
+    if (isPlainObject(filter) && Object.keys(filter).length === 0) return this.host.state(this.name).documents.size;
+    const { lookup, documents } = this.host.state(this.name);
+    const exact = isObject(filter) ? (lookup.exactCount(filter) ?? lookup.equalityCount(filter, documents)) : null;
     if (exact === null) return this.candidates(filter, true).filter(compileFilter(filter)).length;
-    // A single string equality: nothing mingo could refuse, and what the guard refuses is refused.
+    // One equality or $in of scalars: nothing mingo could refuse, and what the guard refuses is refused.
     assertSafeQuery(filter);
     return exact;
   }
@@ -114,9 +118,9 @@ export class InMemoryCollection<D extends ReadDocument> implements ReadCollectio
     const { skip, limit } = checkedFindOptions(filter, options);
     // mingo sorts descending for -1 only; any other value sorts ascending.
     const descending = Object.values(options.sort as Record<string, unknown>)[0] === -1;
-    // A single string equality the run holds exactly needs no test (nor a compiled query: nothing in it to refuse).
-    const exact = run.exact && Object.keys(filter).length === 1;
-    return pageOfRun(run, documents, { skip, limit, descending, matches: exact ? null : compileFilter(filter) });
+    // A run that holds exactly the matches (a single string equality, or an empty filter) needs no
+    // test (nor a compiled query: nothing in it to refuse).
+    return pageOfRun(run, documents, { skip, limit, descending, matches: run.exact ? null : compileFilter(filter) });
   }
 
   /**

@@ -23,7 +23,10 @@ import { encodeKey, valuesAt } from './unique-index';
 /** The documents a run can answer for, in ascending order of the sort field. */
 export interface OrderedCandidates {
   readonly ids: readonly string[];
-  /** Membership is exactly the match of `{ [field]: value }`: the count is `ids.length`. */
+  /**
+   * Membership is exactly the match (the count is `ids.length`): from a run, of `{ [field]: value }`;
+   * as CollectionLookup.ordered answers it, of the whole filter the caller asked with.
+   */
   readonly exact: boolean;
 }
 
@@ -157,7 +160,62 @@ export class OrderedRuns {
   }
 }
 
+/**
+ * Per declared single-field index `{ b: 1 }`: every document's `_id`, in ascending order of `b`,
+ * under the same rules as a run (it declines for a missing or non-numeric key, an array, a tie).
+ * A query sorted by `b` alone walks it from either end and stops once its page is full, testing its
+ * filter on each member: the global audit log, newest first, reads its page instead of sorting
+ * every entry of every stream.
+ */
+export class OrderedCollection {
+  private run = new Run();
+  private readonly sortPath: readonly string[];
+
+  constructor(
+    readonly sortField: string,
+    documents: Iterable<ReadDocument>,
+  ) {
+    this.sortPath = sortField.split('.');
+    for (const document of documents) this.add(document);
+  }
+
+  /** Every document in ascending order of the sort field, or null when that is not mingo's order. */
+  lookup(): readonly string[] | null {
+    return this.run.servable() ? this.run.ids : null;
+  }
+
+  get size(): number {
+    return this.run.ids.length;
+  }
+
+  written(previous: ReadDocument | undefined, next: ReadDocument): void {
+    // The usual write keeps its sort key (an entry is written once; a document updated in place
+    // keeps its number) and so its place: no search through the list.
+    if (previous && Object.is(scalarAt(previous, this.sortPath), scalarAt(next, this.sortPath))) return;
+    if (previous) this.remove(previous);
+    this.add(next);
+  }
+
+  remove(document: ReadDocument): void {
+    this.run.remove(document._id, true);
+  }
+
+  clear(): void {
+    this.run = new Run();
+  }
+
+  private add(document: ReadDocument): void {
+    const sortKey = scalarAt(document, this.sortPath);
+    this.run.add(document._id, typeof sortKey === 'number' && !Number.isNaN(sortKey) ? sortKey : null, true);
+  }
+}
+
 const NOT_SCALAR = Symbol('not a scalar');
+
+/** True when the value at `path` is reached through no array and is no array or object itself (or is missing). */
+export function isScalarAt(document: ReadDocument, path: readonly string[]): boolean {
+  return scalarAt(document, path) !== NOT_SCALAR;
+}
 
 /** The value at a path that meets no array on the way and is no array or object itself (a missing one is undefined). */
 function scalarAt(document: ReadDocument, path: readonly string[]): unknown {
