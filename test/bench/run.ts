@@ -195,6 +195,31 @@ async function sameBytesFloor(service: ServerHandle, url: string, requests: numb
   }
 }
 
+/** The inspector's other timeline: the global audit log across every stream, newest 100 first (GET /audit/events as it opens). */
+async function auditLogLatency(server: ServerHandle, storeEvents: number): Promise<void> {
+  const url = '/audit/events';
+  // The first request builds the log's order by position: part of the warm-up, reported with it.
+  const warmup = await queryLatency(server, [url], settings.historyWarmup, INSPECTOR_KEY, 0);
+  const runs = [];
+  for (let run = 0; run < settings.runs; run++) runs.push(await queryLatency(server, [url], settings.historyRequestsSmall, INSPECTOR_KEY));
+  addRow({
+    workload: `global audit log, newest 100 entries (GET /audit/events, store: ${storeEvents.toLocaleString('en-US')})`,
+    unit: 'ms p99',
+    ours: round(medianOf(runs, (r) => r.p99Ms), 2),
+    baseline: null,
+    ratio: null,
+    goal: 'none (reported)',
+    pass: null,
+    details: {
+      p50Ms: round(medianOf(runs, (r) => r.p50Ms), 2),
+      serverCpuMsPerRequest: medianOf(runs, (r) => r.serverCpuMsPerRequest ?? NaN),
+      responseBytes: runs[0].bytes,
+      warmup: { requests: warmup.requests, p50Ms: round(warmup.p50Ms, 2), p99Ms: round(warmup.p99Ms, 2), maxMs: round(warmup.maxMs, 2) },
+      runs,
+    },
+  });
+}
+
 async function historyWorkloads(): Promise<void> {
   if (!selected('history')) return;
   const datasets = [await eventsDataset(settings.historyStoreSmall), await eventsDataset(settings.historyStoreLarge)];
@@ -238,6 +263,7 @@ async function historyWorkloads(): Promise<void> {
         });
         if (hasGoal) await sameBytesFloor(server, url, requests, info.events);
       }
+      await auditLogLatency(server, info.events);
     } finally {
       await server.stop();
     }

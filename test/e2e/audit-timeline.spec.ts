@@ -195,6 +195,16 @@ describe('audit timeline (e2e)', () => {
       expect(positions).toEqual([...positions].sort((a, b) => b - a));
     });
 
+    it('is sent as ready JSON bytes: the JSON content type and length, the same bytes when asked again, and none of the stored fields beyond the entry', async () => {
+      const first = await t.get(`/audit/events?minPosition=${lastPosition}&limit=5`, KEYS.inspector).expect(200);
+      expect(first.headers['content-type']).toBe('application/json; charset=utf-8');
+      expect(Number(first.headers['content-length'])).toBe(Buffer.byteLength(JSON.stringify(first.body)));
+      const again = await t.get('/audit/events?limit=5', KEYS.inspector).expect(200);
+      expect(again.text).toBe(first.text);
+      expect(first.body.items[0]).not.toHaveProperty('_id');
+      expect(first.body.items[0]).not.toHaveProperty('lastPosition');
+    });
+
     it('oldest first on request: the resolution, then units and indicators as seeded', async () => {
       const body = await log('&order=asc&limit=1');
       expect(body.items).toEqual([expect.objectContaining({ position: 1, type: 'ResolutionRegistered', subjectKind: 'resolution' })]);

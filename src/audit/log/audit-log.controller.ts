@@ -1,9 +1,11 @@
 /** The global audit log across every stream. */
-import { Controller, Get, Query as QueryParams } from '@nestjs/common';
+import { Controller, Get, Query as QueryParams, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal-directory';
+import type { HttpResponse } from '../../http/http-exchange';
+import { pageJsonBytes, sendJsonBytes } from '../../http/json-bytes';
 import { ReadModelFreshness } from '../../infrastructure/read-model-freshness';
 import { AUDIT_READER_ROLES, requireAuditReader } from '../audit-roles';
 import { ListAuditEventsQuery } from './audit-log.query';
@@ -27,10 +29,11 @@ export class AuditLogController {
       'Filters `from`/`to` (recorded time), `type`, `actor`, `unit` (the actor’s unit); pages with `limit` (default 100), ' +
       '`offset`, `order` (`desc` by default); answers `{ items, total, limit, offset, order }`.',
   })
-  async list(@QueryParams() query: AuditLogQueryDto, @CurrentPrincipal() principal: Principal) {
+  async list(@QueryParams() query: AuditLogQueryDto, @CurrentPrincipal() principal: Principal, @Res() res: HttpResponse): Promise<void> {
     requireAuditReader(principal, 'the audit log');
     const { minPosition, limit, offset, order, type, ...criteria } = query;
     await this.freshness.waitFor(minPosition);
-    return this.queryBus.execute(new ListAuditEventsQuery({ ...criteria, types: type }, { limit, offset, order }));
+    const page = await this.queryBus.execute(new ListAuditEventsQuery({ ...criteria, types: type }, { limit, offset, order }));
+    sendJsonBytes(res, pageJsonBytes(page));
   }
 }
