@@ -9,7 +9,7 @@ import { ApiBearerAuth, ApiOperation, ApiProduces, ApiProperty, ApiServiceUnavai
 import { IsIn } from 'class-validator';
 import type { HttpResponse } from '../http/http-exchange';
 import { IdParamPipe } from '../http/id-param.pipe';
-import { ReadQueryDto } from '../http/read-query.dto';
+import { IndicatorHistoryQueryDto } from '../indicators/read/indicator-history.query-dto';
 import { ListIndicatorsQueryDto } from '../indicators/read/list-indicators.query-dto';
 import { ReadModelFreshness } from '../infrastructure/read-model-freshness';
 import { toCsv } from './csv';
@@ -18,7 +18,8 @@ import { ExportIndicatorTableQuery } from './indicator-table.export';
 import { CONTENT_TYPES, EXPORT_FORMATS, type ExportFormat, type ExportTable } from './table';
 import { toXlsx } from './xlsx';
 
-export class ExportFormatDto extends ReadQueryDto {
+/** The history's own filters and order (not its pages: an export holds every matching entry), and the format. */
+export class ExportHistoryDto extends OmitType(IndicatorHistoryQueryDto, ['limit', 'offset'] as const) {
   @ApiProperty({ enum: EXPORT_FORMATS, description: 'csv: UTF-8 with BOM, `;` separated, decimal comma. xlsx: numeric and date cells.' })
   @IsIn(EXPORT_FORMATS, { message: 'format must be csv or xlsx' })
   format!: ExportFormat;
@@ -42,11 +43,12 @@ export class ExportsController {
   ) {}
 
   @Get('indicators/:id/history/export')
-  @ApiOperation({ summary: "One indicator's audit history as CSV or XLSX" })
-  async history(@Param('id', IdParamPipe) id: string, @QueryParams() query: ExportFormatDto, @Res({ passthrough: true }) res: HttpResponse): Promise<StreamableFile> {
-    await this.freshness.waitFor(query.minPosition);
-    const table: ExportTable = await this.queryBus.execute(new ExportIndicatorHistoryQuery(id));
-    return send(res, table, query.format);
+  @ApiOperation({ summary: "One indicator's audit history as CSV or XLSX; filters `from`, `to`, `type`, `actor`, `unit` and `order` as GET /indicators/{id}/history" })
+  async history(@Param('id', IdParamPipe) id: string, @QueryParams() query: ExportHistoryDto, @Res({ passthrough: true }) res: HttpResponse): Promise<StreamableFile> {
+    const { minPosition, format, order, type, ...criteria } = query;
+    await this.freshness.waitFor(minPosition);
+    const table: ExportTable = await this.queryBus.execute(new ExportIndicatorHistoryQuery(id, { ...criteria, types: type }, order));
+    return send(res, table, format);
   }
 
   @Get('exports/indicators')

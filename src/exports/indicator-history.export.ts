@@ -1,5 +1,6 @@
 /**
- * One indicator's audit history as a table: every event, oldest first, with who (and for which
+ * One indicator's audit history as a table: every event (or those the history's filters keep),
+ * oldest first unless asked otherwise, with who (and for which
  * unit, by name), when (Vietnam time), the period and metric, the value before and after, the
  * reason, the decision, the inspection query text, the documents cited and the one-line summary.
  * Built from the `indicator_history` and `units` read models.
@@ -8,6 +9,8 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { INDICATOR_HISTORY_COLLECTION, type HistorySnapshot, type IndicatorHistoryEntry } from '../../projections/indicator-history';
 import { UNITS_COLLECTION, type UnitDocument } from '../../projections/units';
+import { timelineFilter, type TimelineCriteria } from '../audit/timeline/timeline-filter';
+import type { SortOrder } from '../audit/timeline/timeline-query.dto';
 import { READ_STORE } from '../infrastructure/tokens';
 import type { ReadStore } from '../read-store/read-store.port';
 import { NotFoundError } from '../shared/errors';
@@ -34,7 +37,12 @@ export const HISTORY_COLUMNS: Column[] = [
 ];
 
 export class ExportIndicatorHistoryQuery extends Query<ExportTable> {
-  constructor(readonly indicatorId: string) {
+  /** The history's own filters (recorded time, type, actor, unit) and order; every entry, oldest first, without them. */
+  constructor(
+    readonly indicatorId: string,
+    readonly criteria: TimelineCriteria = {},
+    readonly order: SortOrder = 'asc',
+  ) {
     super();
   }
 }
@@ -43,11 +51,13 @@ export class ExportIndicatorHistoryQuery extends Query<ExportTable> {
 export class ExportIndicatorHistoryHandler implements IQueryHandler<ExportIndicatorHistoryQuery, ExportTable> {
   constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
 
-  async execute({ indicatorId }: ExportIndicatorHistoryQuery): Promise<ExportTable> {
-    const entries = await this.readStore
-      .collection<IndicatorHistoryEntry>(INDICATOR_HISTORY_COLLECTION)
-      .find({ indicatorId }, { sort: { revision: 1 } });
-    if (entries.length === 0) throw new NotFoundError('INDICATOR_NOT_FOUND', `Indicator ${indicatorId} does not exist`, { indicatorId });
+  async execute({ indicatorId, criteria, order }: ExportIndicatorHistoryQuery): Promise<ExportTable> {
+    const history = this.readStore.collection<IndicatorHistoryEntry>(INDICATOR_HISTORY_COLLECTION);
+    const entries = await history.find({ ...timelineFilter(criteria), indicatorId }, { sort: { revision: order === 'desc' ? -1 : 1 } });
+    // Filters may match nothing (the export is then the header alone); an indicator with no history at all does not exist.
+    if (entries.length === 0 && (await history.countDocuments({ indicatorId })) === 0) {
+      throw new NotFoundError('INDICATOR_NOT_FOUND', `Indicator ${indicatorId} does not exist`, { indicatorId });
+    }
     const units = await this.readStore.collection<UnitDocument>(UNITS_COLLECTION).find({});
     const unitName = new Map(units.map((unit) => [unit.unitId, unit.name ?? unit.unitId]));
     return {

@@ -99,6 +99,26 @@ describe('exports (e2e)', () => {
       expect(sheet.getRow(5).getCell(13).value).toBe('=1+1 là gì?');
     });
 
+    it('with the history\'s filters and order: the same entries as GET /indicators/{id}/history shows for them', async () => {
+      const revisionsOf = async (query: string) => {
+        const [, ...rows] = csvRows((await t.get(`/indicators/${INDICATOR}/history/export?format=csv&${query}`, KEYS.inspector).buffer(true).parse(binary).expect(200)).body);
+        return rows.map((row) => Number(row[0]));
+      };
+      const shown = async (query: string) => (await t.get(`/indicators/${INDICATOR}/history?${query}`, KEYS.inspector).expect(200)).body.items.map((entry: { revision: number }) => entry.revision);
+      for (const query of ['type=ProgressReportCorrected', 'type=ProgressReported,ReportQueried&order=desc', 'from=2021-07-21T00:00:00%2B07:00', `unit=${UNIT}`, 'order=desc']) {
+        expect(await revisionsOf(query)).toEqual(await shown(query));
+      }
+      expect(await revisionsOf('type=ProgressReportCorrected')).toEqual([2]);
+      expect(await revisionsOf('order=desc')).toEqual([3, 2, 1, 0]);
+      // Nothing matches: the header alone, not a 404 (the indicator exists).
+      expect(await revisionsOf('to=2020-12-31T23:59:59%2B07:00')).toEqual([]);
+      expect((await t.get('/indicators/ind-99/history/export?format=csv&type=ProgressReported').expect(404)).body.code).toBe('INDICATOR_NOT_FOUND');
+      // An export holds every matching entry: pages are refused, as are bad filters.
+      for (const bad of ['limit=10', 'offset=1', 'type=Bogus', 'from=yesterday', 'order=sideways']) {
+        expect((await t.get(`/indicators/${INDICATOR}/history/export?format=csv&${bad}`).expect(400)).body.code).toBe('VALIDATION_FAILED');
+      }
+    });
+
     it('answers 404 for an unknown indicator and 400 for an unknown format', async () => {
       expect((await t.get('/indicators/ind-99/history/export?format=csv').expect(404)).body.code).toBe('INDICATOR_NOT_FOUND');
       expect((await t.get(`/indicators/${INDICATOR}/history/export?format=pdf`).expect(400)).body.code).toBe('VALIDATION_FAILED');
