@@ -11,7 +11,7 @@ import * as fs from 'node:fs';
 import { createLocalJWKSet, createRemoteJWKSet, errors as joseErrors, jwtVerify, type JWTPayload, type JWTVerifyGetKey } from 'jose';
 import type { JwtConfig } from '../config/config';
 import { Clock } from '../shared/clock';
-import { UnauthenticatedError } from '../shared/errors';
+import { AuthKeysUnavailableError, UnauthenticatedError } from '../shared/errors';
 import { ROLES, type Role } from '../shared/messages';
 import type { Principal } from './principal-directory';
 
@@ -48,6 +48,7 @@ export class JwtVerifier {
         currentDate: this.clock.now(),
       }));
     } catch (error) {
+      if (error instanceof AuthKeysUnavailableError) throw error;
       throw new UnauthenticatedError(`Bearer token refused: ${reasonOf(error)}`, { reason: codeOf(error) });
     }
     return this.principalFrom(payload);
@@ -88,8 +89,35 @@ function keySource(config: JwtConfig): KeyObject | JWTVerifyGetKey {
       throw new JwtConfigError(`JWT_JWKS_FILE ${config.jwksFile} is not a readable JWKS: ${(error as Error).message}`);
     }
   }
-  if (config.jwksUrl) return createRemoteJWKSet(new URL(config.jwksUrl));
+  if (config.jwksUrl) return remoteKeySet(new URL(config.jwksUrl));
   throw new JwtConfigError('No JWT key source configured');
+}
+
+/**
+ * The identity provider's key endpoint, fetched and cached by jose (fetched again for an unknown
+ * `kid`). Not finding the token's key in the set is a verdict on the token (401); not getting the
+ * set at all (refused, timed out, not 200, not a key set) says nothing about the token, so it is
+ * AuthKeysUnavailableError (503), which the client may retry.
+ */
+function remoteKeySet(url: URL): JWTVerifyGetKey {
+  const keySet = createRemoteJWKSet(url);
+  return async (header, token) => {
+    try {
+      return await keySet(header, token);
+    } catch (error) {
+      if (isVerdictOnToken(error)) throw error;
+      throw new AuthKeysUnavailableError(error instanceof joseErrors.JOSEError ? error.code : ((error as NodeJS.ErrnoException).code ?? 'ERR_JWKS_FETCH'));
+    }
+  };
+}
+
+function isVerdictOnToken(error: unknown): boolean {
+  return (
+    error instanceof joseErrors.JWKSNoMatchingKey ||
+    error instanceof joseErrors.JWKSMultipleMatchingKeys ||
+    error instanceof joseErrors.JOSENotSupported ||
+    error instanceof joseErrors.JOSEAlgNotAllowed
+  );
 }
 
 function refused(reason: string): UnauthenticatedError {

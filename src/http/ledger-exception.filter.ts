@@ -5,6 +5,7 @@
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { HttpServer } from '@nestjs/common';
 import {
+  AuthKeysUnavailableError,
   BusinessRuleError,
   ConcurrencyError,
   ForbiddenError,
@@ -32,6 +33,7 @@ const STATUS_BY_ERROR: ReadonlyArray<[abstract new (...args: never[]) => LedgerE
   [ProjectionLagError, HttpStatus.SERVICE_UNAVAILABLE],
   [RateLimitedError, HttpStatus.TOO_MANY_REQUESTS],
   [StoreUnavailableError, HttpStatus.SERVICE_UNAVAILABLE],
+  [AuthKeysUnavailableError, HttpStatus.SERVICE_UNAVAILABLE],
 ];
 
 const CODE_BY_STATUS: Record<number, string> = {
@@ -58,7 +60,9 @@ export class LedgerExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<unknown>();
     const body = this.toBody(exception);
-    if (exception instanceof ProjectionLagError || exception instanceof StoreUnavailableError) this.http.setHeader(response, 'Retry-After', '1');
+    if (exception instanceof ProjectionLagError || exception instanceof StoreUnavailableError || exception instanceof AuthKeysUnavailableError) {
+      this.http.setHeader(response, 'Retry-After', '1');
+    }
     if (exception instanceof RateLimitedError) this.http.setHeader(response, 'Retry-After', String(exception.retryAfterSeconds));
     if (exception instanceof ConcurrencyError && exception.currentRevision !== null) {
       this.http.setHeader(response, 'ETag', `"${exception.currentRevision}"`);

@@ -126,6 +126,18 @@ export class StoreUnavailableError extends LedgerError {
   }
 }
 
+/**
+ * The identity provider's signing keys (JWT_JWKS_URL) could not be fetched, so a bearer token could
+ * not be judged either way (HTTP 503 + Retry-After): a 401 would tell the client its token is bad.
+ */
+export class AuthKeysUnavailableError extends LedgerError {
+  readonly code = 'AUTH_KEYS_UNAVAILABLE';
+
+  constructor(reason: string) {
+    super("The identity provider's signing keys could not be fetched, so the bearer token could not be verified; retry later", { reason });
+  }
+}
+
 /** A request body (e.g. a file to verify) is larger than its route accepts (HTTP 413). */
 export class PayloadTooLargeError extends LedgerError {
   readonly code = 'PAYLOAD_TOO_LARGE';

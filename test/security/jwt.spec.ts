@@ -1,9 +1,10 @@
 /**
  * Bearer JWTs from a department's identity provider, verified with keys generated here: a PEM
- * public key and, separately, a JWKS file. Roles and unit come from the claims and are enforced
+ * public key and, separately, a JWKS file and a JWKS URL served on 127.0.0.1. Roles and unit come from the claims and are enforced
  * exactly like an API key's; every way a token can be wrong is a 401.
  */
 import * as fs from 'node:fs';
+import * as http from 'node:http';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { exportJWK, exportSPKI, generateKeyPair, SignJWT, type KeyLike } from 'jose';
@@ -138,6 +139,82 @@ describe('JWT bearer tokens', () => {
       await t.get('/units', await token()).expect(200);
       expect((await t.get('/units', await token({ key: stranger, kid: 'idp-2021' })).expect(401)).body.details.reason).toBe('ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
       expect((await t.get('/units', await token({ kid: 'unknown-kid' })).expect(401)).body.details.reason).toBe('ERR_JWKS_NO_MATCHING_KEY');
+    });
+  });
+
+  describe('with a JWKS URL (the identity provider\'s key endpoint, here a server on 127.0.0.1)', () => {
+    let t: TestApp;
+    let keyServer: http.Server;
+    let served = 0;
+    let answering = true;
+
+    beforeAll(async () => {
+      const jwks = fs.readFileSync(path.join(dir, 'jwks.json'));
+      keyServer = http.createServer((_request, response) => {
+        served += 1;
+        if (!answering) return void response.writeHead(503).end();
+        response.writeHead(200, { 'content-type': 'application/json' }).end(jwks);
+      });
+      await new Promise<void>((resolve) => keyServer.listen(0, '127.0.0.1', resolve));
+      const { port } = keyServer.address() as { port: number };
+      t = await startTestApp({ seed: false, env: jwtEnv({ JWT_JWKS_URL: `http://127.0.0.1:${port}/realms/ledger/certs` }) });
+    });
+
+    afterAll(async () => {
+      await t.close();
+      await new Promise((resolve) => keyServer.close(resolve));
+    });
+
+    it('fetches the key set, accepts a token signed by one of its keys and refuses others, without fetching it for every request', async () => {
+      await t.get('/units', await token({ kid: 'idp-2021' })).expect(200);
+      await t.get('/units', await token({ kid: 'idp-2021', claims: { name: 'Trần Thị B' } })).expect(200);
+      expect(served).toBe(1);
+      expect((await t.get('/units', await token({ key: stranger, kid: 'idp-2021' })).expect(401)).body.details.reason).toBe('ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+      expect((await t.get('/units', await token({ kid: 'unknown-kid' })).expect(401)).body.details.reason).toBe('ERR_JWKS_NO_MATCHING_KEY');
+      // API keys keep working beside the tokens.
+      await t.get('/units', KEYS.analyst).expect(200);
+    });
+
+    it('keeps verifying with the keys it holds while the key endpoint is down', async () => {
+      answering = false;
+      try {
+        await t.get('/units', await token({ kid: 'idp-2021' })).expect(200);
+      } finally {
+        answering = true;
+      }
+    });
+  });
+
+  describe('with a JWKS URL that cannot be reached', () => {
+    it('answers 503 AUTH_KEYS_UNAVAILABLE with Retry-After (the token was not judged), keeps API keys working, and verifies once the keys come', async () => {
+      let answering = false;
+      const jwks = fs.readFileSync(path.join(dir, 'jwks.json'));
+      const keyServer = http.createServer((_request, response) => {
+        if (!answering) return void response.writeHead(503).end();
+        response.writeHead(200, { 'content-type': 'application/json' }).end(jwks);
+      });
+      await new Promise<void>((resolve) => keyServer.listen(0, '127.0.0.1', resolve));
+      const { port } = keyServer.address() as { port: number };
+      const t = await startTestApp({ seed: false, env: jwtEnv({ JWT_JWKS_URL: `http://127.0.0.1:${port}/certs` }) });
+      try {
+        const down = await t.get('/units', await token({ kid: 'idp-2021' })).expect(503);
+        expect(down.body).toMatchObject({ code: 'AUTH_KEYS_UNAVAILABLE', details: { reason: 'ERR_JOSE_GENERIC' } });
+        expect(down.headers['retry-after']).toBe('1');
+        await t.get('/units', KEYS.analyst).expect(200);
+        answering = true;
+        await t.get('/units', await token({ kid: 'idp-2021' })).expect(200);
+      } finally {
+        await t.close();
+        await new Promise((resolve) => keyServer.close(resolve));
+      }
+
+      // Nothing listens there at all.
+      const refused = await startTestApp({ seed: false, env: jwtEnv({ JWT_JWKS_URL: `http://127.0.0.1:${port}/certs` }) });
+      try {
+        expect((await refused.get('/units', await token({ kid: 'idp-2021' })).expect(503)).body).toMatchObject({ code: 'AUTH_KEYS_UNAVAILABLE', details: { reason: 'ECONNREFUSED' } });
+      } finally {
+        await refused.close();
+      }
     });
   });
 
