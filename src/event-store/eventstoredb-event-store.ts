@@ -6,7 +6,8 @@
  *   otherwise; never ANY. WrongExpectedVersionError becomes our ConcurrencyError (409).
  * - Idempotency: a batch whose ids are already in the stream (see eventstoredb/stored-batch.ts)
  *   appends nothing and answers the original revision and position, whatever revision it is
- *   retried with. This costs one read of the stream per append; ledger streams are short.
+ *   retried with. Each append reads the events stored since the adapter's last append to that
+ *   stream (eventstoredb/stored-event-ids.ts), not the whole stream.
  * - Positions are commit positions as numbers; reads and subscriptions resume from one stored
  *   number exactly (see eventstoredb/positions.ts).
  * - $all is read with system events excluded and only the ledger's stream categories kept, so the
@@ -33,6 +34,7 @@ import { ledgerEventFilter, toEventData, toLedgerEvent } from './eventstoredb/ev
 import { EventStoreDbSubscription } from './eventstoredb/eventstoredb-subscription';
 import { assertPosition, currentRevisionOf, esdbExpectedRevision, isSingleRecordPosition, ledgerPositionOf, ledgerRevisionOf, readPositionAfter } from './eventstoredb/positions';
 import { findStoredBatch, firstRepeatedId } from './eventstoredb/stored-batch';
+import { StoredEventIds, StoredStream } from './eventstoredb/stored-event-ids';
 import { assertCountLimit, firstRevisionToRead } from './read-stream-options';
 
 /** The part of the client this adapter uses; tests hand in a stand-in with the same behaviour. */
@@ -43,6 +45,8 @@ export interface EventStoreDbEventStoreOptions {
   streamPrefixes: readonly string[];
   /** Events asked for per $all request while scanning past other events. Default 500 (at least 2). */
   readBatchSize?: number;
+  /** How many stored event ids the idempotency check remembers across streams (stored-event-ids.ts). Default 50,000. */
+  maxRememberedEvents?: number;
 }
 
 export const DEFAULT_PAGE_SIZE = 1000;
@@ -55,6 +59,8 @@ export class EventStoreDbEventStore implements EventStore {
   private readonly isLedgerEvent: ReturnType<typeof ledgerEventFilter>;
   private readonly readBatchSize: number;
   private readonly openSubscriptions = new Set<Subscription>();
+  /** The ids of stored events of the streams appended to, so an append reads only the tail for its idempotency check. */
+  private readonly storedIds: StoredEventIds;
   private closed = false;
 
   constructor(
@@ -67,6 +73,7 @@ export class EventStoreDbEventStore implements EventStore {
     this.isLedgerEvent = ledgerEventFilter(options.streamPrefixes);
     // A page re-reads the event it starts at (reads are inclusive), so it must hold at least two.
     this.readBatchSize = Math.max(2, options.readBatchSize ?? DEFAULT_READ_BATCH);
+    this.storedIds = new StoredEventIds(options.maxRememberedEvents);
   }
 
   /** Connects lazily: the client dials the server on the first call, so construction never fails on the network. */
@@ -95,8 +102,8 @@ export class EventStoreDbEventStore implements EventStore {
     this.assertOpen();
     const expected = esdbExpectedRevision(expectedRevision);
     const eventData = events.map(toEventData);
-    const stored = await this.readStream(streamId);
-    const currentRevision = stored.length > 0 ? stored[stored.length - 1].revision : null;
+    const stored = await this.storedStream(streamId);
+    const currentRevision = stored.last?.revision ?? null;
 
     const repeated = firstRepeatedId(events);
     if (repeated) throw new EventIdConflictError(streamId, expectedRevision, currentRevision, repeated, null);
@@ -107,7 +114,7 @@ export class EventStoreDbEventStore implements EventStore {
       // Nothing to write: answer the stream's state as read, after checking the revision like an append would.
       const matches = expectedRevision === 'no_stream' ? currentRevision === null : expectedRevision === currentRevision;
       if (!matches) throw new ConcurrencyError(streamId, expectedRevision, currentRevision);
-      return { nextRevision: currentRevision ?? -1, position: stored.length > 0 ? stored[stored.length - 1].position : 0 };
+      return { nextRevision: currentRevision ?? -1, position: stored.last?.position ?? 0 };
     }
 
     let result: EsdbAppendResult;
@@ -125,10 +132,30 @@ export class EventStoreDbEventStore implements EventStore {
 
   /** The server refused the expected revision. The same batch may have won the race in a concurrent retry: then it is the original. */
   private async afterWrongExpectedVersion(streamId: string, events: readonly NewEvent[], expectedRevision: ExpectedRevision, reported: number | null): Promise<AppendResult> {
-    const now = await this.readStream(streamId);
+    const now = await this.storedStream(streamId);
     const winner = findStoredBatch(streamId, now, events, expectedRevision);
     if (winner) return winner;
-    throw new ConcurrencyError(streamId, expectedRevision, reported ?? (now.length > 0 ? now[now.length - 1].revision : null));
+    throw new ConcurrencyError(streamId, expectedRevision, reported ?? now.last?.revision ?? null);
+  }
+
+  /**
+   * The stream's stored event ids, for the idempotency check: what was remembered from earlier
+   * appends, plus the tail stored since, read from the server (stored-event-ids.ts). A tail that
+   * does not carry on where the memory ends is not trusted: the stream is read in full.
+   */
+  private async storedStream(streamId: string): Promise<StoredStream> {
+    const known = this.storedIds.take(streamId);
+    const tail = await this.readStream(streamId, known ? { fromRevision: known.nextRevision } : undefined);
+    let stream: StoredStream;
+    if (known && known.continuesWith(tail)) {
+      stream = known;
+      stream.add(tail);
+    } else {
+      stream = new StoredStream();
+      stream.add(known ? await this.readStream(streamId) : tail);
+    }
+    this.storedIds.keep(streamId, stream);
+    return stream;
   }
 
   async readAll(options: ReadAllOptions): Promise<RecordedEvent[]> {

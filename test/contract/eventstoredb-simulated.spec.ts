@@ -53,6 +53,37 @@ describe('EventStoreDB adapter over a simulated server, beyond the contract', ()
     expect(server.appends).toHaveLength(1);
   });
 
+  it('reads only the events stored since its last append to a stream, not the whole stream, for its idempotency check', async () => {
+    const streamId = uniqueStreamId();
+    await store.appendToStream(streamId, [newEvent()], 'no_stream');
+    const before = server.streamEventsRead;
+    for (let revision = 0; revision < 30; revision += 1) await store.appendToStream(streamId, [newEvent()], revision);
+    // Each append reads the one event the previous append stored: 30, where whole reads took 1 + 2 + … + 30 = 465.
+    expect(server.streamEventsRead - before).toBe(30);
+    // A retry of an early batch is still found, at whatever revision it is retried.
+    const early = newEvents(2);
+    const original = await store.appendToStream(streamId, early, 30);
+    await store.appendToStream(streamId, [newEvent()], 32);
+    expect(await store.appendToStream(streamId, early, 33)).toEqual(original);
+    expect(await store.readStream(streamId)).toHaveLength(34);
+  });
+
+  it('sees what another process appended before its check: a batch another instance stored is answered, not stored again', async () => {
+    const other = new EventStoreDbEventStore(server, { streamPrefixes: PREFIXES, readBatchSize: 2 });
+    try {
+      const streamId = uniqueStreamId();
+      await store.appendToStream(streamId, newEvents(2), 'no_stream');
+      const batch = newEvents(2);
+      const original = await other.appendToStream(streamId, batch, 1);
+      expect(await store.appendToStream(streamId, batch, 3)).toEqual(original);
+      expect(await store.readStream(streamId)).toHaveLength(4);
+      // And a conflict is still a conflict once the tail is known.
+      await expect(store.appendToStream(streamId, [newEvent()], 1)).rejects.toMatchObject({ code: 'CONCURRENCY_CONFLICT', currentRevision: 3 });
+    } finally {
+      await other.close();
+    }
+  });
+
   it('refuses a batch that repeats an event id within itself, appending nothing', async () => {
     const streamId = uniqueStreamId();
     const event = newEvent();

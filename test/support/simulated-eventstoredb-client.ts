@@ -60,6 +60,8 @@ export class SimulatedEventStoreDbClient implements EventStoreDbClient {
   private nextOffset = 0n;
   /** Every append call, for tests that check what the adapter sent. */
   readonly appends: Array<{ streamId: string; expectedRevision: AppendExpectedRevision | undefined; count: number }> = [];
+  /** Events handed out by `readStream`, over every call: what reading streams has cost. */
+  streamEventsRead = 0;
   disposed = false;
 
   constructor() {
@@ -134,6 +136,7 @@ export class SimulatedEventStoreDbClient implements EventStoreDbClient {
     if (typeof from === 'bigint') records = records.filter((r) => (forwards ? r.revision >= from : r.revision <= from));
     if (from === 'end') records = forwards ? [] : records;
     records = records.slice(0, Number(options?.maxCount ?? Number.MAX_SAFE_INTEGER));
+    this.streamEventsRead += records.length;
     return this.read(records.map((r) => this.resolved(r))) as never;
   };
 

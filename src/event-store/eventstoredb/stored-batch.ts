@@ -8,36 +8,31 @@
  * adapter: the batch counts as stored when its first id is in the stream and every id follows,
  * consecutive and in order; any other reuse of stored ids is an `EventIdConflictError`.
  */
-import type { NewEvent, RecordedEvent } from '../../shared/messages';
+import type { NewEvent } from '../../shared/messages';
 import { EventIdConflictError } from '../event-store.errors';
 import type { AppendResult, ExpectedRevision } from '../event-store.port';
+import type { StoredStream } from './stored-event-ids';
 
-export function findStoredBatch(
-  streamId: string,
-  stored: readonly RecordedEvent[],
-  batch: readonly NewEvent[],
-  expected: ExpectedRevision,
-): AppendResult | null {
+export function findStoredBatch(streamId: string, stored: StoredStream, batch: readonly NewEvent[], expected: ExpectedRevision): AppendResult | null {
   if (batch.length === 0) return null;
-  const indexById = new Map(stored.map((event, index) => [event.metadata.eventId, index]));
-  const currentRevision = stored.length > 0 ? stored[stored.length - 1].revision : null;
+  const currentRevision = stored.last?.revision ?? null;
   const conflict = (eventId: string) => {
-    const index = indexById.get(eventId);
-    const storedIn = index === undefined ? null : { streamId, revision: stored[index].revision };
+    const index = stored.indexOf(eventId);
+    const storedIn = index === undefined ? null : { streamId, revision: stored.at(index)!.revision };
     return new EventIdConflictError(streamId, expected, currentRevision, eventId, storedIn);
   };
 
-  const first = indexById.get(batch[0].metadata.eventId);
+  const first = stored.indexOf(batch[0].metadata.eventId);
   if (first === undefined) {
     // A later id of the batch already stored while the first is new: a different batch reusing ids.
-    const reused = batch.find((event) => indexById.has(event.metadata.eventId));
+    const reused = batch.find((event) => stored.indexOf(event.metadata.eventId) !== undefined);
     if (reused) throw conflict(reused.metadata.eventId);
     return null;
   }
   for (let i = 0; i < batch.length; i += 1) {
-    if (stored[first + i]?.metadata.eventId !== batch[i].metadata.eventId) throw conflict(batch[i].metadata.eventId);
+    if (stored.at(first + i)?.eventId !== batch[i].metadata.eventId) throw conflict(batch[i].metadata.eventId);
   }
-  const last = stored[first + batch.length - 1];
+  const last = stored.at(first + batch.length - 1)!;
   return { nextRevision: last.revision, position: last.position };
 }
 
