@@ -15,7 +15,7 @@ import { benchSettings, selected } from './support/settings';
 import { median, round } from './support/stats';
 import { BENCH_TMP, dataset } from './workloads/generate';
 import { commandLoadRun, FRAMEWORK_VARIANTS, OTHER_ADAPTERS, serviceTarget, SHIPPED_ADAPTER, type CommandLoadResult, type HttpRunOptions } from './workloads/http-commands';
-import { queryLatency, serviceOn, startupRun } from './workloads/queries';
+import { latencySeries, serviceOn, startupRun } from './workloads/queries';
 import { validationRows } from './workloads/validation-rows';
 
 type Rate = { perSecond: number; seconds: number };
@@ -176,9 +176,7 @@ async function sameBytesFloor(service: ServerHandle, url: string, requests: numb
   fs.writeFileSync(file, await fetchBody(service.port, url, INSPECTOR_KEY));
   const bare = await startServer('raw-bytes', { file });
   try {
-    await queryLatency(bare, [url], settings.historyWarmup, INSPECTOR_KEY, 0);
-    const runs = [];
-    for (let run = 0; run < settings.runs; run++) runs.push(await queryLatency(bare, [url], requests, INSPECTOR_KEY));
+    const { runs } = await latencySeries(bare, { paths: [url], apiKey: INSPECTOR_KEY, warmup: settings.latencyWarmup, runs: settings.runs, requests });
     addRow({
       workload: `  the same answer from a bare node:http server writing ready bytes (store: ${storeEvents.toLocaleString('en-US')})`,
       unit: 'ms p99',
@@ -199,9 +197,7 @@ async function sameBytesFloor(service: ServerHandle, url: string, requests: numb
 async function auditLogLatency(server: ServerHandle, storeEvents: number): Promise<void> {
   const url = '/audit/events';
   // The first request builds the log's order by position: part of the warm-up, reported with it.
-  const warmup = await queryLatency(server, [url], settings.historyWarmup, INSPECTOR_KEY, 0);
-  const runs = [];
-  for (let run = 0; run < settings.runs; run++) runs.push(await queryLatency(server, [url], settings.historyRequestsSmall, INSPECTOR_KEY));
+  const { warmup, runs } = await latencySeries(server, { paths: [url], apiKey: INSPECTOR_KEY, warmup: settings.latencyWarmup, runs: settings.runs, requests: settings.historyRequestsSmall });
   addRow({
     workload: `global audit log, newest 100 entries (GET /audit/events, store: ${storeEvents.toLocaleString('en-US')})`,
     unit: 'ms p99',
@@ -233,13 +229,12 @@ async function historyWorkloads(): Promise<void> {
         [settings.historyLarge, settings.historyRequestsLarge],
       ]) {
         const url = `/indicators/${HISTORY_INDICATOR(events)}/history`;
-        // On a freshly started service the first few hundred requests run while V8 is still
-        // compiling the request path: they are a warm-up, timed and reported apart (for the first
-        // indicator of a store they are the service's first requests after start).
-        const warmup = await queryLatency(server, [url], settings.historyWarmup, INSPECTOR_KEY, 0);
+        // The first requests of a series run while V8 still compiles, in the service (its request
+        // path; for the first indicator of a store they are its first requests after start) and in
+        // the fresh client process: they are a warm-up, timed and reported apart.
+        const { warmup, runs } = await latencySeries(server, { paths: [url], apiKey: INSPECTOR_KEY, warmup: settings.latencyWarmup, runs: settings.runs, requests });
         log(`  ${events} events, warm-up: p50 ${round(warmup.p50Ms, 2)} ms, p99 ${round(warmup.p99Ms, 2)} ms over ${warmup.requests} requests`);
-        const runs = [];
-        for (let run = 0; run < settings.runs; run++) runs.push(await queryLatency(server, [url], requests, INSPECTOR_KEY));
+
         const p50 = medianOf(runs, (r) => r.p50Ms);
         const p99 = medianOf(runs, (r) => r.p99Ms);
         if (events === settings.historySmall) p50ByStore.push(p50);
@@ -293,8 +288,7 @@ async function listWorkload(): Promise<void> {
   const server = await serviceOn(info, workDir, 'list');
   const paths = ['/indicators?group=economy', '/indicators?kind=task&status=at_risk', '/indicators?unit=phong-kinh-te', '/indicators?kind=indicator&limit=20', '/indicators'];
   try {
-    const runs = [];
-    for (let run = 0; run < settings.runs; run++) runs.push(await queryLatency(server, paths, settings.listRequests, ANALYST_KEY, 50));
+    const { runs } = await latencySeries(server, { paths, apiKey: ANALYST_KEY, warmup: settings.latencyWarmup, runs: settings.runs, requests: settings.listRequests });
     const loadRuns: LoadResult[] = [];
     for (let run = 0; run < settings.runs; run++) {
       loadRuns.push(await load({ port: server.port, connections: 10, seconds: settings.listSeconds, method: 'GET', headers: { authorization: `Bearer ${ANALYST_KEY}` }, request: (n) => ({ path: paths[n % paths.length] }) }));
@@ -343,8 +337,8 @@ async function main(): Promise<void> {
     await timed('history', historyWorkloads);
     await timed('start-up', startupWorkload);
     await timed('GET /indicators', listWorkload);
-    // Last: after a million-event replay's process (3 GB of heap) exits, the machine answered the
-    // latency workloads with floors of 4–8 ms instead of 0.5–1 for a while.
+    // Last, so that the latency workloads do not follow a million-event replay (its process holds
+    // 3 GB): right after one, the machine's own floor measured 4 ms p99 where it is usually 0.5–1.
     await timed('rebuild', rebuildWorkloads);
   } finally {
     fs.rmSync(workDir, { recursive: true, force: true });

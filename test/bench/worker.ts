@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { appendRaw, appendThroughPort } from './workloads/append';
 import { commandPath } from './workloads/command-path';
 import { generateInChild } from './workloads/generate';
+import { measureLatencySeries } from './workloads/queries';
 import { rebuildOurs, rebuildRaw } from './workloads/rebuild';
 import type { ValidationArgs } from './workloads/validation';
 import { answerParent } from './support/processes';
@@ -15,6 +16,7 @@ const TASKS: Record<string, (args: never) => Promise<unknown>> = {
   'command-path': commandPath,
   'rebuild-ours': rebuildOurs,
   'rebuild-raw': rebuildRaw,
+  'latency-series': measureLatencySeries,
   'validation-service': validation,
   'validation-stock': validation,
   'validation-hand-written': validation,

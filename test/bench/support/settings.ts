@@ -33,13 +33,13 @@ export interface BenchSettings {
   historySmall: number;
   historyLarge: number;
   /**
-   * Measured requests per run, after `historyWarmup` requests that are reported apart as the cold
+   * Measured requests per run, after `latencyWarmup` requests that are reported apart as the cold
    * start. The warm-up is long because both sides compile while it runs: the service's request path,
-   * and the bench's own HTTP client (whose first few hundred requests alone were slower than the goal).
+   * and the client, a fresh process per series (whose first few hundred requests alone were slower than the goal).
    */
   historyRequestsSmall: number;
   historyRequestsLarge: number;
-  historyWarmup: number;
+  latencyWarmup: number;
   /** Events in the store at start-up. */
   startupEvents: number;
   listRequests: number;
@@ -77,7 +77,7 @@ export function benchSettings(): BenchSettings {
       historyLarge: 5_000,
       historyRequestsSmall: 300,
       historyRequestsLarge: 100,
-      historyWarmup: 100,
+      latencyWarmup: 100,
       startupEvents: 20_000,
       listRequests: 300,
       listSeconds: 2,
@@ -102,7 +102,7 @@ export function benchSettings(): BenchSettings {
     historyLarge: 10_000,
     historyRequestsSmall: 1000,
     historyRequestsLarge: 300,
-    historyWarmup: 2000,
+    latencyWarmup: 2000,
     startupEvents: 100_000,
     listRequests: 1_000,
     listSeconds: 5,

@@ -7,7 +7,7 @@ import type { DatasetInfo } from '../dataset/generate';
 import { ANALYST_KEY } from '../dataset/synthetic-indicators';
 import { sequentialLatency, type LatencyResult } from '../support/latency';
 import { cpuMsPerRequest, cpuSecondsOf } from '../support/process-cpu';
-import { BENCH_DIR, startServer, stopChild, type ServerHandle } from '../support/processes';
+import { BENCH_DIR, runInChild, startServer, stopChild, type ServerHandle } from '../support/processes';
 import { copyDataset } from './generate';
 
 /** The service started on a copy of the dataset (its start-up replays every event into the read models). */
@@ -22,12 +22,46 @@ export interface QueryLatencyResult extends LatencyResult {
   serverCpuMsPerRequest: number | null;
 }
 
-/** Sequential latency against a service (see support/latency.ts), with the service's CPU per request. */
-export async function queryLatency(server: ServerHandle, paths: readonly string[], count: number, apiKey: string, warmup = 10): Promise<QueryLatencyResult> {
-  if (warmup > 0) await sequentialLatency(server.port, paths, warmup, apiKey, 0);
-  const before = cpuSecondsOf(server.child.pid);
-  const result = await sequentialLatency(server.port, paths, count, apiKey, 0);
-  return { ...result, serverCpuMsPerRequest: cpuMsPerRequest(before, cpuSecondsOf(server.child.pid), result.requests) };
+export interface LatencySeriesArgs {
+  port: number;
+  /** The server's process, whose CPU per request is read from /proc. */
+  serverPid?: number;
+  paths: readonly string[];
+  apiKey: string;
+  /** Requests first, timed and reported apart: the service's and the client's own JIT warm-up. */
+  warmup: number;
+  runs: number;
+  /** Measured requests per run. */
+  requests: number;
+}
+
+export interface LatencySeries {
+  warmup: QueryLatencyResult;
+  runs: QueryLatencyResult[];
+}
+
+/**
+ * A warm-up and then measured runs of sequential requests (support/latency.ts), from a client
+ * process of its own: whatever ran before in the harness's process (minutes of autocannon, say)
+ * leaves nothing in the client that measures.
+ */
+export function latencySeries(server: ServerHandle, args: Omit<LatencySeriesArgs, 'port' | 'serverPid'>): Promise<LatencySeries> {
+  return runInChild<LatencySeries>('latency-series', { ...args, port: server.port, serverPid: server.child.pid });
+}
+
+/** What the `latency-series` child runs. */
+export async function measureLatencySeries(args: LatencySeriesArgs): Promise<LatencySeries> {
+  const warmup = await measured(args, args.warmup);
+  const runs: QueryLatencyResult[] = [];
+  for (let run = 0; run < args.runs; run++) runs.push(await measured(args, args.requests));
+  return { warmup, runs };
+}
+
+/** Sequential requests, with the server's CPU per request over them. */
+async function measured(args: LatencySeriesArgs, count: number): Promise<QueryLatencyResult> {
+  const before = cpuSecondsOf(args.serverPid);
+  const result = await sequentialLatency(args.port, args.paths, count, args.apiKey, 0);
+  return { ...result, serverCpuMsPerRequest: cpuMsPerRequest(before, cpuSecondsOf(args.serverPid), result.requests) };
 }
 
 export interface StartupResult {
