@@ -184,10 +184,6 @@ export class OrderedCollection {
     return this.run.servable() ? this.run.ids : null;
   }
 
-  get size(): number {
-    return this.run.ids.length;
-  }
-
   written(previous: ReadDocument | undefined, next: ReadDocument): void {
     // The usual write keeps its sort key (an entry is written once; a document updated in place
     // keeps its number) and so its place: no search through the list.
