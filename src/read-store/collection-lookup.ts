@@ -23,7 +23,7 @@
 import type { IndexDefinition, ReadDocument } from './read-store.port';
 import { DuplicateKeyError } from './read-store.errors';
 import { encodeKey, indexKeys, valuesAt } from './unique-index';
-import { isScalarAt, OrderedCollection, OrderedRuns, type OrderedCandidates } from './ordered-runs';
+import { isScalarAt, OrderedCollection, OrderedRuns, type NumericRange, type OrderedCandidates } from './ordered-runs';
 
 interface UniqueIndex {
   definition: IndexDefinition;
@@ -248,6 +248,20 @@ export class CollectionLookup {
   }
 
   /**
+   * How many documents match a filter that is one numeric range (`$gt`, `$gte`, `$lt`, `$lte`) on
+   * the field of a single-field index, from its whole-collection order (built now); null otherwise.
+   */
+  rangeCount(filter: Record<string, unknown>, documents: ReadonlyMap<string, ReadDocument>): number | null {
+    const fields = Object.keys(filter);
+    if (fields.length !== 1 || !this.singleFields.has(fields[0])) return null;
+    const range = numericRange(filter[fields[0]]);
+    if (range === null) return null;
+    let order = this.wholeOrders.get(fields[0]);
+    if (!order) this.wholeOrders.set(fields[0], (order = new OrderedCollection(fields[0], documents.values())));
+    return order.countWithin(range);
+  }
+
+  /**
    * How many documents match a filter that is one equality or `$in` of scalars on a field with an
    * equality map (built now if the field is indexed), from the sizes of its values' sets, when
    * every member of those sets holds exactly that scalar; null otherwise (the caller counts by testing).
@@ -340,6 +354,21 @@ const NO_KEYS: ReadonlySet<string> = new Set();
 const NO_IDS: Set<string> = new Set();
 /** The page size a walk is assumed to fill when choosing between a whole-collection order and narrowed candidates. */
 const WALK_PAGE_ESTIMATE = 100;
+
+/** `{ $gt | $gte: n, $lt | $lte: m }` with finite numbers and nothing else, as bounds; else null. */
+function numericRange(condition: unknown): NumericRange | null {
+  if (condition === null || typeof condition !== 'object' || Array.isArray(condition)) return null;
+  const range: NumericRange = {};
+  const operators = Object.entries(condition as Record<string, unknown>);
+  if (operators.length === 0) return null;
+  for (const [operator, value] of operators) {
+    if (typeof value !== 'number' || !Number.isFinite(value)) return null;
+    if ((operator === '$gt' || operator === '$gte') && range.lower === undefined) range.lower = { value, inclusive: operator === '$gte' };
+    else if ((operator === '$lt' || operator === '$lte') && range.upper === undefined) range.upper = { value, inclusive: operator === '$lte' };
+    else return null;
+  }
+  return range;
+}
 
 /** The values a top-level condition matches by equality: `v`, or every `v` of `{ $in: [...] }` when all are scalars; else null. */
 function scalarsOf(condition: unknown): Array<string | number | boolean> | null {

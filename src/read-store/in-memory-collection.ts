@@ -63,9 +63,9 @@ export class InMemoryCollection<D extends ReadDocument> implements ReadCollectio
     // Everything: the collection's size, not a test of every document.
     if (isPlainObject(filter) && Object.keys(filter).length === 0) return this.host.state(this.name).documents.size;
     const { lookup, documents } = this.host.state(this.name);
-    const exact = isObject(filter) ? (lookup.exactCount(filter) ?? lookup.equalityCount(filter, documents)) : null;
+    const exact = isObject(filter) ? (lookup.exactCount(filter) ?? lookup.equalityCount(filter, documents) ?? lookup.rangeCount(filter, documents)) : null;
     if (exact === null) return this.candidates(filter, true).filter(compileFilter(filter)).length;
-    // One equality or $in of scalars: nothing mingo could refuse, and what the guard refuses is refused.
+    // One equality or $in of scalars, or one numeric range: nothing mingo could refuse, and what the guard refuses is refused.
     assertSafeQuery(filter);
     return exact;
   }

@@ -184,6 +184,19 @@ export class OrderedCollection {
     return this.run.servable() ? this.run.ids : null;
   }
 
+  /**
+   * How many documents have the sort field within the bounds (each exclusive or inclusive, or
+   * absent), by binary search of the ordered keys; null when the order declines (a member's key is
+   * missing, not a number, or tied), since mingo would then compare values this order does not hold.
+   */
+  countWithin(range: NumericRange): number | null {
+    if (!this.run.servable()) return null;
+    const keys = this.run.keys as readonly number[];
+    const from = range.lower === undefined ? 0 : firstIndex(keys, (key) => (range.lower!.inclusive ? key >= range.lower!.value : key > range.lower!.value));
+    const to = range.upper === undefined ? keys.length : firstIndex(keys, (key) => (range.upper!.inclusive ? key > range.upper!.value : key >= range.upper!.value));
+    return Math.max(0, to - from);
+  }
+
   written(previous: ReadDocument | undefined, next: ReadDocument): void {
     // The usual write keeps its sort key (an entry is written once; a document updated in place
     // keeps its number) and so its place: no search through the list.
@@ -204,6 +217,24 @@ export class OrderedCollection {
     const sortKey = scalarAt(document, this.sortPath);
     this.run.add(document._id, typeof sortKey === 'number' && !Number.isNaN(sortKey) ? sortKey : null, true);
   }
+}
+
+/** Bounds on a number: `{ $gt | $gte: lower, $lt | $lte: upper }`. */
+export interface NumericRange {
+  lower?: { value: number; inclusive: boolean };
+  upper?: { value: number; inclusive: boolean };
+}
+
+/** The first index of ascending `keys` where `reached` holds (it holds from there on), or keys.length. */
+function firstIndex(keys: readonly number[], reached: (key: number) => boolean): number {
+  let low = 0;
+  let high = keys.length;
+  while (low < high) {
+    const middle = (low + high) >>> 1;
+    if (reached(keys[middle])) high = middle;
+    else low = middle + 1;
+  }
+  return low;
 }
 
 const NOT_SCALAR = Symbol('not a scalar');

@@ -328,6 +328,10 @@ describe('InMemoryReadStore whole-collection order (a page sorted by the field o
     { 'actor.id': 'x' },
     { 'actor.id': 'y', type: { $in: ['A'] } },
     { position: { $gte: 3 } },
+    { position: { $gt: 2, $lt: 8 } },
+    { position: { $lte: 4 } },
+    { position: { $gt: 2.5 } },
+    { position: { $lt: 0 } },
   );
   const read = fc.record({ filter: filters, sort: fc.constantFrom(1, -1) as fc.Arbitrary<1 | -1>, skip: fc.nat(6), limit: fc.nat(6) });
   const step = fc.oneof({ weight: 3, arbitrary: write.map((w) => ({ write: w })) }, read.map((r) => ({ read: r })));

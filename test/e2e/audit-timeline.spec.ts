@@ -162,6 +162,9 @@ describe('audit timeline (e2e)', () => {
       ['an unknown order', 'order=random', 'VALIDATION_FAILED'],
       ['an actor with spaces', 'actor=a%20b', 'VALIDATION_FAILED'],
       ['an unknown parameter', 'reportId=x', 'VALIDATION_FAILED'],
+      ['a negative cursor', 'beforePosition=-1', 'VALIDATION_FAILED'],
+      ['a cursor that is no number', 'afterPosition=latest', 'VALIDATION_FAILED'],
+      ['a fractional cursor', 'afterPosition=1.5', 'VALIDATION_FAILED'],
     ])('%s is a 400 (%s)', async (_what, query, code) => {
       expect((await t.get(`/indicators/${INDICATOR}/history?${query}`).expect(400)).body.code).toBe(code);
     });
@@ -252,8 +255,28 @@ describe('audit timeline (e2e)', () => {
       expect((await t.get('/audit/events', key).expect(403)).body.code).toBe('ROLE_NOT_ALLOWED');
     });
 
-    it.each(['actor[$ne]=x', 'type=Nope', 'from=yesterday', 'limit=1001', 'subjectId=x', 'order=up'])('bad input %s is a 400', async (query) => {
+    it.each(['actor[$ne]=x', 'type=Nope', 'from=yesterday', 'limit=1001', 'subjectId=x', 'order=up', 'beforePosition=-3'])('bad input %s is a 400', async (query) => {
       expect((await t.get(`/audit/events?${query}`, KEYS.inspector).expect(400)).body.statusCode).toBe(400);
+    });
+
+    it('pages newest first by position without repeats while events arrive (an offset would shift), and the total counts what the cursor selects', async () => {
+      const first = await log('&limit=3');
+      const cursor = first.items.at(-1).position;
+      // Events stored between the two pages: an offset of 3 would now show entries of the first page again.
+      t.clock.set('2021-09-01T02:00:00.000Z');
+      const added = await t.post(`/indicators/${INDICATOR}/progress-reports`, { metric: 'new_jobs', period: '2021-Q3', value: 5000 }, KEYS.reporter(SECOND_UNIT)).expect(201);
+      const byOffset = (await t.get(`/audit/events?minPosition=${added.body.position}&limit=3&offset=3`, KEYS.inspector).expect(200)).body;
+      expect(byOffset.items[0].position).toBe(first.items[2].position);
+      const next = (await t.get(`/audit/events?minPosition=${added.body.position}&limit=3&beforePosition=${cursor}`, KEYS.inspector).expect(200)).body;
+      expect(next.items.map((e: { position: number }) => e.position)).toEqual([cursor - 1, cursor - 2, cursor - 3]);
+      expect(next.total).toBe(cursor - 1);
+      // What is new since a position, oldest first; the indicator's history takes the same cursors.
+      const since = (await t.get(`/audit/events?afterPosition=${lastPosition}&order=asc`, KEYS.inspector).expect(200)).body;
+      expect(since).toMatchObject({ total: 1, items: [{ position: added.body.position, type: 'ProgressReported' }] });
+      const history = (await t.get(`/indicators/${INDICATOR}/history?afterPosition=${lastPosition}`, KEYS.inspector).expect(200)).body;
+      expect(history.items.map((e: Entry) => e.revision)).toEqual([6]);
+      const window = (await t.get(`/indicators/${INDICATOR}/history?afterPosition=0&beforePosition=${lastPosition}&order=desc&limit=2`, KEYS.inspector).expect(200)).body;
+      expect(window).toMatchObject({ total: 5, items: [{ revision: 4 }, { revision: 3 }] });
     });
   });
 });

@@ -11,6 +11,9 @@ import type { SortOrder } from './timeline-query.dto';
 export interface TimelineCriteria {
   from?: string;
   to?: string;
+  /** Global positions, both exclusive: a cursor that new events do not shift, unlike an offset. */
+  beforePosition?: number;
+  afterPosition?: number;
   types?: readonly string[];
   actor?: string;
   unit?: string;
@@ -38,6 +41,10 @@ export function timelineFilter(criteria: TimelineCriteria): Filter {
     throw new InvalidInputError('INVALID_RANGE', `from (${criteria.from}) is after to (${criteria.to})`, { from: criteria.from, to: criteria.to });
   }
   if (from || to) filter.recordedAt = { ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) };
+  const { beforePosition, afterPosition } = criteria;
+  if (beforePosition !== undefined || afterPosition !== undefined) {
+    filter.position = { ...(afterPosition !== undefined ? { $gt: afterPosition } : {}), ...(beforePosition !== undefined ? { $lt: beforePosition } : {}) };
+  }
   if (criteria.types && criteria.types.length > 0) filter.type = { $in: [...new Set(criteria.types)] };
   if (criteria.actor) filter['actor.id'] = criteria.actor;
   if (criteria.unit) filter['actor.unitId'] = criteria.unit;

@@ -47,6 +47,24 @@ export abstract class TimelineQueryDto extends ReadQueryDto {
   @IsIsoInstant()
   to?: string;
 
+  @ApiPropertyOptional({
+    description:
+      'Only entries stored before this global position (exclusive). To page a newest-first listing without repeats while events arrive, pass the `position` of the last entry you have.',
+    minimum: 0,
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  beforePosition?: number;
+
+  @ApiPropertyOptional({ description: 'Only entries stored after this global position (exclusive): for an oldest-first listing, or what is new since you last looked.', minimum: 0 })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  afterPosition?: number;
+
   @ApiPropertyOptional({ description: 'Id of the person (principal) who acted.', example: 'demo-coordinator' })
   @IsOptional()
   @IsString()
