@@ -228,10 +228,20 @@ export class CollectionLookup {
       // 100 × documents / candidates tests, against the candidates' own filter and sort.
       if (candidates * candidates < WALK_PAGE_ESTIMATE * documents.size) return null;
     }
-    let order = this.wholeOrders.get(sortField);
-    if (!order) this.wholeOrders.set(sortField, (order = new OrderedCollection(sortField, documents.values())));
-    const ids = order.lookup();
-    return ids && { ids, exact: Object.keys(filter).length === 0 };
+    const order = this.orderOf(sortField, documents);
+    // A numeric range on the sort field itself (a position cursor) is a slice of the order, found by
+    // binary search: a page far from either end is not reached by testing everything before it.
+    const range = Object.prototype.hasOwnProperty.call(filter, sortField) ? numericRange(filter[sortField]) : null;
+    const ids = range ? order.within(range) : order.lookup();
+    const otherConditions = Object.keys(filter).length - (range ? 1 : 0);
+    return ids && { ids, exact: otherConditions === 0 };
+  }
+
+  /** The whole-collection order of a single-field index's field, built on first use. */
+  private orderOf(field: string, documents: ReadonlyMap<string, ReadDocument>): OrderedCollection {
+    let order = this.wholeOrders.get(field);
+    if (!order) this.wholeOrders.set(field, (order = new OrderedCollection(field, documents.values())));
+    return order;
   }
 
   /**
@@ -256,9 +266,7 @@ export class CollectionLookup {
     if (fields.length !== 1 || !this.singleFields.has(fields[0])) return null;
     const range = numericRange(filter[fields[0]]);
     if (range === null) return null;
-    let order = this.wholeOrders.get(fields[0]);
-    if (!order) this.wholeOrders.set(fields[0], (order = new OrderedCollection(fields[0], documents.values())));
-    return order.countWithin(range);
+    return this.orderOf(fields[0], documents).countWithin(range);
   }
 
   /**

@@ -190,11 +190,24 @@ export class OrderedCollection {
    * missing, not a number, or tied), since mingo would then compare values this order does not hold.
    */
   countWithin(range: NumericRange): number | null {
+    const bounds = this.bounds(range);
+    return bounds && Math.max(0, bounds.to - bounds.from);
+  }
+
+  /** The documents within the bounds, in ascending order of the sort field; null when the order declines. */
+  within(range: NumericRange): readonly string[] | null {
+    const bounds = this.bounds(range);
+    return bounds && this.run.ids.slice(bounds.from, Math.max(bounds.from, bounds.to));
+  }
+
+  /** Where the keys within the range start and end in the order (binary search). */
+  private bounds(range: NumericRange): { from: number; to: number } | null {
     if (!this.run.servable()) return null;
     const keys = this.run.keys as readonly number[];
-    const from = range.lower === undefined ? 0 : firstIndex(keys, (key) => (range.lower!.inclusive ? key >= range.lower!.value : key > range.lower!.value));
-    const to = range.upper === undefined ? keys.length : firstIndex(keys, (key) => (range.upper!.inclusive ? key > range.upper!.value : key >= range.upper!.value));
-    return Math.max(0, to - from);
+    const { lower, upper } = range;
+    const from = lower === undefined ? 0 : firstIndex(keys, (key) => (lower.inclusive ? key >= lower.value : key > lower.value));
+    const to = upper === undefined ? keys.length : firstIndex(keys, (key) => (upper.inclusive ? key > upper.value : key >= upper.value));
+    return { from, to };
   }
 
   written(previous: ReadDocument | undefined, next: ReadDocument): void {

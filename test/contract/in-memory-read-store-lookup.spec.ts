@@ -292,7 +292,7 @@ describe('InMemoryReadStore whole-collection order (a page sorted by the field o
     // 300 documents: type A is two in three (a walk finds a page quickly), actor "rare" is three.
     const documents = Array.from({ length: 300 }, (_, i) => ({ _id: `d${i}`, position: (i * 7919) % 300, type: i % 3 ? 'A' : 'B', actor: { id: i % 100 === 0 ? 'rare' : 'common' } }));
     for (const collection of [indexed, scan]) await collection.replaceMany(documents);
-    for (const filter of [{ type: 'A' }, { type: { $in: ['B'] } }, { 'actor.id': 'rare' }, { type: 'A', 'actor.id': 'common' }, { position: { $gte: 150 } }, {}]) {
+    for (const filter of [{ type: 'A' }, { type: { $in: ['B'] } }, { 'actor.id': 'rare' }, { type: 'A', 'actor.id': 'common' }, { position: { $gte: 150 } }, { type: 'A', position: { $gte: 100, $lt: 200 } }, {}]) {
       for (const sort of [1, -1] as const) {
         await expectSameAnswers(indexed, scan, filter, { sort: { position: sort }, skip: 3, limit: 20 });
         await expectSameAnswers(indexed, scan, filter, { sort: { position: sort }, skip: 0, limit: 0 });
@@ -332,6 +332,8 @@ describe('InMemoryReadStore whole-collection order (a page sorted by the field o
     { position: { $lte: 4 } },
     { position: { $gt: 2.5 } },
     { position: { $lt: 0 } },
+    { type: 'A', position: { $lt: 6 } },
+    { position: { $gt: 1, $lte: 9 }, 'actor.id': 'x' },
   );
   const read = fc.record({ filter: filters, sort: fc.constantFrom(1, -1) as fc.Arbitrary<1 | -1>, skip: fc.nat(6), limit: fc.nat(6) });
   const step = fc.oneof({ weight: 3, arbitrary: write.map((w) => ({ write: w })) }, read.map((r) => ({ read: r })));
