@@ -186,7 +186,7 @@ export class CollectionLookup {
     for (const [field, condition] of Object.entries(filter)) {
       const values = field.startsWith('$') ? null : scalarsOf(condition);
       if (values === null) continue;
-      const map = this.equality.get(field) ?? (this.indexedFields.has(field) ? this.buildEquality(field, documents) : undefined);
+      const map = this.equalityMapOf(field, documents);
       if (!map) continue;
       const sets = values.map((value) => map.get(encodeKey(value)) ?? NO_IDS);
       const size = sets.reduce((total, set) => total + set.size, 0);
@@ -279,7 +279,7 @@ export class CollectionLookup {
     if (fields.length !== 1 || fields[0].startsWith('$')) return null;
     const [field] = fields;
     const values = scalarsOf(filter[field]);
-    const map = values && (this.equality.get(field) ?? (this.indexedFields.has(field) ? this.buildEquality(field, documents) : undefined));
+    const map = values && this.equalityMapOf(field, documents);
     if (!values || !map) return null;
     // Exact members hold one scalar each, so the sets of distinct values never share one.
     const keys = new Set(values.map(encodeKey));
@@ -323,6 +323,11 @@ export class CollectionLookup {
     if (!ids) values.set(key, (ids = new Set()));
     ids.add(id);
     return ids;
+  }
+
+  /** The field's equality map: kept, built now for an indexed field, else undefined. */
+  private equalityMapOf(field: string, documents: ReadonlyMap<string, ReadDocument>): Map<string, Set<string>> | undefined {
+    return this.equality.get(field) ?? (this.indexedFields.has(field) ? this.buildEquality(field, documents) : undefined);
   }
 
   private buildEquality(field: string, documents: ReadonlyMap<string, ReadDocument>): Map<string, Set<string>> {
