@@ -43,7 +43,7 @@ export class ExportsController {
   ) {}
 
   @Get('indicators/:id/history/export')
-  @ApiOperation({ summary: "One indicator's audit history as CSV or XLSX; filters `from`, `to`, `type`, `actor`, `unit` and `order` as GET /indicators/{id}/history" })
+  @ApiOperation({ summary: "One indicator's audit history as CSV or XLSX; filters `from`, `to`, `type`, `actor`, `unit`, position cursors and `order` as GET /indicators/{id}/history" })
   async history(@Param('id', IdParamPipe) id: string, @QueryParams() query: ExportHistoryDto, @Res({ passthrough: true }) res: HttpResponse): Promise<StreamableFile> {
     const { minPosition, format, order, type, ...criteria } = query;
     await this.freshness.waitFor(minPosition);

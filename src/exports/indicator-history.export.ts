@@ -11,9 +11,9 @@ import { INDICATOR_HISTORY_COLLECTION, type HistorySnapshot, type IndicatorHisto
 import { UNITS_COLLECTION, type UnitDocument } from '../../projections/units';
 import { timelineFilter, type TimelineCriteria } from '../audit/timeline/timeline-filter';
 import type { SortOrder } from '../audit/timeline/timeline-query.dto';
+import { assertIndicatorHasHistory } from '../indicators/read/indicator-queries';
 import { READ_STORE } from '../infrastructure/tokens';
 import type { ReadStore } from '../read-store/read-store.port';
-import { NotFoundError } from '../shared/errors';
 import { formatVietnameseDate } from '../shared/vietnamese-format';
 import type { Column, ExportTable } from './table';
 import { EVENT_TYPE_LABELS } from './vietnamese-labels';
@@ -54,10 +54,8 @@ export class ExportIndicatorHistoryHandler implements IQueryHandler<ExportIndica
   async execute({ indicatorId, criteria, order }: ExportIndicatorHistoryQuery): Promise<ExportTable> {
     const history = this.readStore.collection<IndicatorHistoryEntry>(INDICATOR_HISTORY_COLLECTION);
     const entries = await history.find({ ...timelineFilter(criteria), indicatorId }, { sort: { revision: order === 'desc' ? -1 : 1 } });
-    // Filters may match nothing (the export is then the header alone); an indicator with no history at all does not exist.
-    if (entries.length === 0 && (await history.countDocuments({ indicatorId })) === 0) {
-      throw new NotFoundError('INDICATOR_NOT_FOUND', `Indicator ${indicatorId} does not exist`, { indicatorId });
-    }
+    // Filters that match nothing give the header alone.
+    if (entries.length === 0) await assertIndicatorHasHistory(history, indicatorId);
     const units = await this.readStore.collection<UnitDocument>(UNITS_COLLECTION).find({});
     const unitName = new Map(units.map((unit) => [unit.unitId, unit.name ?? unit.unitId]));
     return {

@@ -26,8 +26,9 @@ export class AuditLogController {
   @ApiOperation({
     summary: 'Every event of every stream: who, when, what, under which decision; newest first',
     description:
-      'Filters `from`/`to` (recorded time), `type`, `actor`, `unit` (the actor’s unit); pages with `limit` (default 100), ' +
-      '`offset`, `order` (`desc` by default); answers `{ items, total, limit, offset, order }`.',
+      'Filters `from`/`to` (recorded time), `type`, `actor`, `unit` (the actor’s unit); position cursors `beforePosition`/`afterPosition` ' +
+      '(pages that events stored meanwhile do not shift); pages with `limit` (default 100), `offset`, `order` (`desc` by default); ' +
+      'answers `{ items, total, limit, offset, order }`.',
   })
   async list(@QueryParams() query: AuditLogQueryDto, @CurrentPrincipal() principal: Principal, @Res() res: HttpResponse): Promise<void> {
     requireAuditReader(principal, 'the audit log');

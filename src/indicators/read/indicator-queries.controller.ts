@@ -49,7 +49,9 @@ export class IndicatorQueriesController {
   @Get(':id/history')
   @ApiOperation({
     summary: 'The audit timeline: who, when, why, before → after; oldest first',
-    description: 'Filters `from`/`to` (recorded time), `type`, `actor`, `unit` (the actor’s unit); pages with `limit`, `offset`, `order`; answers `{ items, total, limit, offset, order }`.',
+    description:
+      'Filters `from`/`to` (recorded time), `type`, `actor`, `unit` (the actor’s unit); position cursors `beforePosition`/`afterPosition`; ' +
+      'pages with `limit`, `offset`, `order`; answers `{ items, total, limit, offset, order }`.',
   })
   async history(@Param('id', IdParamPipe) id: string, @QueryParams() query: IndicatorHistoryQueryDto, @Res() res: HttpResponse): Promise<void> {
     const { minPosition, limit, offset, order, type, ...criteria } = query;

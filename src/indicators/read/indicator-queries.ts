@@ -6,7 +6,7 @@ import { INDICATORS_COLLECTION, type IndicatorDocument } from '../../../projecti
 import { READ_STORE } from '../../infrastructure/tokens';
 import { DEFAULT_PAGE_SIZE } from '../../http/page-query.dto';
 import { findReadOnly, findReadOnlyPage, type DeepReadonly } from '../../read-store/read-only-find';
-import type { Filter, ReadStore } from '../../read-store/read-store.port';
+import type { Filter, ReadCollection, ReadStore } from '../../read-store/read-store.port';
 import { NotFoundError } from '../../shared/errors';
 import { sharedHistoryEntryView, sharedIndicatorView, toIndicatorView, type HistoryEntryView, type IndicatorView } from './indicator-view';
 import type { ListIndicatorsQueryDto } from './list-indicators.query-dto';
@@ -88,10 +88,17 @@ export class GetIndicatorHistoryHandler implements IQueryHandler<GetIndicatorHis
       findReadOnly(collection, filter, { sort: { revision: page.order === 'asc' ? 1 : -1 }, skip: page.offset, limit: page.limit }),
       collection.countDocuments(filter),
     ]);
-    // Filters may match nothing; an indicator with no timeline at all does not exist.
-    if (total === 0 && (await collection.countDocuments({ indicatorId })) === 0) {
-      throw new NotFoundError('INDICATOR_NOT_FOUND', `Indicator ${indicatorId} does not exist`, { indicatorId });
-    }
+    if (total === 0) await assertIndicatorHasHistory(collection, indicatorId);
     return { items: entries.map(sharedHistoryEntryView), total, ...page };
+  }
+}
+
+/**
+ * For a history read whose filters matched nothing: they may simply match nothing of an indicator
+ * that exists, but an indicator with no timeline at all does not exist (INDICATOR_NOT_FOUND).
+ */
+export async function assertIndicatorHasHistory(history: ReadCollection<IndicatorHistoryEntry>, indicatorId: string): Promise<void> {
+  if ((await history.countDocuments({ indicatorId })) === 0) {
+    throw new NotFoundError('INDICATOR_NOT_FOUND', `Indicator ${indicatorId} does not exist`, { indicatorId });
   }
 }
