@@ -11,10 +11,13 @@
  *   order until then, so a replay that is never queried keeps no second map of every id);
  * - for a compound index `{ a: 1, b: 1 }`, the documents of each value of `a` in the order of `b`
  *   (ordered-runs.ts), so a page of `{ a: v }` sorted by `b` reads only the documents it returns;
- * - for a single-field index `{ b: 1 }`, every document in the order of `b` (built on first use), so
- *   a page sorted by `b` alone walks from the end it wants and stops once the page is full.
+ * - for a single-field index `{ b: 1 }`, every document in the order of `b` (sorted-field.ts, built on
+ *   first use): a page sorted by `b` alone walks from the end it wants and stops once the page is
+ *   full, and a range on `b` (`{ recordedAt: { $gte, $lte } }`) is found and counted by binary search.
  *
- * Equality maps also narrow `{ f: { $in: [v, w] } }` (the union of the values' sets).
+ * Equality maps also narrow `{ f: { $in: [v, w] } }` (the union of the values' sets). A walk in
+ * sort order tries the narrowest condition's cheap test (set membership, the range on one field)
+ * before the whole filter, so a page far from the end it starts at is not a scan of mingo tests.
  *
  * The equality map only narrows the candidates: mingo still evaluates the whole filter on them,
  * so a query means exactly what it meant on a scan. Unique keys follow MongoDB's rules (see
@@ -23,7 +26,10 @@
 import type { IndexDefinition, ReadDocument } from './read-store.port';
 import { DuplicateKeyError } from './read-store.errors';
 import { encodeKey, indexKeys, valuesAt } from './unique-index';
-import { isScalarAt, OrderedCollection, OrderedRuns, type NumericRange, type OrderedCandidates } from './ordered-runs';
+import { OrderedRuns, type OrderedCandidates } from './ordered-runs';
+import { isScalarAt } from './scalar-at';
+import { SortedField } from './sorted-field';
+import { keyRange, numericRange } from './key-range';
 
 interface UniqueIndex {
   definition: IndexDefinition;
@@ -47,10 +53,10 @@ export class CollectionLookup {
   private readonly compoundFields = new Map<string, Set<string>>();
   /** Runs per (equality field, sort field), built on first use like the equality maps. */
   private readonly runs: OrderedRuns[] = [];
-  /** Fields of the declared single-field indexes: the sorts a whole-collection order may be built for. */
+  /** Fields of the declared single-field indexes: the fields a sorted field may be built for. */
   private readonly singleFields = new Set<string>();
-  /** Whole-collection orders per sort field, built on first use. */
-  private readonly wholeOrders = new Map<string, OrderedCollection>();
+  /** Sorted fields (whole-collection orders and ranges), built on first use. */
+  private readonly sortedFields = new Map<string, SortedField>();
   private readonly order = new Map<string, number>();
   /** False until the first equality map is built: `order` is then filled from the documents and kept. */
   private orderKept = false;
@@ -140,7 +146,7 @@ export class CollectionLookup {
       this.countInexact(field, next, after, 1);
     }
     for (const runs of this.runs) runs.written(previous, next);
-    for (const order of this.wholeOrders.values()) order.written(previous, next);
+    for (const sorted of this.sortedFields.values()) sorted.written(previous, next);
   }
 
   removed(document: ReadDocument): void {
@@ -152,14 +158,14 @@ export class CollectionLookup {
     for (const values of this.equality.values()) values.clear();
     for (const counts of this.inexact.values()) counts.clear();
     for (const runs of this.runs) runs.clear();
-    for (const order of this.wholeOrders.values()) order.clear();
+    for (const sorted of this.sortedFields.values()) sorted.clear();
     this.order.clear();
   }
 
   /**
-   * The `_id`s that can match `filter`, in insertion order, when it has a top-level equality on a
-   * field with an equality map and a string, number or boolean value; null when it must be scanned.
-   * `anyOrder` (counting) also accepts the members of a run already built, in sort order.
+   * The `_id`s that can match `filter`, in insertion order, when a top-level condition can be
+   * narrowed (see `narrowest`); null when it must be scanned. `anyOrder` (counting) takes them in
+   * any order, and also accepts the members of a run already built.
    */
   candidates(filter: Record<string, unknown>, documents: ReadonlyMap<string, ReadDocument>, anyOrder = false): readonly string[] | null {
     if (anyOrder) {
@@ -170,29 +176,48 @@ export class CollectionLookup {
     }
     const best = this.narrowest(filter, documents);
     if (best === null) return null;
-    const ids = best.length === 1 ? [...best[0]] : [...new Set(best.flatMap((set) => [...set]))];
-    const inOrder = best.length === 1 && !this.unordered.has(best[0]);
-    return inOrder ? ids : ids.sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
+    const ids = best.ids();
+    if (anyOrder || best.inInsertionOrder) return ids;
+    this.keepInsertionOrder(documents);
+    return ids.sort((a, b) => (this.order.get(a) ?? 0) - (this.order.get(b) ?? 0));
   }
 
   /**
-   * The fewest candidates an equality map gives for `filter`: the set of one value (`{ f: v }`) or
-   * the sets of several (`{ f: { $in: [v, w] } }`, whose members may repeat across them, an array
-   * field holding both). Null when no top-level condition can use a map.
+   * The fewest candidates a top-level condition gives: an equality or `$in` of scalars on a field
+   * with an equality map (the sets of its values, whose members may repeat across them, an array
+   * field holding several), or a range of numbers or strings on the field of a single-field index.
+   * Null when no condition can narrow.
    */
-  private narrowest(filter: Record<string, unknown>, documents: ReadonlyMap<string, ReadDocument>): Array<Set<string>> | null {
-    let best: Array<Set<string>> | null = null;
-    let bestSize = Infinity;
+  private narrowest(filter: Record<string, unknown>, documents: ReadonlyMap<string, ReadDocument>): Narrowing | null {
+    let best: Narrowing | null = null;
     for (const [field, condition] of Object.entries(filter)) {
-      const values = field.startsWith('$') ? null : scalarsOf(condition);
-      if (values === null) continue;
-      const map = this.equalityMapOf(field, documents);
-      if (!map) continue;
-      const sets = values.map((value) => map.get(encodeKey(value)) ?? NO_IDS);
-      const size = sets.reduce((total, set) => total + set.size, 0);
-      if (size < bestSize) [best, bestSize] = [sets, size];
+      const narrowing = field.startsWith('$') ? null : (this.equalityNarrowing(field, condition, documents) ?? this.rangeNarrowing(field, condition, documents));
+      if (narrowing !== null && (best === null || narrowing.size < best.size)) best = narrowing;
     }
     return best;
+  }
+
+  private equalityNarrowing(field: string, condition: unknown, documents: ReadonlyMap<string, ReadDocument>): Narrowing | null {
+    const values = scalarsOf(condition);
+    const map = values && this.equalityMapOf(field, documents);
+    if (!values || !map) return null;
+    const sets = values.map((value) => map.get(encodeKey(value)) ?? NO_IDS);
+    return {
+      size: sets.reduce((total, set) => total + set.size, 0),
+      ids: () => (sets.length === 1 ? [...sets[0]] : [...new Set(sets.flatMap((set) => [...set]))]),
+      inInsertionOrder: sets.length === 1 && !this.unordered.has(sets[0]),
+      mayMatch: sets.length === 1 ? (document) => sets[0].has(document._id) : (document) => sets.some((set) => set.has(document._id)),
+    };
+  }
+
+  private rangeNarrowing(field: string, condition: unknown, documents: ReadonlyMap<string, ReadDocument>): Narrowing | null {
+    const range = this.singleFields.has(field) ? keyRange(condition) : null;
+    if (range === null) return null;
+    const sorted = this.sortedFieldOf(field, documents);
+    const members = sorted.within(range);
+    const mayMatch = sorted.rangeTest(range);
+    if (members === null || mayMatch === null) return null;
+    return { size: members.length, ids: () => [...members], inInsertionOrder: false, mayMatch };
   }
 
   /**
@@ -216,32 +241,35 @@ export class CollectionLookup {
 
   /**
    * Every document in the order of `sortField` (a single-field index), to walk until the page is
-   * full, testing the filter on each: unless an equality map narrows the filter to so few
-   * candidates that filtering and sorting those costs less than the walk is expected to.
+   * full, testing the filter on each (after the narrowest condition's cheap test): unless that
+   * condition narrows to so few candidates that filtering and sorting those costs less than the walk
+   * is expected to.
    */
   private wholeOrder(filter: Record<string, unknown>, sortField: string, documents: ReadonlyMap<string, ReadDocument>): OrderedCandidates | null {
     if (!this.singleFields.has(sortField)) return null;
     const narrowed = this.narrowest(filter, documents);
-    if (narrowed !== null) {
-      const candidates = narrowed.reduce((total, set) => total + set.size, 0);
-      // A walk meets a match every documents/candidates members; a page of ~100 then costs about
-      // 100 × documents / candidates tests, against the candidates' own filter and sort.
-      if (candidates * candidates < WALK_PAGE_ESTIMATE * documents.size) return null;
-    }
-    const order = this.orderOf(sortField, documents);
+    // A walk meets a match every documents/candidates members; a page of ~100 then costs about
+    // 100 × documents / candidates tests, against the candidates' own filter and sort.
+    if (narrowed !== null && narrowed.size * narrowed.size < WALK_PAGE_ESTIMATE * documents.size) return null;
+    const sorted = this.sortedFieldOf(sortField, documents);
     // A numeric range on the sort field itself (a position cursor) is a slice of the order, found by
     // binary search: a page far from either end is not reached by testing everything before it.
     const range = Object.prototype.hasOwnProperty.call(filter, sortField) ? numericRange(filter[sortField]) : null;
-    const ids = range ? order.within(range) : order.lookup();
-    const otherConditions = Object.keys(filter).length - (range ? 1 : 0);
-    return ids && { ids, exact: otherConditions === 0 };
+    const ids = range ? sorted.orderWithin(range) : sorted.order();
+    if (ids === null) return null;
+    const exact = Object.keys(filter).length - (range ? 1 : 0) === 0;
+    if (exact || narrowed === null) return { ids, exact };
+    // Where the matches sit in the order is unknown (a date range's entries are near one another):
+    // a walk that has looked at as many members as there are candidates turns to those, sorted.
+    const fallback = { budget: narrowed.size, ids: () => sorted.inOrder(narrowed.ids(), documents) };
+    return { ids, exact, mayMatch: narrowed.mayMatch, fallback };
   }
 
-  /** The whole-collection order of a single-field index's field, built on first use. */
-  private orderOf(field: string, documents: ReadonlyMap<string, ReadDocument>): OrderedCollection {
-    let order = this.wholeOrders.get(field);
-    if (!order) this.wholeOrders.set(field, (order = new OrderedCollection(field, documents.values())));
-    return order;
+  /** The sorted field of a single-field index's field, built on first use. */
+  private sortedFieldOf(field: string, documents: ReadonlyMap<string, ReadDocument>): SortedField {
+    let sorted = this.sortedFields.get(field);
+    if (!sorted) this.sortedFields.set(field, (sorted = new SortedField(field, documents.values())));
+    return sorted;
   }
 
   /**
@@ -258,15 +286,15 @@ export class CollectionLookup {
   }
 
   /**
-   * How many documents match a filter that is one numeric range (`$gt`, `$gte`, `$lt`, `$lte`) on
-   * the field of a single-field index, from its whole-collection order (built now); null otherwise.
+   * How many documents match a filter that is one range of numbers or of strings (`$gt`, `$gte`,
+   * `$lt`, `$lte`) on the field of a single-field index, by binary search of its sorted field (built
+   * now); null otherwise, or when a member cannot be placed in a range.
    */
   rangeCount(filter: Record<string, unknown>, documents: ReadonlyMap<string, ReadDocument>): number | null {
     const fields = Object.keys(filter);
     if (fields.length !== 1 || !this.singleFields.has(fields[0])) return null;
-    const range = numericRange(filter[fields[0]]);
-    if (range === null) return null;
-    return this.orderOf(fields[0], documents).countWithin(range);
+    const range = keyRange(filter[fields[0]]);
+    return range && this.sortedFieldOf(fields[0], documents).countWithin(range);
   }
 
   /**
@@ -308,7 +336,7 @@ export class CollectionLookup {
       this.countInexact(field, document, keys, -1);
     }
     for (const runs of this.runs) runs.remove(document);
-    for (const order of this.wholeOrders.values()) order.remove(document);
+    for (const sorted of this.sortedFields.values()) sorted.remove(document);
     this.order.delete(document._id);
   }
 
@@ -331,16 +359,19 @@ export class CollectionLookup {
   }
 
   private buildEquality(field: string, documents: ReadonlyMap<string, ReadDocument>): Map<string, Set<string>> {
-    if (!this.orderKept) {
-      // The documents map iterates in insertion order (a replaced id keeps its place, a removed one
-      // leaves it), which is exactly the order `written` and `forget` keep from now on.
-      for (const id of documents.keys()) this.order.set(id, this.nextOrder++);
-      this.orderKept = true;
-    }
+    this.keepInsertionOrder(documents);
     const values = new Map<string, Set<string>>();
     this.equality.set(field, values);
     for (const document of documents.values()) this.addEquality(field, document);
     return values;
+  }
+
+  private keepInsertionOrder(documents: ReadonlyMap<string, ReadDocument>): void {
+    if (this.orderKept) return;
+    // The documents map iterates in insertion order (a replaced id keeps its place, a removed one
+    // leaves it), which is exactly the order `written` and `forget` keep from now on.
+    for (const id of documents.keys()) this.order.set(id, this.nextOrder++);
+    this.orderKept = true;
   }
 
   private addEquality(field: string, document: ReadDocument): void {
@@ -363,25 +394,21 @@ export class CollectionLookup {
   }
 }
 
+/** The candidates one top-level condition narrows a filter to. */
+interface Narrowing {
+  /** How many ids the condition's sets hold (repeats included): what testing them costs. */
+  readonly size: number;
+  /** The candidates' ids, each once, in no particular order unless `inInsertionOrder`. */
+  ids(): string[];
+  readonly inInsertionOrder: boolean;
+  /** A test every match of the condition passes, cheaper than the filter (see OrderedCandidates). */
+  readonly mayMatch: (document: ReadDocument) => boolean;
+}
+
 const NO_KEYS: ReadonlySet<string> = new Set();
 const NO_IDS: Set<string> = new Set();
 /** The page size a walk is assumed to fill when choosing between a whole-collection order and narrowed candidates. */
 const WALK_PAGE_ESTIMATE = 100;
-
-/** `{ $gt | $gte: n, $lt | $lte: m }` with finite numbers and nothing else, as bounds; else null. */
-function numericRange(condition: unknown): NumericRange | null {
-  if (condition === null || typeof condition !== 'object' || Array.isArray(condition)) return null;
-  const range: NumericRange = {};
-  const operators = Object.entries(condition as Record<string, unknown>);
-  if (operators.length === 0) return null;
-  for (const [operator, value] of operators) {
-    if (typeof value !== 'number' || !Number.isFinite(value)) return null;
-    if ((operator === '$gt' || operator === '$gte') && range.lower === undefined) range.lower = { value, inclusive: operator === '$gte' };
-    else if ((operator === '$lt' || operator === '$lte') && range.upper === undefined) range.upper = { value, inclusive: operator === '$lte' };
-    else return null;
-  }
-  return range;
-}
 
 /** The values a top-level condition matches by equality: `v`, or every `v` of `{ $in: [...] }` when all are scalars; else null. */
 function scalarsOf(condition: unknown): Array<string | number | boolean> | null {

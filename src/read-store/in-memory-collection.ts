@@ -120,7 +120,8 @@ export class InMemoryCollection<D extends ReadDocument> implements ReadCollectio
     const descending = Object.values(options.sort as Record<string, unknown>)[0] === -1;
     // A run that holds exactly the matches (a single string equality, or an empty filter) needs no
     // test (nor a compiled query: nothing in it to refuse).
-    return pageOfRun(run, documents, { skip, limit, descending, matches: run.exact ? null : compileFilter(filter) });
+    const page = { skip, limit, descending, matches: run.exact ? null : compileFilter(filter) };
+    return pageOfRun(run, documents, page) ?? pageOfRun({ ...run, ids: run.fallback!.ids(), fallback: undefined }, documents, page)!;
   }
 
   /**
@@ -144,15 +145,22 @@ interface RunPage {
   matches: ((document: ReadDocument) => boolean) | null;
 }
 
-/** Walks a run from the end the sort asks for, stopping as soon as the page is full. */
-function pageOfRun(run: OrderedCandidates, documents: ReadonlyMap<string, ReadDocument>, page: RunPage): ReadDocument[] {
-  const { ids } = run;
+/**
+ * Walks a run from the end the sort asks for, stopping as soon as the page is full; null when it has
+ * used up its fallback's budget first (see OrderedCandidates).
+ */
+function pageOfRun(run: OrderedCandidates, documents: ReadonlyMap<string, ReadDocument>, page: RunPage): ReadDocument[] | null {
+  const { ids, mayMatch } = run;
+  const budget = run.fallback?.budget ?? Infinity;
+  // The cheap test only ever spares a filter test; with no filter to test, every member matches.
+  const tested = page.matches === null ? null : mayMatch ? both(mayMatch, page.matches) : page.matches;
   const found: ReadDocument[] = [];
   let skipped = page.matches === null ? Math.min(page.skip, ids.length) : 0;
   // Every member matches: the page starts right after the skipped ones.
   for (let i = page.matches === null ? skipped : 0; i < ids.length; i++) {
+    if (i === budget && (page.limit === 0 || found.length < page.limit)) return null;
     const document = documents.get(ids[page.descending ? ids.length - 1 - i : i]);
-    if (document === undefined || (page.matches !== null && !page.matches(document))) continue;
+    if (document === undefined || (tested !== null && !tested(document))) continue;
     if (skipped < page.skip) {
       skipped++;
       continue;
@@ -161,6 +169,10 @@ function pageOfRun(run: OrderedCandidates, documents: ReadonlyMap<string, ReadDo
     if (page.limit > 0 && found.length === page.limit) break;
   }
   return found;
+}
+
+function both(first: (document: ReadDocument) => boolean, second: (document: ReadDocument) => boolean): (document: ReadDocument) => boolean {
+  return (document) => first(document) && second(document);
 }
 
 function isObject(filter: Filter): boolean {

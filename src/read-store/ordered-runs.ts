@@ -19,6 +19,7 @@
  */
 import type { ReadDocument } from './read-store.port';
 import { encodeKey, valuesAt } from './unique-index';
+import { NOT_SCALAR, scalarAt } from './scalar-at';
 
 /** The documents a run can answer for, in ascending order of the sort field. */
 export interface OrderedCandidates {
@@ -28,6 +29,17 @@ export interface OrderedCandidates {
    * as CollectionLookup.ordered answers it, of the whole filter the caller asked with.
    */
   readonly exact: boolean;
+  /**
+   * A test every match passes, far cheaper than the filter (a set membership, one field's range),
+   * tried on each member before the filter itself; absent when there is none.
+   */
+  readonly mayMatch?: (document: ReadDocument) => boolean;
+  /**
+   * For a walk that may turn out long (the matches of a date range far from the end it starts at):
+   * once it has looked at `budget` members without filling its page, the page is taken from `ids()`
+   * instead, the narrowed candidates in the same order, which cost about as much as the budget to sort.
+   */
+  readonly fallback?: { readonly budget: number; ids(): readonly string[] };
 }
 
 type RunState = 'sorted' | 'unsorted' | 'declines';
@@ -158,112 +170,4 @@ export class OrderedRuns {
   private keysOf(document: ReadDocument): Set<string> {
     return new Set(valuesAt(document, this.equalityPath).map(encodeKey));
   }
-}
-
-/**
- * Per declared single-field index `{ b: 1 }`: every document's `_id`, in ascending order of `b`,
- * under the same rules as a run (it declines for a missing or non-numeric key, an array, a tie).
- * A query sorted by `b` alone walks it from either end and stops once its page is full, testing its
- * filter on each member: the global audit log, newest first, reads its page instead of sorting
- * every entry of every stream.
- */
-export class OrderedCollection {
-  private run = new Run();
-  private readonly sortPath: readonly string[];
-
-  constructor(
-    readonly sortField: string,
-    documents: Iterable<ReadDocument>,
-  ) {
-    this.sortPath = sortField.split('.');
-    for (const document of documents) this.add(document);
-  }
-
-  /** Every document in ascending order of the sort field, or null when that is not mingo's order. */
-  lookup(): readonly string[] | null {
-    return this.run.servable() ? this.run.ids : null;
-  }
-
-  /**
-   * How many documents have the sort field within the bounds (each exclusive or inclusive, or
-   * absent), by binary search of the ordered keys; null when the order declines (a member's key is
-   * missing, not a number, or tied), since mingo would then compare values this order does not hold.
-   */
-  countWithin(range: NumericRange): number | null {
-    const bounds = this.bounds(range);
-    return bounds && Math.max(0, bounds.to - bounds.from);
-  }
-
-  /** The documents within the bounds, in ascending order of the sort field; null when the order declines. */
-  within(range: NumericRange): readonly string[] | null {
-    const bounds = this.bounds(range);
-    return bounds && this.run.ids.slice(bounds.from, Math.max(bounds.from, bounds.to));
-  }
-
-  /** Where the keys within the range start and end in the order (binary search). */
-  private bounds(range: NumericRange): { from: number; to: number } | null {
-    if (!this.run.servable()) return null;
-    const keys = this.run.keys as readonly number[];
-    const { lower, upper } = range;
-    const from = lower === undefined ? 0 : firstIndex(keys, (key) => (lower.inclusive ? key >= lower.value : key > lower.value));
-    const to = upper === undefined ? keys.length : firstIndex(keys, (key) => (upper.inclusive ? key > upper.value : key >= upper.value));
-    return { from, to };
-  }
-
-  written(previous: ReadDocument | undefined, next: ReadDocument): void {
-    // The usual write keeps its sort key (an entry is written once; a document updated in place
-    // keeps its number) and so its place: no search through the list.
-    if (previous && Object.is(scalarAt(previous, this.sortPath), scalarAt(next, this.sortPath))) return;
-    if (previous) this.remove(previous);
-    this.add(next);
-  }
-
-  remove(document: ReadDocument): void {
-    this.run.remove(document._id, true);
-  }
-
-  clear(): void {
-    this.run = new Run();
-  }
-
-  private add(document: ReadDocument): void {
-    const sortKey = scalarAt(document, this.sortPath);
-    this.run.add(document._id, typeof sortKey === 'number' && !Number.isNaN(sortKey) ? sortKey : null, true);
-  }
-}
-
-/** Bounds on a number: `{ $gt | $gte: lower, $lt | $lte: upper }`. */
-export interface NumericRange {
-  lower?: { value: number; inclusive: boolean };
-  upper?: { value: number; inclusive: boolean };
-}
-
-/** The first index of ascending `keys` where `reached` holds (it holds from there on), or keys.length. */
-function firstIndex(keys: readonly number[], reached: (key: number) => boolean): number {
-  let low = 0;
-  let high = keys.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (reached(keys[middle])) high = middle;
-    else low = middle + 1;
-  }
-  return low;
-}
-
-const NOT_SCALAR = Symbol('not a scalar');
-
-/** True when the value at `path` is reached through no array and is no array or object itself (or is missing). */
-export function isScalarAt(document: ReadDocument, path: readonly string[]): boolean {
-  return scalarAt(document, path) !== NOT_SCALAR;
-}
-
-/** The value at a path that meets no array on the way and is no array or object itself (a missing one is undefined). */
-function scalarAt(document: ReadDocument, path: readonly string[]): unknown {
-  let value: unknown = document;
-  for (const segment of path) {
-    if (value === null || value === undefined) return undefined;
-    if (typeof value !== 'object' || Array.isArray(value)) return NOT_SCALAR;
-    value = Object.prototype.hasOwnProperty.call(value, segment) ? (value as Record<string, unknown>)[segment] : undefined;
-  }
-  return value !== null && typeof value === 'object' ? NOT_SCALAR : value;
 }
