@@ -15,9 +15,7 @@
  *   first use): a page sorted by `b` alone walks from the end it wants and stops once the page is
  *   full, and a range on `b` (`{ recordedAt: { $gte, $lte } }`) is found and counted by binary search.
  *
- * Equality maps also narrow `{ f: { $in: [v, w] } }` (the union of the values' sets). A walk in
- * sort order tries the narrowest condition's cheap test (set membership, the range on one field)
- * before the whole filter, so a page far from the end it starts at is not a scan of mingo tests.
+ * Equality maps also narrow `{ f: { $in: [v, w] } }` (the union of the values' sets).
  *
  * The equality map only narrows the candidates: mingo still evaluates the whole filter on them,
  * so a query means exactly what it meant on a scan. Unique keys follow MongoDB's rules (see
@@ -206,18 +204,14 @@ export class CollectionLookup {
       size: sets.reduce((total, set) => total + set.size, 0),
       ids: () => (sets.length === 1 ? [...sets[0]] : [...new Set(sets.flatMap((set) => [...set]))]),
       inInsertionOrder: sets.length === 1 && !this.unordered.has(sets[0]),
-      mayMatch: sets.length === 1 ? (document) => sets[0].has(document._id) : (document) => sets.some((set) => set.has(document._id)),
     };
   }
 
   private rangeNarrowing(field: string, condition: unknown, documents: ReadonlyMap<string, ReadDocument>): Narrowing | null {
     const range = this.singleFields.has(field) ? keyRange(condition) : null;
     if (range === null) return null;
-    const sorted = this.sortedFieldOf(field, documents);
-    const members = sorted.within(range);
-    const mayMatch = sorted.rangeTest(range);
-    if (members === null || mayMatch === null) return null;
-    return { size: members.length, ids: () => [...members], inInsertionOrder: false, mayMatch };
+    const members = this.sortedFieldOf(field, documents).within(range);
+    return members && { size: members.length, ids: () => [...members], inInsertionOrder: false };
   }
 
   /**
@@ -241,9 +235,8 @@ export class CollectionLookup {
 
   /**
    * Every document in the order of `sortField` (a single-field index), to walk until the page is
-   * full, testing the filter on each (after the narrowest condition's cheap test): unless that
-   * condition narrows to so few candidates that filtering and sorting those costs less than the walk
-   * is expected to.
+   * full, testing the filter on each: unless the narrowest condition narrows to so few candidates
+   * that filtering and sorting those costs less than the walk is expected to.
    */
   private wholeOrder(filter: Record<string, unknown>, sortField: string, documents: ReadonlyMap<string, ReadDocument>): OrderedCandidates | null {
     if (!this.singleFields.has(sortField)) return null;
@@ -262,7 +255,7 @@ export class CollectionLookup {
     // Where the matches sit in the order is unknown (a date range's entries are near one another):
     // a walk that has looked at as many members as there are candidates turns to those, sorted.
     const fallback = { budget: narrowed.size, ids: () => sorted.inOrder(narrowed.ids(), documents) };
-    return { ids, exact, mayMatch: narrowed.mayMatch, fallback };
+    return { ids, exact, fallback };
   }
 
   /** The sorted field of a single-field index's field, built on first use. */
@@ -401,8 +394,6 @@ interface Narrowing {
   /** The candidates' ids, each once, in no particular order unless `inInsertionOrder`. */
   ids(): string[];
   readonly inInsertionOrder: boolean;
-  /** A test every match of the condition passes, cheaper than the filter (see OrderedCandidates). */
-  readonly mayMatch: (document: ReadDocument) => boolean;
 }
 
 const NO_KEYS: ReadonlySet<string> = new Set();

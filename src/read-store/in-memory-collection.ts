@@ -16,6 +16,7 @@ import { isPlainObject } from './plain-values';
 import { deepFrozen } from './deep-freeze';
 import type { DeepReadonly, ReadOnlyFinder } from './read-only-find';
 import { assertUniqueKeys } from './unique-index';
+import { withQuickTests } from './prefilter';
 
 export interface CollectionState {
   /** By `_id`, in insertion order: the "natural order" of an unsorted find. */
@@ -64,7 +65,7 @@ export class InMemoryCollection<D extends ReadDocument> implements ReadCollectio
     if (isPlainObject(filter) && Object.keys(filter).length === 0) return this.host.state(this.name).documents.size;
     const { lookup, documents } = this.host.state(this.name);
     const exact = isObject(filter) ? (lookup.exactCount(filter) ?? lookup.equalityCount(filter, documents) ?? lookup.rangeCount(filter, documents)) : null;
-    if (exact === null) return this.candidates(filter, true).filter(compileFilter(filter)).length;
+    if (exact === null) return this.candidates(filter, true).filter(quickThenFull(filter)).length;
     // One equality or $in of scalars, or one numeric range: nothing mingo could refuse, and what the guard refuses is refused.
     assertSafeQuery(filter);
     return exact;
@@ -120,7 +121,7 @@ export class InMemoryCollection<D extends ReadDocument> implements ReadCollectio
     const descending = Object.values(options.sort as Record<string, unknown>)[0] === -1;
     // A run that holds exactly the matches (a single string equality, or an empty filter) needs no
     // test (nor a compiled query: nothing in it to refuse).
-    const page = { skip, limit, descending, matches: run.exact ? null : compileFilter(filter) };
+    const page = { skip, limit, descending, matches: run.exact ? null : quickThenFull(filter) };
     return pageOfRun(run, documents, page) ?? pageOfRun({ ...run, ids: run.fallback!.ids(), fallback: undefined }, documents, page)!;
   }
 
@@ -150,17 +151,15 @@ interface RunPage {
  * used up its fallback's budget first (see OrderedCandidates).
  */
 function pageOfRun(run: OrderedCandidates, documents: ReadonlyMap<string, ReadDocument>, page: RunPage): ReadDocument[] | null {
-  const { ids, mayMatch } = run;
+  const { ids } = run;
   const budget = run.fallback?.budget ?? Infinity;
-  // The cheap test only ever spares a filter test; with no filter to test, every member matches.
-  const tested = page.matches === null ? null : mayMatch ? both(mayMatch, page.matches) : page.matches;
   const found: ReadDocument[] = [];
   let skipped = page.matches === null ? Math.min(page.skip, ids.length) : 0;
   // Every member matches: the page starts right after the skipped ones.
   for (let i = page.matches === null ? skipped : 0; i < ids.length; i++) {
     if (i === budget && (page.limit === 0 || found.length < page.limit)) return null;
     const document = documents.get(ids[page.descending ? ids.length - 1 - i : i]);
-    if (document === undefined || (tested !== null && !tested(document))) continue;
+    if (document === undefined || (page.matches !== null && !page.matches(document))) continue;
     if (skipped < page.skip) {
       skipped++;
       continue;
@@ -171,8 +170,11 @@ function pageOfRun(run: OrderedCandidates, documents: ReadonlyMap<string, ReadDo
   return found;
 }
 
-function both(first: (document: ReadDocument) => boolean, second: (document: ReadDocument) => boolean): (document: ReadDocument) => boolean {
-  return (document) => first(document) && second(document);
+/** The filter as a test of many documents: quick field reads first, mingo where they cannot answer (prefilter.ts). */
+function quickThenFull(filter: Filter): (document: ReadDocument) => boolean {
+  // Compiled first: what mingo refuses is refused before any document is tested.
+  const matches = compileFilter(filter);
+  return isObject(filter) ? withQuickTests(filter as Record<string, unknown>, matches) : matches;
 }
 
 function isObject(filter: Filter): boolean {

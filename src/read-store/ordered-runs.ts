@@ -30,11 +30,6 @@ export interface OrderedCandidates {
    */
   readonly exact: boolean;
   /**
-   * A test every match passes, far cheaper than the filter (a set membership, one field's range),
-   * tried on each member before the filter itself; absent when there is none.
-   */
-  readonly mayMatch?: (document: ReadDocument) => boolean;
-  /**
    * For a walk that may turn out long (the matches of a date range far from the end it starts at):
    * once it has looked at `budget` members without filling its page, the page is taken from `ids()`
    * instead, the narrowed candidates in the same order, which cost about as much as the budget to sort.

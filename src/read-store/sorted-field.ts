@@ -12,7 +12,7 @@
  * both decline, and the caller scans: mingo may match such a member by one of its elements. A member
  * holding anything else (missing, null, a boolean) is in no range, and makes only the sort decline.
  */
-import { rangeTester, type KeyRange } from './key-range';
+import type { KeyRange } from './key-range';
 import type { ReadDocument } from './read-store.port';
 import { NOT_SCALAR, scalarAt } from './scalar-at';
 
@@ -66,21 +66,6 @@ export class SortedField {
   /** How many members are within the range; null when a member cannot be placed. */
   countWithin(range: KeyRange): number | null {
     return this.unplaceable > 0 ? null : this.listFor(range).countWithin(range);
-  }
-
-  /**
-   * Whether a document is within the range, by its own value: the match of the range condition for
-   * every member, so a cheap test to try before the whole filter. Null when a member cannot be placed.
-   */
-  rangeTest(range: KeyRange): ((document: ReadDocument) => boolean) | null {
-    if (this.unplaceable > 0) return null;
-    const within = rangeTester(range);
-    // Every member holds a scalar here (none is unplaceable), so a top-level field is read directly.
-    if (this.path.length === 1) {
-      const [field] = this.path;
-      return (document) => within((document as unknown as Record<string, unknown>)[field]);
-    }
-    return (document) => within(scalarAt(document, this.path));
   }
 
   written(previous: ReadDocument | undefined, next: ReadDocument): void {

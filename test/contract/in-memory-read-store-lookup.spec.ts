@@ -334,6 +334,12 @@ describe('InMemoryReadStore whole-collection order (a page sorted by the field o
     { position: { $lt: 0 } },
     { type: 'A', position: { $lt: 6 } },
     { position: { $gt: 1, $lte: 9 }, 'actor.id': 'x' },
+    // Conditions the quick tests understand beside ones only mingo does.
+    { type: 'A', 'actor.id': { $ne: 'x' } },
+    { position: { $gte: 3 }, type: { $exists: true } },
+    { type: { $in: ['A', 1] }, position: { $lt: 9 }, 'actor.id': 'y' },
+    { position: 4 },
+    { position: { $in: [0, 4, '4'] } },
   );
   const read = fc.record({ filter: filters, sort: fc.constantFrom(1, -1) as fc.Arbitrary<1 | -1>, skip: fc.nat(6), limit: fc.nat(6) });
   const step = fc.oneof({ weight: 3, arbitrary: write.map((w) => ({ write: w })) }, read.map((r) => ({ read: r })));
