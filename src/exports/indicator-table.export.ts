@@ -14,7 +14,7 @@ import type { ReadStore } from '../read-store/read-store.port';
 import type { Column, ExportTable } from './table';
 import { KIND_LABELS, STATUS_LABELS, groupLabel } from './vietnamese-labels';
 
-export type IndicatorTableFilters = Pick<ListIndicatorsQueryDto, 'group' | 'kind' | 'unit' | 'status'>;
+export type IndicatorTableFilters = Pick<ListIndicatorsQueryDto, 'group' | 'kind' | 'unit' | 'status' | 'responsibleUnitActive'>;
 
 export const INDICATOR_TABLE_COLUMNS: Column[] = [
   { header: 'Mã', kind: 'text', width: 12 },

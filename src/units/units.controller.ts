@@ -1,14 +1,13 @@
 /** Units: who is responsible for what, and the commands that register, rename and deactivate them. */
 import { Body, Controller, Get, HttpCode, Param, Post, Query as QueryParams, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
-import { Transform } from 'class-transformer';
-import { IsBoolean, IsOptional } from 'class-validator';
+import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal-directory';
 import { envelopeFor } from '../http/command-request';
 import type { HttpRequest } from '../http/http-exchange';
 import { IdParamPipe } from '../http/id-param.pipe';
+import { BooleanQueryParam } from '../http/boolean-query';
 import { ReadQueryDto } from '../http/read-query.dto';
 import { ReadModelFreshness } from '../infrastructure/read-model-freshness';
 import { GetUnitQuery, ListUnitsQuery } from './read/unit-queries';
@@ -16,10 +15,7 @@ import { DeactivateUnitCommand, RegisterUnitCommand, RenameUnitCommand } from '.
 import { DeactivateUnitDto, RegisterUnitDto, RenameUnitDto } from './write/unit.dto';
 
 export class ListUnitsQueryDto extends ReadQueryDto {
-  @ApiPropertyOptional({ description: 'Only active units.', type: Boolean })
-  @IsOptional()
-  @Transform(({ value }) => (value === 'true' ? true : value === 'false' ? false : value))
-  @IsBoolean()
+  @BooleanQueryParam('Only active units.')
   active?: boolean;
 }
 

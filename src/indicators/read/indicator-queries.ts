@@ -3,6 +3,8 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { INDICATOR_HISTORY_COLLECTION, type IndicatorHistoryEntry } from '../../../projections/indicator-history';
 import { INDICATORS_COLLECTION, type IndicatorDocument } from '../../../projections/indicators';
+import { UNITS_COLLECTION } from '../../../projections/units';
+import type { UnitDocument } from '../../../projections/units/document';
 import { READ_STORE } from '../../infrastructure/tokens';
 import { DEFAULT_PAGE_SIZE } from '../../http/page-query.dto';
 import { findReadOnly, findReadOnlyPage, type DeepReadonly } from '../../read-store/read-only-find';
@@ -59,9 +61,20 @@ export class ListIndicatorsHandler implements IQueryHandler<ListIndicatorsQuery,
     if (filters.kind) filter.kind = filters.kind;
     if (filters.unit) filter.responsibleUnitId = filters.unit;
     if (filters.status) filter['targets.status'] = filters.status;
+    if (filters.responsibleUnitActive !== undefined) {
+      const deactivated = await this.deactivatedUnitIds();
+      const byActivity = filters.responsibleUnitActive ? { $nin: deactivated } : { $in: deactivated };
+      filter.responsibleUnitId = filters.unit ? { $eq: filters.unit, ...byActivity } : byActivity;
+    }
     const collection = this.readStore.collection<IndicatorDocument>(INDICATORS_COLLECTION);
     const page = await findReadOnlyPage(collection, filter, LIST_ORDER, filters, DEFAULT_PAGE_SIZE);
     return { items: page.items.map(sharedIndicatorView), total: page.total };
+  }
+
+  /** Units are few (the resolution names about thirty): their read model is asked, not joined into each indicator. */
+  private async deactivatedUnitIds(): Promise<string[]> {
+    const units = await findReadOnly(this.readStore.collection<UnitDocument>(UNITS_COLLECTION), { active: false }, {});
+    return units.map((unit) => unit.unitId);
   }
 }
 

@@ -4,6 +4,7 @@ import type { IndicatorKind } from '../../domain/indicator/events';
 import { TARGET_STATUSES, type TargetStatus } from '../../domain/indicator/status';
 import { ID_PATTERN } from '../../http/id-param.pipe';
 import { PageQueryDto } from '../../http/page-query.dto';
+import { BooleanQueryParam } from '../../http/boolean-query';
 
 export class ListIndicatorsQueryDto extends PageQueryDto {
   @ApiPropertyOptional({ description: 'Group key, e.g. party_building, economy, society, environment, infrastructure.', example: 'economy' })
@@ -27,4 +28,10 @@ export class ListIndicatorsQueryDto extends PageQueryDto {
   @IsOptional()
   @IsIn(TARGET_STATUSES)
   status?: TargetStatus;
+
+  @BooleanQueryParam(
+    'false: only indicators whose responsible unit has been deactivated. They wait for a reassignment ' +
+      '(POST /indicators/{id}/reassignments): the unit\'s keys can no longer report on them. true: only those whose unit is active.',
+  )
+  responsibleUnitActive?: boolean;
 }
