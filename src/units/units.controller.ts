@@ -15,7 +15,7 @@ import { DeactivateUnitCommand, RegisterUnitCommand, RenameUnitCommand } from '.
 import { DeactivateUnitDto, RegisterUnitDto, RenameUnitDto } from './write/unit.dto';
 
 export class ListUnitsQueryDto extends ReadQueryDto {
-  @BooleanQueryParam('Only active units.')
+  @BooleanQueryParam('true: only active units; false: only deactivated ones (with what they still answer for); absent: every unit.')
   active?: boolean;
 }
 
@@ -33,7 +33,7 @@ export class UnitsController {
   @ApiOperation({ summary: 'Units and the indicators each is responsible for' })
   async list(@QueryParams() query: ListUnitsQueryDto) {
     await this.freshness.waitFor(query.minPosition);
-    return this.queryBus.execute(new ListUnitsQuery(query.active === true));
+    return this.queryBus.execute(new ListUnitsQuery(query.active));
   }
 
   @Get(':id')

@@ -37,6 +37,10 @@ describe('indicators whose responsible unit was deactivated (e2e)', () => {
     expect(waiting.body.items[0]).toMatchObject({ responsibleUnitId: DISSOLVED });
     const unit = await t.get(`/units/${DISSOLVED}?${after}`).expect(200);
     expect(unit.body).toMatchObject({ active: false, responsibleFor: [expect.objectContaining({ id: INDICATOR })] });
+    const unitIds = (body: { items: Array<{ id: string }> }) => body.items.map((item) => item.id);
+    expect(unitIds((await t.get(`/units?active=false&${after}`).expect(200)).body)).toEqual([DISSOLVED]);
+    expect(unitIds((await t.get(`/units?active=true&${after}`).expect(200)).body)).not.toContain(DISSOLVED);
+    expect(unitIds((await t.get(`/units?${after}`).expect(200)).body)).toEqual(expect.arrayContaining([DISSOLVED, SUCCESSOR]));
 
     // The indicator table export takes the same filter.
     const table = await t.get(`/exports/indicators?format=csv&responsibleUnitActive=false&${after}`).expect(200);
@@ -63,5 +67,6 @@ describe('indicators whose responsible unit was deactivated (e2e)', () => {
     const response = await t.get('/indicators?responsibleUnitActive=yes').expect(400);
     expect(response.body).toMatchObject({ code: 'VALIDATION_FAILED' });
     expect(JSON.stringify(response.body)).toContain('responsibleUnitActive');
+    expect((await t.get('/units?active=1').expect(400)).body.code).toBe('VALIDATION_FAILED');
   });
 });

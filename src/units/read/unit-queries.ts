@@ -21,7 +21,8 @@ export type UnitView = Omit<UnitDocument, '_id' | 'lastPosition' | 'responsibleF
 };
 
 export class ListUnitsQuery extends Query<{ items: UnitView[]; total: number }> {
-  constructor(readonly activeOnly: boolean) {
+  /** `active`: only the active units (true), only the deactivated ones (false), or every unit. */
+  constructor(readonly active?: boolean) {
     super();
   }
 }
@@ -59,8 +60,8 @@ export class ListUnitsHandler extends UnitReader implements IQueryHandler<ListUn
     super(readStore);
   }
 
-  async execute({ activeOnly }: ListUnitsQuery): Promise<{ items: UnitView[]; total: number }> {
-    const units = await this.readStore.collection<UnitDocument>(UNITS_COLLECTION).find(activeOnly ? { active: true } : {}, { sort: { _id: 1 } });
+  async execute({ active }: ListUnitsQuery): Promise<{ items: UnitView[]; total: number }> {
+    const units = await this.readStore.collection<UnitDocument>(UNITS_COLLECTION).find(active === undefined ? {} : { active }, { sort: { _id: 1 } });
     return { items: await this.withResponsibilities(units), total: units.length };
   }
 }
