@@ -7,8 +7,8 @@
  *   first time a query can use it, then kept up to date: fields never queried by equality (dates,
  *   types of an audit trail) cost neither time on every write nor memory;
  * - the insertion order of every `_id`, so narrowed results keep the natural order of a full scan
- *   (only once an equality map exists: nothing else reads it, and the documents map holds the same
- *   order until then, so a replay that is never queried keeps no second map of every id);
+ *   (only once candidates first need it: nothing else reads it, and the documents map holds the
+ *   same order until then, so a replay that is never queried keeps no second map of every id);
  * - for a compound index `{ a: 1, b: 1 }`, the documents of each value of `a` in the order of `b`
  *   (ordered-runs.ts), so a page of `{ a: v }` sorted by `b` reads only the documents it returns;
  * - for a single-field index `{ b: 1 }`, every document in the order of `b` (sorted-field.ts, built on
@@ -17,8 +17,9 @@
  *
  * Equality maps also narrow `{ f: { $in: [v, w] } }` (the union of the values' sets).
  *
- * The equality map only narrows the candidates: mingo still evaluates the whole filter on them,
- * so a query means exactly what it meant on a scan. Unique keys follow MongoDB's rules (see
+ * Narrowing only chooses the candidates: the whole filter is still evaluated on them (quick field
+ * tests first, mingo where they cannot decide: prefilter.ts), so a query means exactly what it
+ * meant on a scan. Unique keys follow MongoDB's rules (see
  * unique-index.ts): missing fields index as null, arrays are multikey.
  */
 import type { IndexDefinition, ReadDocument } from './read-store.port';
@@ -56,7 +57,10 @@ export class CollectionLookup {
   /** Sorted fields (whole-collection orders and ranges), built on first use. */
   private readonly sortedFields = new Map<string, SortedField>();
   private readonly order = new Map<string, number>();
-  /** False until the first equality map is built: `order` is then filled from the documents and kept. */
+  /**
+   * False until candidates first need sorting into insertion order (an equality map is built, a
+   * range narrows): `order` is then filled from the documents and kept.
+   */
   private orderKept = false;
   /** Sets an existing document joined after others: their order is restored by sorting when read. */
   private readonly unordered = new WeakSet<Set<string>>();
@@ -240,22 +244,22 @@ export class CollectionLookup {
    */
   private wholeOrder(filter: Record<string, unknown>, sortField: string, documents: ReadonlyMap<string, ReadDocument>): OrderedCandidates | null {
     if (!this.singleFields.has(sortField)) return null;
-    const narrowed = this.narrowest(filter, documents);
-    // A walk meets a match every documents/candidates members; a page of ~100 then costs about
-    // 100 × documents / candidates tests, against the candidates' own filter and sort.
-    if (narrowed !== null && narrowed.size * narrowed.size < WALK_PAGE_ESTIMATE * documents.size) return null;
     const sorted = this.sortedFieldOf(sortField, documents);
     // A numeric range on the sort field itself (a position cursor) is a slice of the order, found by
     // binary search: a page far from either end is not reached by testing everything before it.
     const range = Object.prototype.hasOwnProperty.call(filter, sortField) ? numericRange(filter[sortField]) : null;
     const ids = range ? sorted.orderWithin(range) : sorted.order();
     if (ids === null) return null;
-    const exact = Object.keys(filter).length - (range ? 1 : 0) === 0;
-    if (exact || narrowed === null) return { ids, exact };
+    // Nothing else to test: every member of the slice is a match.
+    if (Object.keys(filter).length === (range ? 1 : 0)) return { ids, exact: true };
+    const narrowed = this.narrowest(filter, documents);
+    if (narrowed === null) return { ids, exact: false };
+    // A walk meets a match every documents/candidates members; a page of ~100 then costs about
+    // 100 × documents / candidates tests, against the candidates' own filter and sort.
+    if (narrowed.size * narrowed.size < WALK_PAGE_ESTIMATE * documents.size) return null;
     // Where the matches sit in the order is unknown (a date range's entries are near one another):
     // a walk that has looked at as many members as there are candidates turns to those, sorted.
-    const fallback = { budget: narrowed.size, ids: () => sorted.inOrder(narrowed.ids(), documents) };
-    return { ids, exact, fallback };
+    return { ids, exact: false, fallback: { budget: narrowed.size, ids: () => sorted.inOrder(narrowed.ids(), documents) } };
   }
 
   /** The sorted field of a single-field index's field, built on first use. */
