@@ -89,8 +89,12 @@ export class PagedSubscription implements Subscription {
           this.lastPosition = event.position;
           yield event;
         }
-        // A full page means more may be stored already: read on without sleeping.
-        if (page.length < this.options.pageSize && !this.closed) await this.sleep();
+        if (this.closed) return;
+        if (page.length < this.options.pageSize) await this.sleep();
+        // A full page means more may be stored already: read on without sleeping, once the event
+        // loop has had a turn. Its callbacks all resolve at once, so without one a backlog of a
+        // hundred thousand events would be read and projected before any request is answered.
+        else await nextTurn();
       }
     } finally {
       // Reached on close() and also when a consumer breaks out of its loop: either way this feed
@@ -153,4 +157,9 @@ export class PagedSubscription implements Subscription {
     if (this.pollTimer) clearInterval(this.pollTimer);
     this.pollTimer = null;
   }
+}
+
+/** Resolves on the event loop's next turn, after the I/O and timers waiting now. */
+function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
 }

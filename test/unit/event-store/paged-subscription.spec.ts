@@ -120,4 +120,23 @@ describe('PagedSubscription hand-over', () => {
     expect(await live).toEqual([1, 2, 3]);
     expect(log.reads.length).toBe(2);
   });
+
+  it('lets the event loop run between full pages, so a long backlog does not hold up requests', async () => {
+    const log = new FakeLog();
+    log.append(95, true);
+    const iterator = subscribe(log, 0)[Symbol.asyncIterator]();
+    // Stands for an HTTP request arriving while the backlog is read: it needs a turn of the event loop.
+    let turns = 0;
+    let ticking = setImmediate(function tick() {
+      turns += 1;
+      ticking = setImmediate(tick);
+    });
+    try {
+      expect(await take(iterator, 95)).toEqual(Array.from({ length: 95 }, (_, i) => i + 1));
+    } finally {
+      clearImmediate(ticking);
+    }
+    // Ten pages of ten: a turn after each of the nine full ones, at the least.
+    expect(turns).toBeGreaterThanOrEqual(9);
+  });
 });
