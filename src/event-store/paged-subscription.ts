@@ -10,6 +10,7 @@
  */
 import type { RecordedEvent } from '../shared/messages';
 import type { Subscription } from './event-store.port';
+import { nextTurn } from '../shared/next-turn';
 
 /** Events one in-process append committed, with consecutive positions. */
 export interface AppendedBatch {
@@ -157,9 +158,4 @@ export class PagedSubscription implements Subscription {
     if (this.pollTimer) clearInterval(this.pollTimer);
     this.pollTimer = null;
   }
-}
-
-/** Resolves on the event loop's next turn, after the I/O and timers waiting now. */
-function nextTurn(): Promise<void> {
-  return new Promise((resolve) => setImmediate(resolve));
 }

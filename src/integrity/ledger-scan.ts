@@ -6,10 +6,13 @@
  * each stream, then checks each stream in revision order exactly as the single-stream integrity
  * check does. The whole log up to the position is held in memory while it runs: fine for a
  * resolution's ledger (thousands of events a year); a store a hundred times larger would want a
- * streaming variant.
+ * streaming variant. It works in slices of about a page, letting the event loop turn between them,
+ * so other requests are answered while it runs (it covers a fixed position: later appends are not
+ * in it).
  */
 import type { EventStore } from '../event-store/event-store.port';
 import { LedgerError } from '../shared/errors';
+import { nextTurn } from '../shared/next-turn';
 import type { RecordedEvent } from '../shared/messages';
 import { auditDigest, headOf, sortHeads, type StreamHead } from './audit-digest';
 import { verifyChain, type ChainVerdict } from './chain-verification';
@@ -39,9 +42,7 @@ export async function scanLedger(store: EventStore, upToPosition?: number): Prom
   const position = upToPosition ?? storeHeadPosition;
   const byStream = await readStreamsUpTo(store, position);
 
-  const streams = [...byStream.entries()]
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
-    .map(([streamId, events]) => verifyChain(streamId, events.sort((x, y) => x.revision - y.revision)));
+  const streams = await verifyEach([...byStream.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
   const heads = sortHeads(streams.map(headOf).filter((head): head is StreamHead => head !== null));
   return {
     position,
@@ -53,6 +54,22 @@ export async function scanLedger(store: EventStore, upToPosition?: number): Prom
   };
 }
 
+/** Each stream's chain, in the given order, letting the event loop turn after every page's worth of events. */
+async function verifyEach(streams: ReadonlyArray<[string, RecordedEvent[]]>): Promise<ChainVerdict[]> {
+  const verdicts: ChainVerdict[] = [];
+  let sinceTurn = 0;
+  for (const [streamId, events] of streams) {
+    verdicts.push(verifyChain(streamId, events.sort((x, y) => x.revision - y.revision)));
+    sinceTurn += events.length;
+    if (sinceTurn >= PAGE_SIZE) {
+      sinceTurn = 0;
+      await nextTurn();
+    }
+  }
+  return verdicts;
+}
+
+/** Every event up to `position`, by stream; the event loop turns after each page (reads are synchronous on SQLite). */
 async function readStreamsUpTo(store: EventStore, position: number): Promise<Map<string, RecordedEvent[]>> {
   const byStream = new Map<string, RecordedEvent[]>();
   let after = 0;
@@ -66,6 +83,7 @@ async function readStreamsUpTo(store: EventStore, position: number): Promise<Map
     }
     if (page.length < PAGE_SIZE) break;
     after = page[page.length - 1].position;
+    await nextTurn();
   }
   return byStream;
 }

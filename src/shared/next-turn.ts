@@ -1,0 +1,9 @@
+/**
+ * Resolves on the event loop's next turn, after the I/O and timers waiting now. Long work that is
+ * synchronous underneath (better-sqlite3 reads, hashing) awaits it between slices: awaiting a
+ * resolved promise alone never lets a request in, so without it a scan of the whole ledger would
+ * hold every other request until it ends.
+ */
+export function nextTurn(): Promise<void> {
+  return new Promise((resolve) => setImmediate(resolve));
+}
