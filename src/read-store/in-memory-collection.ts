@@ -16,7 +16,8 @@ import { isPlainObject } from './plain-values';
 import { deepFrozen } from './deep-freeze';
 import type { DeepReadonly, ReadOnlyFinder } from './read-only-find';
 import { assertUniqueKeys } from './unique-index';
-import { withQuickTests } from './prefilter';
+import { compileWithQuickTests } from './prefilter';
+import { sortedPage } from './sorted-page';
 
 export interface CollectionState {
   /** By `_id`, in insertion order: the "natural order" of an unsorted find. */
@@ -65,7 +66,7 @@ export class InMemoryCollection<D extends ReadDocument> implements ReadCollectio
     if (isPlainObject(filter) && Object.keys(filter).length === 0) return this.host.state(this.name).documents.size;
     const { lookup, documents } = this.host.state(this.name);
     const exact = isObject(filter) ? (lookup.exactCount(filter) ?? lookup.equalityCount(filter, documents) ?? lookup.rangeCount(filter, documents)) : null;
-    if (exact === null) return this.candidates(filter, true).filter(quickThenFull(filter)).length;
+    if (exact === null) return this.candidates(filter, true).filter(compileWithQuickTests(filter)).length;
     // One equality or $in of scalars, or one numeric range: nothing mingo could refuse, and what the guard refuses is refused.
     assertSafeQuery(filter);
     return exact;
@@ -114,15 +115,28 @@ export class InMemoryCollection<D extends ReadDocument> implements ReadCollectio
   private matching(filter: Filter, options: FindOptions = {}): readonly object[] {
     const { documents, lookup } = this.host.state(this.name);
     const run = isObject(filter) && options.sort && !options.projection ? lookup.ordered(filter, options.sort, documents) : null;
-    if (run === null) return findDocuments(this.candidates(filter), filter, options);
+    if (run === null) return this.sortedOrFound(filter, options);
     // Validated as a scan would be, so a bad query fails the same way.
     const { skip, limit } = checkedFindOptions(filter, options);
     // mingo sorts descending for -1 only; any other value sorts ascending.
     const descending = Object.values(options.sort as Record<string, unknown>)[0] === -1;
     // A run that holds exactly the matches (a single string equality, or an empty filter) needs no
     // test (nor a compiled query: nothing in it to refuse).
-    const page = { skip, limit, descending, matches: run.exact ? null : quickThenFull(filter) };
+    const page = { skip, limit, descending, matches: run.exact ? null : compileWithQuickTests(filter) };
     return pageOfRun(run, documents, page) ?? pageOfRun({ ...run, ids: run.fallback!.ids(), fallback: undefined }, documents, page)!;
+  }
+
+  /** A sorted page chosen here when mingo's order can be reproduced (sorted-page.ts), else mingo's find. */
+  private sortedOrFound(filter: Filter, options: FindOptions): readonly object[] {
+    // Sorted by `_id` too, no two matches tie: the order the candidates come in cannot show.
+    const candidates = this.candidates(filter, options.sort !== undefined && Object.prototype.hasOwnProperty.call(options.sort, '_id'));
+    if (options.sort && !options.projection && isObject(filter)) {
+      // Validated as a scan would be, so a bad query fails the same way.
+      const { skip, limit } = checkedFindOptions(filter, options);
+      const page = sortedPage(candidates, compileWithQuickTests(filter), options.sort, { skip, limit });
+      if (page !== null) return page;
+    }
+    return findDocuments(candidates, filter, options);
   }
 
   /**
@@ -168,13 +182,6 @@ function pageOfRun(run: OrderedCandidates, documents: ReadonlyMap<string, ReadDo
     if (page.limit > 0 && found.length === page.limit) break;
   }
   return found;
-}
-
-/** The filter as a test of many documents: quick field reads first, mingo where they cannot answer (prefilter.ts). */
-function quickThenFull(filter: Filter): (document: ReadDocument) => boolean {
-  // Compiled first: what mingo refuses is refused before any document is tested.
-  const matches = compileFilter(filter);
-  return isObject(filter) ? withQuickTests(filter as Record<string, unknown>, matches) : matches;
 }
 
 function isObject(filter: Filter): boolean {

@@ -9,10 +9,20 @@
  * way or at the end, an object, NaN) and any condition it does not understand are left to mingo.
  */
 import { keyRange, rangeTester } from './key-range';
-import type { ReadDocument } from './read-store.port';
+import { compileFilter } from './mingo-query';
+import type { Filter, ReadDocument } from './read-store.port';
 import { NOT_SCALAR, scalarAt } from './scalar-at';
 
 type Test = (document: ReadDocument) => boolean;
+
+/** The filter compiled by mingo (what it refuses is refused now, before any test) behind its quick tests. */
+export function compileWithQuickTests(filter: Filter): Test {
+  const matches = compileFilter(filter);
+  if (filter === null || typeof filter !== 'object') return matches;
+  // The empty filter matches everything: nothing to test.
+  if (Object.keys(filter).length === 0) return () => true;
+  return withQuickTests(filter as Record<string, unknown>, matches);
+}
 
 interface QuickCondition {
   path: readonly string[];
