@@ -30,7 +30,8 @@ export class SortedField {
     documents: Iterable<ReadDocument>,
   ) {
     this.path = field.split('.');
-    for (const document of documents) this.add(document);
+    // Sorted once, on first read: the documents come in insertion order, not the field's.
+    for (const document of documents) this.add(document, false);
   }
 
   /** Every member in ascending order of the field, or null when that is not mingo's order (see above). */
@@ -73,7 +74,7 @@ export class SortedField {
     // its number) and so its place: no search through the list.
     if (previous && Object.is(scalarAt(previous, this.path), scalarAt(next, this.path))) return;
     if (previous) this.remove(previous);
-    this.add(next);
+    this.add(next, true);
   }
 
   remove(document: ReadDocument): void {
@@ -91,11 +92,11 @@ export class SortedField {
     this.unplaceable = 0;
   }
 
-  private add(document: ReadDocument): void {
+  private add(document: ReadDocument, keepSorted: boolean): void {
     const value = placed(scalarAt(document, this.path));
     if (value === NOT_SCALAR) this.unplaceable++;
-    else if (typeof value === 'number') this.numbers.add(document._id, value);
-    else if (typeof value === 'string') this.strings.add(document._id, value);
+    else if (typeof value === 'number') this.numbers.add(document._id, value, keepSorted);
+    else if (typeof value === 'string') this.strings.add(document._id, value, keepSorted);
     else this.elsewhere++;
   }
 
@@ -109,11 +110,7 @@ function placed(value: unknown): unknown {
   return typeof value === 'number' && Number.isNaN(value) ? NOT_SCALAR : value;
 }
 
-/**
- * Ids and their keys side by side, sorted by key once read. Members join at the end; projections
- * write in position order, so the list stays sorted and an out-of-order write sorts it once, on the
- * next read.
- */
+/** Ids and their keys side by side, in ascending order of key once read (see `add`). */
 class KeyList<K extends number | string> {
   private ids: string[] = [];
   private keys: K[] = [];
@@ -125,12 +122,28 @@ class KeyList<K extends number | string> {
     return this.ids.length;
   }
 
-  add(id: string, key: K): void {
+  /**
+   * Members join at the end when their key is not below the last one (the usual write). One that
+   * comes in out of order (a clock behind another instance's) is put in its place when `keepSorted`
+   * and the list is sorted, so a query never re-sorts the list for it; otherwise (the first build)
+   * the list sorts itself once, on the next read.
+   */
+  add(id: string, key: K, keepSorted: boolean): void {
     const last = this.keys.length > 0 ? this.keys[this.keys.length - 1] : undefined;
-    if (last !== undefined && key < last) [this.sorted, this.tied] = [false, undefined];
-    else if (last !== undefined && key === last && this.tied === false) this.tied = true;
-    this.ids.push(id);
-    this.keys.push(key);
+    if (last === undefined || key >= last) {
+      if (key === last && this.tied === false) this.tied = true;
+      this.ids.push(id);
+      this.keys.push(key);
+    } else if (keepSorted && this.sorted) {
+      const at = this.firstIndex((other) => other > key);
+      if (at > 0 && this.keys[at - 1] === key && this.tied === false) this.tied = true;
+      this.ids.splice(at, 0, id);
+      this.keys.splice(at, 0, key);
+    } else {
+      [this.sorted, this.tied] = [false, undefined];
+      this.ids.push(id);
+      this.keys.push(key);
+    }
   }
 
   remove(id: string, key: K): void {
