@@ -1,8 +1,8 @@
 /**
  * A range condition on one field, `{ $gt | $gte: a, $lt | $lte: b }`, whose bounds are all finite
  * numbers or all strings. mingo compares a value with a bound only when both have the same type,
- * numbers numerically and strings by UTF-16 code units (`<`), which is exactly how `inRange` and
- * the sorted lists compare them; so for a member holding one scalar, being in range is the match.
+ * numbers numerically and strings by UTF-16 code units (`<`), which is exactly how `rangeTester`
+ * and the sorted lists compare them; so for a member holding one scalar, being in range is the match.
  */
 
 export interface Bound<K extends number | string> {
@@ -40,7 +40,7 @@ export function numericRange(condition: unknown): KeyRange<number> | null {
   return range !== null && isNumeric(range) ? range : null;
 }
 
-export function isNumeric(range: KeyRange): range is KeyRange<number> {
+function isNumeric(range: KeyRange): range is KeyRange<number> {
   return typeof (range.lower ?? range.upper)?.value === 'number';
 }
 

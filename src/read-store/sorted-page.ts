@@ -12,8 +12,8 @@
  * missing value, null, a boolean, an array, an object, NaN, strings and numbers in one field) is
  * ordered by mingo's type rules: declined.
  *
- * Only the first skip + limit matches in that order are kept while the matches are read (insertion
- * into a sorted buffer), so a page near the start costs one pass over the candidates.
+ * Only the first skip + limit matches in that order are kept while the matches are read (a bounded
+ * heap), so a page near the start costs one pass over the candidates.
  */
 import type { FindOptions, ReadDocument } from './read-store.port';
 import { scalarAt } from './scalar-at';
@@ -23,9 +23,15 @@ interface SortField {
   descending: boolean;
 }
 
-interface Keyed {
-  document: ReadDocument;
+/** A match's place in the order: its sort values, then where it came among the candidates. */
+interface Rank {
   keys: Array<string | number>;
+  /** Ties keep the candidates' order, as in mingo's stable sort. */
+  place: number;
+}
+
+interface Keyed extends Rank {
+  document: ReadDocument;
 }
 
 /**
@@ -41,26 +47,24 @@ export function sortedPage(
   const fields: SortField[] = Object.entries(sort).map(([field, direction]) => ({ path: field.split('.'), descending: direction === -1 }));
   if (fields.length === 0) return null;
   const kinds: Array<'string' | 'number' | undefined> = fields.map(() => undefined);
-  const wanted = page.limit === 0 ? Infinity : page.skip + page.limit;
-  const kept: Keyed[] = [];
-  const before = (a: Keyed, b: Keyed): boolean => compare(a.keys, b.keys, fields) < 0;
-  // Read into one scratch array: most matches of a long list are compared with the last kept and dropped.
-  const scratch: Array<string | number> = fields.map(() => 0);
-  for (const document of candidates) {
+  const order = (a: Rank, b: Rank): number => compare(a.keys, b.keys, fields) || a.place - b.place;
+  const kept = new FirstInOrder(page.limit === 0 ? Infinity : page.skip + page.limit, order);
+  // Read into one scratch rank: most matches of a long list are compared with the last kept and dropped.
+  const scratch: Rank = { keys: fields.map(() => 0), place: 0 };
+  for (let place = 0; place < candidates.length; place++) {
+    const document = candidates[place];
     if (!matches(document)) continue;
     for (let i = 0; i < fields.length; i++) {
       const value = scalarAt(document, fields[i].path);
       const kind = typeof value === 'string' ? 'string' : typeof value === 'number' && !Number.isNaN(value) ? 'number' : undefined;
       if (kind === undefined || (kinds[i] !== undefined && kinds[i] !== kind)) return null;
       kinds[i] = kind;
-      scratch[i] = value as string | number;
+      scratch.keys[i] = value as string | number;
     }
-    if (kept.length === wanted && compare(scratch, kept[kept.length - 1].keys, fields) >= 0) continue;
-    const entry = { document, keys: [...scratch] };
-    kept.splice(insertionPoint(kept, entry, before), 0, entry);
-    if (kept.length > wanted) kept.pop();
+    scratch.place = place;
+    if (kept.wouldKeep(scratch)) kept.add({ document, keys: [...scratch.keys], place });
   }
-  return kept.slice(page.skip).map((entry) => entry.document);
+  return kept.inOrder().slice(page.skip).map((entry) => entry.document);
 }
 
 /** Field by field, descending ones reversed; 0 for a tie. */
@@ -75,16 +79,65 @@ function compare(a: ReadonlyArray<string | number>, b: ReadonlyArray<string | nu
 }
 
 /**
- * Where `entry` goes in the sorted `kept` (binary search): after everything it does not precede, so
- * after its ties, which came in before it. That keeps ties in the candidates' order, as mingo does.
+ * The first `size` entries in `order` among those added: a heap with the last of them on top, so
+ * each entry costs O(log size) however the candidates come (newest first against a sort oldest
+ * first included). Unbounded, it keeps everything and sorts once.
  */
-function insertionPoint(kept: readonly Keyed[], entry: Keyed, before: (a: Keyed, b: Keyed) => boolean): number {
-  let low = 0;
-  let high = kept.length;
-  while (low < high) {
-    const middle = (low + high) >>> 1;
-    if (before(entry, kept[middle])) high = middle;
-    else low = middle + 1;
+class FirstInOrder {
+  private readonly heap: Keyed[] = [];
+
+  constructor(
+    private readonly size: number,
+    private readonly order: (a: Rank, b: Rank) => number,
+  ) {}
+
+  /** Whether an entry would be among the first `size` so far. */
+  wouldKeep(entry: Rank): boolean {
+    return this.heap.length < this.size || this.order(entry, this.heap[0]) < 0;
   }
-  return low;
+
+  add(entry: Keyed): void {
+    if (this.size === Infinity) {
+      this.heap.push(entry);
+      return;
+    }
+    if (this.heap.length < this.size) {
+      this.heap.push(entry);
+      this.siftUp(this.heap.length - 1);
+      return;
+    }
+    this.heap[0] = entry;
+    this.siftDown(0);
+  }
+
+  inOrder(): Keyed[] {
+    return this.heap.sort(this.order);
+  }
+
+  /** The heap keeps the entry that comes last in `order` at its root. */
+  private above(a: number, b: number): boolean {
+    return this.order(this.heap[a], this.heap[b]) > 0;
+  }
+
+  private siftUp(at: number): void {
+    while (at > 0) {
+      const parent = (at - 1) >> 1;
+      if (!this.above(at, parent)) return;
+      [this.heap[at], this.heap[parent]] = [this.heap[parent], this.heap[at]];
+      at = parent;
+    }
+  }
+
+  private siftDown(at: number): void {
+    for (;;) {
+      const left = 2 * at + 1;
+      const right = left + 1;
+      let top = at;
+      if (left < this.heap.length && this.above(left, top)) top = left;
+      if (right < this.heap.length && this.above(right, top)) top = right;
+      if (top === at) return;
+      [this.heap[at], this.heap[top]] = [this.heap[top], this.heap[at]];
+      at = top;
+    }
+  }
 }
