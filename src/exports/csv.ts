@@ -12,16 +12,22 @@
  *   injection); number columns are never touched.
  */
 import { formatVietnameseDate, formatVietnameseNumber } from '../shared/vietnamese-format';
-import { vietnamWallClock, type CellValue, type Column, type ExportTable } from './table';
+import { nextTurn } from '../shared/next-turn';
+import { ROWS_PER_TURN, vietnamWallClock, type CellValue, type Column, type ExportTable } from './table';
 
 export const CSV_SEPARATOR = ';';
 const BOM = '\uFEFF';
 const NEEDS_QUOTES = /[;"\r\n]/;
 const FORMULA_START = /^[=+\-@\t\r]/;
 
-export function toCsv(table: ExportTable): Buffer {
-  const lines = [table.columns.map((column) => field(column.header)), ...table.rows.map((row) => table.columns.map((column, i) => field(cellText(column, row[i]))))];
-  return Buffer.from(BOM + lines.map((line) => line.join(CSV_SEPARATOR)).join('\r\n') + '\r\n', 'utf8');
+/** The table as CSV bytes; the event loop turns every ROWS_PER_TURN rows, so a long export holds up no other request. */
+export async function toCsv(table: ExportTable): Promise<Buffer> {
+  const lines = [table.columns.map((column) => field(column.header)).join(CSV_SEPARATOR)];
+  for (const [n, row] of table.rows.entries()) {
+    lines.push(table.columns.map((column, i) => field(cellText(column, row[i]))).join(CSV_SEPARATOR));
+    if ((n + 1) % ROWS_PER_TURN === 0) await nextTurn();
+  }
+  return Buffer.from(BOM + lines.join('\r\n') + '\r\n', 'utf8');
 }
 
 function cellText(column: Column, value: CellValue): string {

@@ -62,7 +62,7 @@ export class ExportsController {
 }
 
 async function send(res: HttpResponse, table: ExportTable, format: ExportFormat): Promise<StreamableFile> {
-  const body = format === 'csv' ? toCsv(table) : await toXlsx(table);
+  const body = format === 'csv' ? await toCsv(table) : await toXlsx(table);
   const fileName = `${table.fileBaseName}.${format}`;
   res.header('Content-Type', CONTENT_TYPES[format]);
   res.header('Content-Disposition', `attachment; filename="${fileName}"; filename*=UTF-8''${encodeURIComponent(fileName)}`);

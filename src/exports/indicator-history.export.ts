@@ -13,6 +13,7 @@ import { timelineFilter, type TimelineCriteria } from '../audit/timeline/timelin
 import type { SortOrder } from '../audit/timeline/timeline-query.dto';
 import { assertIndicatorHasHistory } from '../indicators/read/indicator-queries';
 import { READ_STORE } from '../infrastructure/tokens';
+import { findReadOnly, type DeepReadonly } from '../read-store/read-only-find';
 import type { ReadStore } from '../read-store/read-store.port';
 import { formatVietnameseDate } from '../shared/vietnamese-format';
 import type { Column, ExportTable } from './table';
@@ -53,7 +54,8 @@ export class ExportIndicatorHistoryHandler implements IQueryHandler<ExportIndica
 
   async execute({ indicatorId, criteria, order }: ExportIndicatorHistoryQuery): Promise<ExportTable> {
     const history = this.readStore.collection<IndicatorHistoryEntry>(INDICATOR_HISTORY_COLLECTION);
-    const entries = await history.find({ ...timelineFilter(criteria), indicatorId }, { sort: { revision: order === 'desc' ? -1 : 1 } });
+    // The stored entries themselves, read-only: a long history is not copied to be turned into rows.
+    const entries = await findReadOnly(history, { ...timelineFilter(criteria), indicatorId }, { sort: { revision: order === 'desc' ? -1 : 1 } });
     // Filters that match nothing give the header alone.
     if (entries.length === 0) await assertIndicatorHasHistory(history, indicatorId);
     const units = await this.readStore.collection<UnitDocument>(UNITS_COLLECTION).find({});
@@ -84,6 +86,6 @@ export class ExportIndicatorHistoryHandler implements IQueryHandler<ExportIndica
 }
 
 /** The reported value, when the snapshot is a figure; other before/after shapes are in the summary. */
-function figure(snapshot: HistorySnapshot | null): number | null {
+function figure(snapshot: DeepReadonly<HistorySnapshot> | null): number | null {
   return snapshot && 'value' in snapshot && !('comparator' in snapshot) && typeof snapshot.value === 'number' ? snapshot.value : null;
 }

@@ -35,6 +35,9 @@ export type ExportFormat = 'csv' | 'xlsx';
 
 export const EXPORT_FORMATS: readonly ExportFormat[] = ['csv', 'xlsx'];
 
+/** Rows written between two turns of the event loop: a few milliseconds of work (an indicator's history may hold thousands). */
+export const ROWS_PER_TURN = 500;
+
 export const CONTENT_TYPES: Record<ExportFormat, string> = {
   csv: 'text/csv; charset=utf-8',
   xlsx: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',

@@ -10,7 +10,8 @@
  * has no time zone, so the local wall-clock time is what is stored.
  */
 import type ExcelJS from 'exceljs';
-import { vietnamWallClock, type CellValue, type Column, type ExportTable } from './table';
+import { nextTurn } from '../shared/next-turn';
+import { ROWS_PER_TURN, vietnamWallClock, type CellValue, type Column, type ExportTable } from './table';
 
 export const INTEGER_FORMAT = '#,##0';
 export const DECIMAL_FORMAT = '#,##0.0#####';
@@ -24,12 +25,14 @@ export async function toXlsx(table: ExportTable): Promise<Buffer> {
   sheet.columns = table.columns.map((column) => ({ header: column.header, width: column.width }));
   sheet.getRow(1).font = { bold: true };
   sheet.getRow(1).alignment = { vertical: 'middle', wrapText: true };
-  for (const values of table.rows) {
+  for (const [n, values] of table.rows.entries()) {
     const row = sheet.addRow(values.map((value, i) => cellValue(table.columns[i], value)));
     values.forEach((value, i) => {
       const format = numberFormat(table.columns[i], value);
       if (format) row.getCell(i + 1).numFmt = format;
     });
+    // A long export holds up no other request while its rows are built.
+    if ((n + 1) % ROWS_PER_TURN === 0) await nextTurn();
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
   return Buffer.from(await workbook.xlsx.writeBuffer());

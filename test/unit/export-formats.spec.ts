@@ -2,7 +2,7 @@
 import ExcelJS from 'exceljs';
 import { parse } from 'csv-parse/sync';
 import { csvNumber, toCsv } from '../../src/exports/csv';
-import type { ExportTable } from '../../src/exports/table';
+import { ROWS_PER_TURN, type ExportTable } from '../../src/exports/table';
 import { DATE_FORMAT, DATETIME_FORMAT, DECIMAL_FORMAT, INTEGER_FORMAT, toXlsx } from '../../src/exports/xlsx';
 
 const table: ExportTable = {
@@ -23,8 +23,13 @@ const table: ExportTable = {
 };
 
 describe('CSV export', () => {
-  const bytes = toCsv(table);
-  const text = bytes.toString('utf8');
+  let bytes: Buffer;
+  let text: string;
+
+  beforeAll(async () => {
+    bytes = await toCsv(table);
+    text = bytes.toString('utf8');
+  });
 
   it('starts with a UTF-8 byte-order mark and ends lines with CRLF', () => {
     expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
@@ -88,5 +93,37 @@ describe('XLSX export', () => {
     expect(sheet.getCell('A2').value).toBe('Tạo việc làm mới cho lao động; "trở lên"');
     expect(sheet.getCell('A4').value).toBe('=HYPERLINK("http://x")');
     expect(sheet.getCell('A4').type).toBe(ExcelJS.ValueType.String);
+  });
+});
+
+describe('a long export', () => {
+  const long: ExportTable = { ...table, rows: Array.from({ length: 2 * ROWS_PER_TURN + 10 }, (_, i) => [`Dòng ${i}`, i, null, null]) };
+
+  async function turnsWhile(work: () => Promise<unknown>): Promise<number> {
+    let turns = 0;
+    let ticking = setImmediate(function tick() {
+      turns += 1;
+      ticking = setImmediate(tick);
+    });
+    try {
+      await work();
+    } finally {
+      clearImmediate(ticking);
+    }
+    return turns;
+  }
+
+  it('lets the event loop turn while its CSV rows are written, and loses none of them', async () => {
+    let csv: Buffer = Buffer.alloc(0);
+    expect(await turnsWhile(async () => (csv = await toCsv(long)))).toBeGreaterThanOrEqual(2);
+    const rows: string[][] = parse(csv.toString('utf8'), { delimiter: ';', bom: true });
+    expect(rows).toHaveLength(long.rows.length + 1);
+    expect(rows[rows.length - 1]).toEqual([`Dòng ${long.rows.length - 1}`, String(long.rows.length - 1), '', '']);
+  });
+
+  it('writes every row of the XLSX too', async () => {
+    const workbook = new ExcelJS.Workbook();
+    await workbook.xlsx.load((await toXlsx(long)) as unknown as ExcelJS.Buffer);
+    expect(workbook.worksheets[0].rowCount).toBe(long.rows.length + 1);
   });
 });
