@@ -41,11 +41,12 @@ export const indicatorsProjection: ProjectionDefinition<IndicatorDocument> = {
 };
 
 /**
- * The indicator as one stream's events make it, folded from nothing without a store: the as-of
- * query passes the events up to the requested moment. Null when no registration is among them.
+ * The indicator as one stream's events make it, folded without a store from `from` (nothing by
+ * default): the as-of query passes the events up to the requested moment, a slice at a time. Null
+ * when no registration is among them.
  */
-export function indicatorViewFromEvents(events: readonly RecordedLedgerEvent[]): IndicatorDocument | null {
-  let document: IndicatorDocument | null = null;
+export function indicatorViewFromEvents(events: readonly RecordedLedgerEvent[], from: IndicatorDocument | null = null): IndicatorDocument | null {
+  let document = from;
   for (const event of events) {
     if (isIndicatorEvent(event)) document = evolveIndicator(document, event);
   }

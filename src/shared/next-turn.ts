@@ -7,3 +7,20 @@
 export function nextTurn(): Promise<void> {
   return new Promise((resolve) => setImmediate(resolve));
 }
+
+/**
+ * Counts units of synchronous work (events hashed, events folded) and says when the event loop is
+ * due a turn: after every `size` of them. `if (turns.spend()) await nextTurn();`
+ */
+export class TurnBudget {
+  private used = 0;
+
+  constructor(private readonly size: number) {}
+
+  spend(units = 1): boolean {
+    this.used += units;
+    if (this.used < this.size) return false;
+    this.used = 0;
+    return true;
+  }
+}

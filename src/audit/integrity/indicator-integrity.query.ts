@@ -6,9 +6,9 @@ import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { indicatorStreamId } from '../../domain/indicator/events';
 import type { EventStore } from '../../event-store/event-store.port';
-import { CHAIN_BREAK_EXPLANATIONS, verifyChain, type ChainBreak, type ChainBreakReason } from '../../integrity/chain-verification';
+import { CHAIN_BREAK_EXPLANATIONS, type ChainBreak, type ChainBreakReason } from '../../integrity/chain-verification';
 import { GENESIS_HASH, HASH_ALGORITHM } from '../../integrity/event-hash';
-import { isJsonParseError } from '../../integrity/ledger-scan';
+import { isJsonParseError, verifyChainInSlices } from '../../integrity/ledger-scan';
 import { EVENT_STORE } from '../../infrastructure/tokens';
 import { NotFoundError } from '../../shared/errors';
 
@@ -58,7 +58,7 @@ export class GetIndicatorIntegrityHandler implements IQueryHandler<GetIndicatorI
     }
     // A stream removed entirely reads as unknown; only an audit digest taken before can show it existed.
     if (events.length === 0) throw new NotFoundError('INDICATOR_NOT_FOUND', `Indicator ${indicatorId} does not exist`, { indicatorId });
-    const verdict = verifyChain(stream, events);
+    const verdict = await verifyChainInSlices(stream, events);
     const broken = verdict.firstBreak;
     return {
       ...base,

@@ -3,8 +3,9 @@
  * it must hand the event loop a turn between slices or the service answers nothing while it runs.
  */
 import type { EventStore, ReadAllOptions } from '../../../src/event-store/event-store.port';
-import { scanLedger } from '../../../src/integrity/ledger-scan';
+import { scanLedger, verifyChainInSlices } from '../../../src/integrity/ledger-scan';
 import type { RecordedEvent } from '../../../src/shared/messages';
+import { verifyChain } from '../../../src/integrity/chain-verification';
 import { history } from '../../support/events';
 import { registered, reported } from '../../projections/indicator-events';
 
@@ -26,22 +27,37 @@ function storeOf(events: RecordedEvent[]): EventStore {
   return reader as EventStore;
 }
 
+/** Event-loop turns taken while `work` runs. */
+async function turnsWhile(work: () => Promise<unknown>): Promise<number> {
+  let turns = 0;
+  let ticking = setImmediate(function tick() {
+    turns += 1;
+    ticking = setImmediate(tick);
+  });
+  try {
+    await work();
+  } finally {
+    clearImmediate(ticking);
+  }
+  return turns;
+}
+
 describe('scanLedger', () => {
   it('verifies every stream and lets the event loop turn between slices while it does', async () => {
-    let turns = 0;
-    let ticking = setImmediate(function tick() {
-      turns += 1;
-      ticking = setImmediate(tick);
-    });
-    try {
-      const scan = await scanLedger(storeOf(ledger()));
-      expect(scan).toMatchObject({ events: 3000, position: 3000 });
-      expect(scan.streams).toHaveLength(30);
-      expect(scan.streams.every((stream) => stream.valid && stream.events === 100)).toBe(true);
-    } finally {
-      clearImmediate(ticking);
-    }
+    let scan: Awaited<ReturnType<typeof scanLedger>> | undefined;
+    const turns = await turnsWhile(async () => (scan = await scanLedger(storeOf(ledger()))));
+    expect(scan).toMatchObject({ events: 3000, position: 3000 });
+    expect(scan?.streams).toHaveLength(30);
+    expect(scan?.streams.every((stream) => stream.valid && stream.events === 100)).toBe(true);
     // Three full pages read, then about three pages' worth of events verified.
     expect(turns).toBeGreaterThanOrEqual(5);
+  });
+
+  it('lets the event loop turn inside one long stream too, with the verdict of a single pass', async () => {
+    const events = history([registered({ indicatorId: 'ind-long' }), ...Array.from({ length: 2499 }, (_, i) => reported(`r-${i}`, 'new_members', '2021-Q1', i, { indicatorId: 'ind-long' }))]);
+    let verdict;
+    expect(await turnsWhile(async () => (verdict = await verifyChainInSlices('indicator-ind-long', events)))).toBeGreaterThanOrEqual(2);
+    expect(verdict).toEqual(verifyChain('indicator-ind-long', events));
+    expect(verdict).toMatchObject({ valid: true, events: 2500 });
   });
 });
