@@ -237,6 +237,15 @@ export function describeEventStoreContract(name: string, createStore: () => Prom
         expect(await store.readStream(uniqueStreamId())).toEqual([]);
       });
 
+      it('reads a stream longer than any page whole, in order, and from a revision inside it', async () => {
+        const streamId = uniqueStreamId();
+        await store.appendToStream(streamId, newEvents(2500), 'no_stream');
+        const whole = await store.readStream(streamId);
+        expect(whole.map((event) => event.revision)).toEqual(Array.from({ length: 2500 }, (_, i) => i));
+        expect(whole.map((event) => (event.data as { i: number }).i)).toEqual(Array.from({ length: 2500 }, (_, i) => i));
+        expect(await store.readStream(streamId, { fromRevision: 999 })).toEqual(whole.slice(999));
+      });
+
       it('reads from a revision on: only the events at or after it, as a full read returns them', async () => {
         const streamId = uniqueStreamId();
         await store.appendToStream(streamId, newEvents(3), 'no_stream');

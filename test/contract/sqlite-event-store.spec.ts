@@ -180,6 +180,25 @@ describe('SqliteEventStore on a file', () => {
     await expect(store.appendToStream('x', [newEvent()], 'no_stream')).rejects.toBeInstanceOf(EventStoreClosedError);
   });
 
+  it('lets the event loop turn between the pages of a long stream it reads', async () => {
+    const store = open();
+    const streamId = uniqueStreamId();
+    await store.appendToStream(streamId, newEvents(2500), 'no_stream');
+    let turns = 0;
+    let ticking = setImmediate(function tick() {
+      turns += 1;
+      ticking = setImmediate(tick);
+    });
+    let read: unknown[] = [];
+    try {
+      read = await store.readStream(streamId);
+    } finally {
+      clearImmediate(ticking);
+    }
+    expect(read).toHaveLength(2500);
+    expect(turns).toBeGreaterThanOrEqual(2);
+  });
+
   it('refuses a non-positive page size instead of reading the whole log', async () => {
     const store = open();
     await expect(store.readAll({ fromPosition: 0, limit: 0 })).rejects.toMatchObject({ code: 'INVALID_EVENT_STORE_ARGUMENT' });
