@@ -75,7 +75,7 @@ export class SqliteEventStore implements EventStore {
     [string, number, number],
     { event_id: string; revision: number; position: number }
   >;
-  private readonly selectStream: Database.Statement<[string, number, number], EventRow>;
+  private readonly selectStream: Database.Statement<[string, number], EventRow>;
   private readonly selectAll: Database.Statement<[number, number], EventRow>;
   private readonly selectHead: Database.Statement<[], { head: number }>;
   private readonly countAfterStatement: Database.Statement<[number, number], { count: number }>;
@@ -115,15 +115,22 @@ export class SqliteEventStore implements EventStore {
    * synchronously, and one read of a 10,000-event stream held every other request for ≈ 40 ms. A
    * read of one page (a command's tail, nearly every read) never waits. Events appended meanwhile
    * may be included: the answer is the stream as it stood at some moment during the read.
+   *
+   * A page is the first STREAM_PAGE_SIZE rows the query yields, not a `LIMIT` (which cost ≈ 4 µs a
+   * read, a tenth of the command path) nor a revision range (a tampered stream's gap could end a
+   * page early and hide what follows it).
    */
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
     this.assertOpen();
     const events: RecordedEvent[] = [];
     for (let from = firstRevisionToRead(options); ; ) {
-      const rows = this.selectStream.all(streamId, from, STREAM_PAGE_SIZE);
-      for (const row of rows) events.push(toRecordedEvent(row));
-      if (rows.length < STREAM_PAGE_SIZE) return events;
-      from = rows[rows.length - 1].revision + 1;
+      let page = 0;
+      for (const row of this.selectStream.iterate(streamId, from)) {
+        events.push(toRecordedEvent(row));
+        if (++page === STREAM_PAGE_SIZE) break;
+      }
+      if (page < STREAM_PAGE_SIZE) return events;
+      from = events[events.length - 1].revision + 1;
       await nextTurn();
       this.assertOpen();
     }

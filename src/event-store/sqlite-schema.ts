@@ -52,7 +52,7 @@ export const SQL = {
   lastOfStream: `SELECT revision, position FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1`,
   findByEventId: `SELECT stream_id, revision, position FROM events WHERE event_id = ?`,
   eventIdsFromRevision: `SELECT event_id, revision, position FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
-  readStream: `SELECT position, stream_id, revision, event_id, type, data, metadata FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+  readStream: `SELECT position, stream_id, revision, event_id, type, data, metadata FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision`,
   readAll: `SELECT position, stream_id, revision, event_id, type, data, metadata FROM events WHERE position > ? ORDER BY position LIMIT ?`,
   headPosition: `SELECT COALESCE(MAX(position), 0) AS head FROM events`,
   countAfter: `SELECT count(*) AS count FROM (SELECT 1 FROM events WHERE position > ? LIMIT ?)`,
