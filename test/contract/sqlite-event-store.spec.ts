@@ -7,6 +7,7 @@ import { EventIdConflictError, EventStoreClosedError } from '../../src/event-sto
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
 import { ConcurrencyError } from '../../src/shared/errors';
 import { collectFromSubscription, describeEventStoreContract, newEvent, newEvents, uniqueStreamId } from './event-store.contract';
+import { turnsWhile } from '../support/event-loop-turns';
 
 function tempDir(): string {
   return mkdtempSync(join(tmpdir(), 'ledger-sqlite-'));
@@ -184,17 +185,7 @@ describe('SqliteEventStore on a file', () => {
     const store = open();
     const streamId = uniqueStreamId();
     await store.appendToStream(streamId, newEvents(2500), 'no_stream');
-    let turns = 0;
-    let ticking = setImmediate(function tick() {
-      turns += 1;
-      ticking = setImmediate(tick);
-    });
-    let read: unknown[] = [];
-    try {
-      read = await store.readStream(streamId);
-    } finally {
-      clearImmediate(ticking);
-    }
+    const { turns, result: read } = await turnsWhile(() => store.readStream(streamId));
     expect(read).toHaveLength(2500);
     expect(turns).toBeGreaterThanOrEqual(2);
   });

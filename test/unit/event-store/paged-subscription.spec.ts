@@ -1,6 +1,7 @@
 /** PagedSubscription: when it takes a handed-over batch, when it reads instead, and the bound on what it keeps. */
 import { type AppendedBatch, PagedSubscription } from '../../../src/event-store/paged-subscription';
 import type { RecordedEvent } from '../../../src/shared/messages';
+import { turnsWhile } from '../../support/event-loop-turns';
 
 function recorded(position: number): RecordedEvent {
   return {
@@ -126,16 +127,8 @@ describe('PagedSubscription hand-over', () => {
     log.append(95, true);
     const iterator = subscribe(log, 0)[Symbol.asyncIterator]();
     // Stands for an HTTP request arriving while the backlog is read: it needs a turn of the event loop.
-    let turns = 0;
-    let ticking = setImmediate(function tick() {
-      turns += 1;
-      ticking = setImmediate(tick);
-    });
-    try {
-      expect(await take(iterator, 95)).toEqual(Array.from({ length: 95 }, (_, i) => i + 1));
-    } finally {
-      clearImmediate(ticking);
-    }
+    const { turns, result: positions } = await turnsWhile(() => take(iterator, 95));
+    expect(positions).toEqual(Array.from({ length: 95 }, (_, i) => i + 1));
     // Ten pages of ten: a turn after each of the nine full ones, at the least.
     expect(turns).toBeGreaterThanOrEqual(9);
   });

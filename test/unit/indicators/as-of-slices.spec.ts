@@ -9,6 +9,7 @@ import { GetIndicatorAsOfHandler, GetIndicatorAsOfQuery } from '../../../src/ind
 import { toIndicatorView } from '../../../src/indicators/read/indicator-view';
 import { history } from '../../support/events';
 import { IND, corrected, registered, reported } from '../../projections/indicator-events';
+import { turnsWhile } from '../../support/event-loop-turns';
 
 describe('the as-of replay of a long stream', () => {
   // 2,500 events, one a minute from 2021-01-01: reports on fresh periods and corrections of them.
@@ -22,17 +23,7 @@ describe('the as-of replay of a long stream', () => {
 
   it('answers what a single fold of the known events answers, letting the event loop turn while it folds', async () => {
     const asOf = new Date(events[2000].metadata.recordedAt);
-    let turns = 0;
-    let ticking = setImmediate(function tick() {
-      turns += 1;
-      ticking = setImmediate(tick);
-    });
-    let view;
-    try {
-      view = await new GetIndicatorAsOfHandler(store).execute(new GetIndicatorAsOfQuery(IND, asOf));
-    } finally {
-      clearImmediate(ticking);
-    }
+    const { turns, result: view } = await turnsWhile(() => new GetIndicatorAsOfHandler(store).execute(new GetIndicatorAsOfQuery(IND, asOf)));
     expect(turns).toBeGreaterThanOrEqual(2);
     expect(view).toEqual({ ...toIndicatorView(indicatorViewFromEvents(events.slice(0, 2001))!), asOf: asOf.toISOString() });
     expect(view).toMatchObject({ revision: 2000 });

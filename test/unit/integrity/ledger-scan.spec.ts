@@ -8,6 +8,7 @@ import type { RecordedEvent } from '../../../src/shared/messages';
 import { verifyChain } from '../../../src/integrity/chain-verification';
 import { history } from '../../support/events';
 import { registered, reported } from '../../projections/indicator-events';
+import { turnsWhile } from '../../support/event-loop-turns';
 
 /** 30 indicators of 100 events each: 3,000 events, three pages of the scan. */
 function ledger(): RecordedEvent[] {
@@ -27,36 +28,20 @@ function storeOf(events: RecordedEvent[]): EventStore {
   return reader as EventStore;
 }
 
-/** Event-loop turns taken while `work` runs. */
-async function turnsWhile(work: () => Promise<unknown>): Promise<number> {
-  let turns = 0;
-  let ticking = setImmediate(function tick() {
-    turns += 1;
-    ticking = setImmediate(tick);
-  });
-  try {
-    await work();
-  } finally {
-    clearImmediate(ticking);
-  }
-  return turns;
-}
-
 describe('scanLedger', () => {
   it('verifies every stream and lets the event loop turn between slices while it does', async () => {
-    let scan: Awaited<ReturnType<typeof scanLedger>> | undefined;
-    const turns = await turnsWhile(async () => (scan = await scanLedger(storeOf(ledger()))));
+    const { turns, result: scan } = await turnsWhile(() => scanLedger(storeOf(ledger())));
     expect(scan).toMatchObject({ events: 3000, position: 3000 });
-    expect(scan?.streams).toHaveLength(30);
-    expect(scan?.streams.every((stream) => stream.valid && stream.events === 100)).toBe(true);
+    expect(scan.streams).toHaveLength(30);
+    expect(scan.streams.every((stream) => stream.valid && stream.events === 100)).toBe(true);
     // Three full pages read, then about three pages' worth of events verified.
     expect(turns).toBeGreaterThanOrEqual(5);
   });
 
   it('lets the event loop turn inside one long stream too, with the verdict of a single pass', async () => {
     const events = history([registered({ indicatorId: 'ind-long' }), ...Array.from({ length: 2499 }, (_, i) => reported(`r-${i}`, 'new_members', '2021-Q1', i, { indicatorId: 'ind-long' }))]);
-    let verdict;
-    expect(await turnsWhile(async () => (verdict = await verifyChainInSlices('indicator-ind-long', events)))).toBeGreaterThanOrEqual(2);
+    const { turns, result: verdict } = await turnsWhile(() => verifyChainInSlices('indicator-ind-long', events));
+    expect(turns).toBeGreaterThanOrEqual(2);
     expect(verdict).toEqual(verifyChain('indicator-ind-long', events));
     expect(verdict).toMatchObject({ valid: true, events: 2500 });
   });
