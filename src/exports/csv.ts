@@ -12,7 +12,7 @@
  *   injection); number columns are never touched.
  */
 import { formatVietnameseDate, formatVietnameseNumber } from '../shared/vietnamese-format';
-import { nextTurn } from '../shared/next-turn';
+import { nextTurn, TurnBudget } from '../shared/next-turn';
 import { ROWS_PER_TURN, vietnamWallClock, type CellValue, type Column, type ExportTable } from './table';
 
 export const CSV_SEPARATOR = ';';
@@ -23,9 +23,10 @@ const FORMULA_START = /^[=+\-@\t\r]/;
 /** The table as CSV bytes; the event loop turns every ROWS_PER_TURN rows, so a long export holds up no other request. */
 export async function toCsv(table: ExportTable): Promise<Buffer> {
   const lines = [table.columns.map((column) => field(column.header)).join(CSV_SEPARATOR)];
-  for (const [n, row] of table.rows.entries()) {
+  const turns = new TurnBudget(ROWS_PER_TURN);
+  for (const row of table.rows) {
     lines.push(table.columns.map((column, i) => field(cellText(column, row[i]))).join(CSV_SEPARATOR));
-    if ((n + 1) % ROWS_PER_TURN === 0) await nextTurn();
+    if (turns.spend()) await nextTurn();
   }
   return Buffer.from(BOM + lines.join('\r\n') + '\r\n', 'utf8');
 }

@@ -11,7 +11,7 @@
  */
 import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
-import { nextTurn } from '../shared/next-turn';
+import { nextTurn, TurnBudget } from '../shared/next-turn';
 import { ROWS_PER_TURN, vietnamWallClock, type CellValue, type Column, type ExportTable } from './table';
 
 export const INTEGER_FORMAT = '#,##0';
@@ -38,14 +38,15 @@ export async function toXlsx(table: ExportTable): Promise<Buffer> {
   header.font = { bold: true };
   header.alignment = { vertical: 'middle', wrapText: true };
   header.commit();
-  for (const [n, values] of table.rows.entries()) {
+  const turns = new TurnBudget(ROWS_PER_TURN);
+  for (const values of table.rows) {
     const row = sheet.addRow(values.map((value, i) => cellValue(table.columns[i], value)));
     values.forEach((value, i) => {
       const format = numberFormat(table.columns[i], value);
       if (format) row.getCell(i + 1).numFmt = format;
     });
     row.commit();
-    if ((n + 1) % ROWS_PER_TURN === 0) await nextTurn();
+    if (turns.spend()) await nextTurn();
   }
   sheet.autoFilter = { from: { row: 1, column: 1 }, to: { row: 1, column: table.columns.length } };
   sheet.commit();

@@ -109,10 +109,10 @@ describe('a long export', () => {
   function longTable(counter: TurnCounter): { table: ExportTable; turnsAtRow: number[] } {
     const rows = Array.from({ length: rowCount }, (_, i): CellValue[] => [`Dòng ${i}`, i, null, null]);
     const turnsAtRow: number[] = [];
-    rows.entries = function* entries(): ArrayIterator<[number, CellValue[]]> {
+    rows[Symbol.iterator] = function* eachRow(): ArrayIterator<CellValue[]> {
       for (let i = 0; i < rowCount; i++) {
         turnsAtRow.push(counter.turns);
-        yield [i, rows[i]];
+        yield rows[i];
       }
     };
     return { table: { ...table, rows }, turnsAtRow };
