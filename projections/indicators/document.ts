@@ -1,6 +1,6 @@
 /**
  * The `indicators` read model: one document per indicator or task, with its current targets, the
- * latest figure and status of each, and enough of the report history to recompute them.
+ * latest figure and status of each, and each metric's latest figure to recompute them from.
  *
  * Optional domain fields are stored as `null`, never left out, so that a document reads the same
  * from MongoDB and from the in-memory store and `{ field: null }` filters behave alike.
@@ -92,7 +92,14 @@ export interface IndicatorDocument extends ProjectedDocument {
   registeredAt: string;
   updatedAt: string;
   targets: IndicatorTargetView[];
-  figures: IndicatorFigure[];
+  /**
+   * For each metric reported, the figure that gives its targets their latest value, by the
+   * domain's rule (`latestFigure`), with its current value. Which report that is depends on its
+   * period and recording time alone, which no correction changes; so these figures, not every
+   * report's, are all a later report, correction or revision needs (each report's current value
+   * is in `progress_reports`).
+   */
+  latestFigures: IndicatorFigure[];
   counts: IndicatorActivityCounts;
   statusSummary: StatusSummary;
   worstStatus: TargetStatus;

@@ -10,6 +10,7 @@ import type {
   ResponsibilityReassigned,
   TargetRevised,
 } from '../../src/domain/indicator/events';
+import { isLater } from '../../src/domain/indicator/latest-figures';
 import { assertNever } from '../../src/domain/indicator/target';
 import type { RecordedEvent } from '../../src/shared/messages';
 import type { RecordedIndicatorEvent } from '../indicator-event';
@@ -92,7 +93,7 @@ function registered(event: RecordedEvent<IndicatorRegistered>): IndicatorDocumen
       registeredAt: event.metadata.recordedAt,
       updatedAt: event.metadata.recordedAt,
       targets: [],
-      figures: [],
+      latestFigures: [],
       counts: { reports: 0, corrections: 0, revisions: 0, reassignments: 0, queries: 0 },
       statusSummary: summarizeStatuses([]),
       worstStatus: 'no_data',
@@ -116,25 +117,45 @@ function reported(current: IndicatorDocument, event: RecordedEvent<ProgressRepor
     value: data.value,
     recordedAt: event.metadata.recordedAt,
   };
-  // A report id is used once; should it come again, its new figure replaces the old one.
-  const others = current.figures.some((existing) => existing.reportId === data.reportId)
-    ? current.figures.filter((existing) => existing.reportId !== data.reportId)
-    : current.figures;
-  return withFigures(current, { ...current.counts, reports: current.counts.reports + 1 }, [...others, figure], data.metric, event);
+  const counts = { ...current.counts, reports: current.counts.reports + 1 };
+  return withLatestFigures(current, counts, latestFiguresWith(current.latestFigures, figure), data.metric, event);
 }
 
 function corrected(current: IndicatorDocument, event: RecordedEvent<ProgressReportCorrected>): IndicatorDocument {
   const { data } = event;
-  const known = current.figures.some((figure) => figure.reportId === data.reportId);
-  // The decider only corrects existing reports; should one be missing (a truncated stream), the
-  // correction still carries everything a figure needs, so keep it rather than lose the value.
-  const figures = known
-    ? current.figures.map((figure) => (figure.reportId === data.reportId ? { ...figure, value: data.value } : figure))
-    : [
-        ...current.figures,
-        { reportId: data.reportId, metric: data.metric, period: data.period, value: data.value, recordedAt: event.metadata.recordedAt },
-      ];
-  return withFigures(current, { ...current.counts, corrections: current.counts.corrections + 1 }, figures, data.metric, event);
+  const counts = { ...current.counts, corrections: current.counts.corrections + 1 };
+  const index = current.latestFigures.findIndex((figure) => figure.metric === data.metric);
+  if (index < 0) {
+    // The decider only corrects existing reports; should one be missing (a truncated stream), the
+    // correction still carries everything a figure needs, so keep it rather than lose the value.
+    const figure = { reportId: data.reportId, metric: data.metric, period: data.period, value: data.value, recordedAt: event.metadata.recordedAt };
+    return withLatestFigures(current, counts, [...current.latestFigures, figure], data.metric, event);
+  }
+  const latest = current.latestFigures[index];
+  // A correction changes a value, never a period or a recording time, so it never changes which
+  // report is a metric's latest: correcting an earlier report changes no standing.
+  if (latest.reportId !== data.reportId) return withLatestFigures(current, counts, current.latestFigures, data.metric, event);
+  return withLatestFigures(current, counts, replacedAt(current.latestFigures, index, { ...latest, value: data.value }), data.metric, event);
+}
+
+/**
+ * The latest figures once `figure` is reported: it becomes its metric's latest figure when it
+ * outranks the present one by the domain's rule (or restates that very report), else nothing
+ * changes and the same array is returned.
+ */
+function latestFiguresWith(latestFigures: IndicatorFigure[], figure: IndicatorFigure): IndicatorFigure[] {
+  const index = latestFigures.findIndex((existing) => existing.metric === figure.metric);
+  if (index < 0) return [...latestFigures, figure];
+  const present = latestFigures[index];
+  // A report id is used once; should it come again, its new figure replaces the old one.
+  if (present.reportId !== figure.reportId && !isLater(figure, present)) return latestFigures;
+  return replacedAt(latestFigures, index, figure);
+}
+
+function replacedAt<T>(items: readonly T[], index: number, item: T): T[] {
+  const copy = items.slice();
+  copy[index] = item;
+  return copy;
 }
 
 function reassigned(current: IndicatorDocument, event: RecordedEvent<ResponsibilityReassigned>): IndicatorDocument {
@@ -156,7 +177,7 @@ function revised(current: IndicatorDocument, event: RecordedEvent<TargetRevised>
   return withTargets(
     { ...current, counts: { ...current.counts, revisions: current.counts.revisions + 1 } },
     targets,
-    current.figures,
+    current.latestFigures,
   );
 }
 
@@ -176,43 +197,38 @@ function assessed(current: IndicatorDocument, event: RecordedEvent<IndicatorAsse
 }
 
 /**
- * The document after `event` brought new figures for one metric (and new counts): only that
- * metric's targets can change standing (a target's latest figure and status depend on its own
- * metric's figures alone), so the others are kept as they are instead of being recomputed on every
- * report; `withTargets` would give the same document. One copy of the document, stamp included.
+ * The document after `event` counted, and maybe changed the latest figure of, one metric: only
+ * that metric's targets can change standing (a target's standing depends on its own metric's
+ * latest figure alone), and only when that figure changed, so the others are kept as they are
+ * instead of being recomputed on every report; `withTargets` would give the same document. One
+ * copy of the document, stamp included.
  */
-function withFigures(
+function withLatestFigures(
   document: IndicatorDocument,
   counts: IndicatorDocument['counts'],
-  figures: IndicatorFigure[],
+  latestFigures: IndicatorFigure[],
   metric: string,
   event: RecordedIndicatorEvent,
 ): IndicatorDocument {
-  const targets = document.targets.map((target) => (target.metric === metric ? standingOf(target, figures) : target));
-  return {
-    ...document,
-    counts,
-    targets,
-    figures,
-    statusSummary: summarizeStatuses(targets),
-    worstStatus: worstStatus(targets),
-    revision: event.revision,
-    updatedAt: event.metadata.recordedAt,
-    lastPosition: event.position,
-  };
+  const { revision, position: lastPosition } = event;
+  const updatedAt = event.metadata.recordedAt;
+  if (latestFigures === document.latestFigures) return { ...document, counts, revision, updatedAt, lastPosition };
+  const targets = document.targets.map((target) => (target.metric === metric ? standingOf(target, latestFigures) : target));
+  const statusSummary = summarizeStatuses(targets);
+  return { ...document, counts, targets, latestFigures, statusSummary, worstStatus: worstStatus(targets), revision, updatedAt, lastPosition };
 }
 
-/** Sets targets and figures and everything derived from them, so the derived fields never drift. */
+/** Sets targets and latest figures and everything derived from them, so the derived fields never drift. */
 function withTargets(
   document: IndicatorDocument,
   targets: readonly IndicatorTargetView[],
-  figures: readonly IndicatorFigure[],
+  latestFigures: IndicatorFigure[],
 ): IndicatorDocument {
-  const standing = withStandings(targets, figures);
+  const standing = withStandings(targets, latestFigures);
   return {
     ...document,
     targets: standing,
-    figures: [...figures],
+    latestFigures,
     statusSummary: summarizeStatuses(standing),
     worstStatus: worstStatus(standing),
   };

@@ -1,7 +1,7 @@
 /**
  * Target views and their standing. The latest figure and the status are always recomputed from the
- * stored figures with the domain's own `latestFigure` and `targetStatus`, never patched in place, so
- * a correction or a revision yields exactly what a full replay would.
+ * stored latest figures with the domain's own `latestFigure` and `targetStatus`, never patched in
+ * place, so a correction or a revision yields exactly what a full replay would.
  */
 import { latestFigure } from '../../src/domain/indicator/latest-figures';
 import { TARGET_STATUSES, targetStatus, type TargetStatus } from '../../src/domain/indicator/status';
@@ -66,7 +66,7 @@ export function standingOf(target: IndicatorTargetView, figures: readonly Indica
     ...target,
     latestValue: latest ? latest.value : null,
     latestPeriod: latest ? latest.period : null,
-    latestReportId: latest ? reportIdOf(latest, figures) : null,
+    latestReportId: latest ? latest.reportId : null,
     status: targetStatus(domainTarget(target), latest),
   };
 }
@@ -88,13 +88,4 @@ export function worstStatus(targets: readonly IndicatorTargetView[]): TargetStat
     if (severity >= 0 && severity < worst) worst = severity;
   }
   return worst < STATUS_SEVERITY.length ? STATUS_SEVERITY[worst] : 'no_data';
-}
-
-/** The report behind a figure: metric, period and recording instant identify it among the figures. */
-function reportIdOf(figure: Omit<IndicatorFigure, 'reportId'>, figures: readonly IndicatorFigure[]): string | null {
-  const match = figures.find(
-    (candidate) =>
-      candidate.metric === figure.metric && candidate.period === figure.period && candidate.recordedAt === figure.recordedAt,
-  );
-  return match ? match.reportId : null;
 }

@@ -71,7 +71,7 @@ describe('indicators projection', () => {
           },
           expect.objectContaining({ metric: 'excellent_share', status: 'no_data', latestValue: null }),
         ],
-        figures: [],
+        latestFigures: [],
         counts: { reports: 0, corrections: 0, revisions: 0, reassignments: 0, queries: 0 },
         statusSummary: { achieved: 0, on_track: 0, at_risk: 0, not_achieved: 0, no_data: 2 },
         worstStatus: 'no_data',
@@ -108,7 +108,7 @@ describe('indicators projection', () => {
   describe('ProgressReported', () => {
     it('records the figure, counts the report and advances revision, updatedAt and lastPosition', () => {
       const document = project([registered(), reported('r1', 'new_members', '2021-Q1', 120)]);
-      expect(document.figures).toEqual([
+      expect(document.latestFigures).toEqual([
         { reportId: 'r1', metric: 'new_members', period: '2021-Q1', value: 120, recordedAt: '2021-01-01T00:02:00.000Z' },
       ]);
       expect(document.counts.reports).toBe(1);
@@ -160,7 +160,27 @@ describe('indicators projection', () => {
         reported('r-q1', 'new_members', '2021-Q1', 110), // filed late, after the Q2 figure
       ]);
       expect(target(document, 'new_members')).toMatchObject({ latestValue: 230, latestPeriod: '2021-Q2', latestReportId: 'r-q2' });
-      expect(document.figures.map((figure) => figure.reportId)).toEqual(['r-q2', 'r-q1']);
+      expect(document.latestFigures.map((figure) => figure.reportId)).toEqual(['r-q2']);
+      expect(document).toMatchObject({ counts: { reports: 2 }, revision: 2, lastPosition: 3 });
+    });
+
+    it('keeps one latest figure per metric, in the order the metrics were first reported', () => {
+      const document = project([
+        registered(),
+        reported('r1', 'excellent_share', '2021-Q1', 10),
+        reported('r2', 'new_members', '2021-Q1', 100),
+        reported('r3', 'excellent_share', '2021-H1', 21),
+      ]);
+      expect(document.latestFigures.map(({ reportId, metric }) => [metric, reportId])).toEqual([
+        ['excellent_share', 'r3'],
+        ['new_members', 'r2'],
+      ]);
+    });
+
+    it('lets a restated report id replace its own figure, as the report it restates', () => {
+      const document = project([registered(), reported('r1', 'new_members', '2021-Q2', 230), reported('r1', 'new_members', '2021-Q1', 110)]);
+      expect(document.latestFigures).toEqual([expect.objectContaining({ reportId: 'r1', period: '2021-Q1', value: 110 })]);
+      expect(target(document, 'new_members')).toMatchObject({ latestValue: 110, latestPeriod: '2021-Q1' });
     });
 
     it('summarises statuses and picks the most serious one as worstStatus', () => {
@@ -189,7 +209,7 @@ describe('indicators projection', () => {
         corrected('r1', 'new_members', '2021', 380, 460),
       ]);
       expect(target(document, 'new_members')).toMatchObject({ latestValue: 460, latestReportId: 'r1', status: 'achieved' });
-      expect(document.figures).toEqual([expect.objectContaining({ reportId: 'r1', value: 460, recordedAt: '2021-01-01T00:02:00.000Z' })]);
+      expect(document.latestFigures).toEqual([expect.objectContaining({ reportId: 'r1', value: 460, recordedAt: '2021-01-01T00:02:00.000Z' })]);
       expect(document.counts).toEqual({ reports: 1, corrections: 1, revisions: 0, reassignments: 0, queries: 0 });
       expect(document.revision).toBe(2);
     });
@@ -202,7 +222,8 @@ describe('indicators projection', () => {
         corrected('r1', 'new_members', '2021-Q1', 100, 90),
       ]);
       expect(target(document, 'new_members')).toMatchObject({ latestValue: 230, latestPeriod: '2021-Q2' });
-      expect(document.figures.find((figure) => figure.reportId === 'r1')?.value).toBe(90);
+      expect(document.latestFigures).toEqual([expect.objectContaining({ reportId: 'r2', value: 230 })]);
+      expect(document).toMatchObject({ counts: { reports: 2, corrections: 1 }, revision: 3, lastPosition: 4 });
     });
 
     it('keeps a correction whose report is missing from the stream as a figure', () => {

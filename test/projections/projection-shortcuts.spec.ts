@@ -1,18 +1,21 @@
 /**
  * The shortcuts the projections take on every event must answer what the long way answers:
  * sorted insertion instead of a sort, folding only text that needs it, a summary formatted once
- * per event, only the reported target's standing recomputed.
+ * per event, only each metric's latest figure kept and only the reported target's standing
+ * recomputed.
  */
+import fc from 'fast-check';
 import type { LedgerEvent } from '../../src/domain/events';
 import { applyAll } from '../../projections/apply';
 import { entryIdOf, eventEntryId } from '../../projections/event-entry-id';
 import type { RecordedIndicatorEvent } from '../../projections/indicator-event';
 import { oneLine, summarizeIndicatorEvent } from '../../projections/indicator-history/summary';
-import { indicatorsProjection, type IndicatorDocument } from '../../projections/indicators';
+import { indicatorsProjection, type IndicatorDocument, type IndicatorFigure } from '../../projections/indicators';
 import { summarizeStatuses, withStandings, worstStatus } from '../../projections/indicators/targets';
 import { withSortedId, withoutSortedId } from '../../projections/sorted-ids';
 import { history } from '../support/events';
-import { IND, corrected, excellentShare, registered, reported } from './indicator-events';
+import { latestFigure } from '../../src/domain/indicator/latest-figures';
+import { IND, corrected, excellentShare, newMembers, registered, reported, revised } from './indicator-events';
 
 describe('sorted id lists', () => {
   it('insert in the order Array.prototype.sort gives, without duplicates, never changing the input', () => {
@@ -76,15 +79,38 @@ describe('summaries and entry ids formatted once per event', () => {
   });
 });
 
-describe('indicators: a report recomputes its own target only', () => {
-  /** The document with every target's standing recomputed from its figures: what the projection did on every event. */
-  function recomputedInFull(document: IndicatorDocument): IndicatorDocument {
-    const targets = withStandings(document.targets, document.figures);
-    return { ...document, targets, statusSummary: summarizeStatuses(targets), worstStatus: worstStatus(targets) };
+describe('indicators: only each metric\'s latest figure is kept, and only the reported target recomputed', () => {
+  /** Every report's current value, in report order, read from the events themselves: what the document no longer keeps. */
+  function everyReportsFigure(events: readonly RecordedIndicatorEvent[]): IndicatorFigure[] {
+    const figures = new Map<string, IndicatorFigure>();
+    for (const event of events) {
+      if (event.type === 'ProgressReported') {
+        const { reportId, metric, period, value } = event.data;
+        figures.set(reportId, { reportId, metric, period, value, recordedAt: event.metadata.recordedAt });
+      }
+      if (event.type === 'ProgressReportCorrected') {
+        const figure = figures.get(event.data.reportId);
+        if (figure) figures.set(figure.reportId, { ...figure, value: event.data.value });
+      }
+    }
+    return [...figures.values()];
   }
 
-  it('ends every step where a full recomputation of every target ends', () => {
-    const events: LedgerEvent[] = [
+  /** Each step's document must be what every target recomputed from every report's figure gives. */
+  function expectEveryStepAsRecomputedInFull(events: LedgerEvent[], recordedAt?: (i: number) => string): void {
+    const recorded = history(events, 1, recordedAt) as RecordedIndicatorEvent[];
+    for (let end = 1; end <= recorded.length; end++) {
+      const document = applyAll(indicatorsProjection, recorded.slice(0, end)).get(IND) as IndicatorDocument;
+      const figures = everyReportsFigure(recorded.slice(0, end));
+      const targets = withStandings(document.targets, figures);
+      expect(document).toEqual({ ...document, targets, statusSummary: summarizeStatuses(targets), worstStatus: worstStatus(targets) });
+      const metrics = [...new Set(figures.map((figure) => figure.metric))];
+      expect(document.latestFigures).toEqual(metrics.map((metric) => latestFigure(figures, metric)));
+    }
+  }
+
+  it('ends every step of a hand-written sequence where a full recomputation ends', () => {
+    expectEveryStepAsRecomputedInFull([
       registered(),
       reported('r1', 'new_members', '2021-Q1', 120),
       reported('r2', excellentShare.metric, '2021-Q1', 10),
@@ -92,13 +118,40 @@ describe('indicators: a report recomputes its own target only', () => {
       corrected('r2', excellentShare.metric, '2021-Q1', 10, 40),
       reported('r4', 'new_members', '2021-06', 310),
       corrected('r3', 'new_members', '2021-H1', 300, 200),
+      corrected('r1', 'new_members', '2021-Q1', 120, 130),
       reported('r5', excellentShare.metric, '2021', 80),
+      revised(newMembers, { value: 300 }),
       reported('r6', 'new_members', '2021', 460),
-    ];
-    const recorded = history(events);
-    for (let end = 1; end <= recorded.length; end++) {
-      const document = applyAll(indicatorsProjection, recorded.slice(0, end)).get(IND) as IndicatorDocument;
-      expect(document).toEqual(recomputedInFull(document));
-    }
+    ]);
+  });
+
+  it('ends every step of generated sequences (late reports, ties, corrections of earlier reports) where a full recomputation ends', () => {
+    const periods = ['2021-01', '2021-03', '2021-06', '2021-07', '2021-12', '2021-Q1', '2021-Q2', '2021-Q3', '2021-Q4', '2021-H1', '2021-H2', '2021'];
+    const metrics = [newMembers.metric, excellentShare.metric, 'untargeted'];
+    // A step reports a new figure, or corrects the report a step earlier made (`which` picks it).
+    const step = fc.oneof(
+      fc.record({ kind: fc.constant('report' as const), metric: fc.constantFrom(...metrics), period: fc.constantFrom(...periods), value: fc.nat(600) }),
+      fc.record({ kind: fc.constant('correct' as const), which: fc.nat(), value: fc.nat(600) }),
+    );
+    fc.assert(
+      fc.property(fc.array(step, { maxLength: 30 }), fc.integer({ min: 1, max: 4 }), (steps, eventsPerMinute) => {
+        const reports: Array<{ reportId: string; metric: string; period: string; value: number }> = [];
+        const events: LedgerEvent[] = [registered()];
+        steps.forEach((next, index) => {
+          if (next.kind === 'report') {
+            const report = { reportId: `r${index}`, metric: next.metric, period: next.period, value: next.value };
+            reports.push(report);
+            events.push(reported(report.reportId, report.metric, report.period, report.value));
+          } else if (reports.length > 0) {
+            const report = reports[next.which % reports.length];
+            events.push(corrected(report.reportId, report.metric, report.period, report.value, next.value));
+            report.value = next.value;
+          }
+        });
+        // Several events to a minute: equal periods recorded at the same instant tie.
+        expectEveryStepAsRecomputedInFull(events, (i) => new Date(Date.UTC(2021, 0, 1) + Math.floor(i / eventsPerMinute) * 60_000).toISOString());
+      }),
+      { seed: 20261129, numRuns: 200 },
+    );
   });
 });

@@ -12,8 +12,8 @@ export interface ReportFigure extends LatestFigure {
   recordedAt: string;
 }
 
-export function latestFigure(reports: readonly ReportFigure[], metric: string): ReportFigure | null {
-  let best: ReportFigure | null = null;
+export function latestFigure<F extends ReportFigure>(reports: readonly F[], metric: string): F | null {
+  let best: F | null = null;
   for (const report of reports) {
     if (report.metric !== metric) continue;
     if (!best || isLater(report, best)) best = report;
@@ -21,7 +21,8 @@ export function latestFigure(reports: readonly ReportFigure[], metric: string): 
   return best;
 }
 
-function isLater(a: ReportFigure, b: ReportFigure): boolean {
+/** Whether `a` outranks `b` as a metric's latest figure; equal rank is not later, so the first of equals stays. */
+export function isLater(a: ReportFigure, b: ReportFigure): boolean {
   const byPeriod = comparePeriods(parsePeriod(a.period), parsePeriod(b.period));
   if (byPeriod !== 0) return byPeriod > 0;
   return a.recordedAt > b.recordedAt;

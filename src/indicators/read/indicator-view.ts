@@ -1,5 +1,5 @@
 /**
- * Read-model documents as the API shows them: storage bookkeeping (`_id`, `lastPosition`, `figures`)
+ * Read-model documents as the API shows them: storage bookkeeping (`_id`, `lastPosition`, `latestFigures`)
  * left out. Generic so a shared, read-only document gives a read-only view: the nested values are
  * the document's own, not copies.
  */
@@ -8,10 +8,10 @@ import type { IndicatorHistoryEntry } from '../../../projections/indicator-histo
 import type { DeepReadonly } from '../../read-store/read-only-find';
 import { sharedViews } from '../../read-store/shared-views';
 
-export type IndicatorView = Omit<IndicatorDocument, '_id' | 'lastPosition' | 'figures'>;
+export type IndicatorView = Omit<IndicatorDocument, '_id' | 'lastPosition' | 'latestFigures'>;
 
-export function toIndicatorView<D extends DeepReadonly<IndicatorDocument>>(document: D): Omit<D, '_id' | 'lastPosition' | 'figures'> {
-  const { _id, lastPosition, figures, ...view } = document;
+export function toIndicatorView<D extends DeepReadonly<IndicatorDocument>>(document: D): Omit<D, '_id' | 'lastPosition' | 'latestFigures'> {
+  const { _id, lastPosition, latestFigures, ...view } = document;
   return view;
 }
 
