@@ -49,6 +49,7 @@ export const AUDIT_LOG_EVENT_TYPES: readonly LedgerEventType[] = [...INDICATOR_E
 
 export const auditLogProjection: ProjectionDefinition<AuditLogEntry> = {
   collection: AUDIT_LOG_COLLECTION,
+  writeOnce: true,
   handles: AUDIT_LOG_EVENT_TYPES,
   indexes: [
     { key: { position: 1 }, name: 'position_1', unique: true },

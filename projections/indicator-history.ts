@@ -27,6 +27,7 @@ export const INDICATOR_HISTORY_COLLECTION = 'indicator_history';
 
 export const indicatorHistoryProjection: ProjectionDefinition<IndicatorHistoryEntry> = {
   collection: INDICATOR_HISTORY_COLLECTION,
+  writeOnce: true,
   handles: INDICATOR_EVENT_TYPES,
   indexes: [
     { key: { indicatorId: 1, revision: 1 }, name: 'indicatorId_1_revision_1', unique: true },

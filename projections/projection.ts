@@ -19,6 +19,13 @@ export interface ProjectionDefinition<D extends ProjectedDocument> {
   /** The `_id`s of the documents an event changes (a reassignment changes two units). */
   documentIds(event: RecordedEvent<LedgerEvent>): string[];
   /**
+   * True when each document stands for one event and is built from that event alone (the history's
+   * and the audit log's entries): the runner then neither reads it before evolving (it calls
+   * `evolve` with null) nor keeps it from being written again. A replayed event rebuilds the same
+   * document from the same event, so writing it again changes nothing.
+   */
+  writeOnce?: boolean;
+  /**
    * The document after the event. `current` is null when the document does not exist yet.
    * Must be pure and must return `current` unchanged when `event.position <= current.lastPosition`.
    */

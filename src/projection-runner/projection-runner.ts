@@ -371,6 +371,11 @@ export class ProjectionRunner {
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i];
         if (ids.indexOf(id) < i) continue; // an id listed twice is evolved once
+        if (projection.writeOnce) {
+          // Built from this event alone: nothing to look up, and rebuilt identical on a replay.
+          this.batch.stage(projection.collection, projection.evolve(null, ledgerEvent, id));
+          continue;
+        }
         let current = this.batch.known(projection.collection, id);
         if (current === undefined) current = load(projection.collection, id);
         if (current && event.position <= current.lastPosition) continue;
@@ -380,10 +385,14 @@ export class ProjectionRunner {
     }
   }
 
-  /** Calls `visit` for each document the event touches, in the order `evolveEach` evolves them. */
+  /**
+   * Calls `visit` for each document the event evolves from a stored version, in the order
+   * `evolveEach` evolves them: write-once documents are never read.
+   */
   private documentIdsOf(event: RecordedEvent, visit: (collection: string, id: string) => void): void {
     const ledgerEvent = event as RecordedLedgerEvent;
     for (const projection of this.projectionsByType.get(event.type) ?? []) {
+      if (projection.writeOnce) continue;
       for (const id of projection.documentIds(ledgerEvent)) visit(projection.collection, id);
     }
   }

@@ -12,6 +12,7 @@ import { applyAll } from '../../projections/apply';
 import type { ProjectedDocument, ProjectionDefinition } from '../../projections/projection';
 import { ProjectionRunner } from '../../src/projection-runner/projection-runner';
 import { InMemoryReadStore } from '../../src/read-store/in-memory-read-store';
+import type { ReadStore } from '../../src/read-store/read-store.port';
 import type { RecordedEvent } from '../../src/shared/messages';
 import { history } from '../support/events';
 import { IND, assessed, corrected, excellentShare, newMembers, reassigned, registered, reported, revised } from '../projections/indicator-events';
@@ -169,6 +170,38 @@ describe('ProjectionRunner working set (in-memory store)', () => {
     expect(firstReport).toBeGreaterThan(0);
     expect(await readStore.loadCheckpoint(CHECKPOINT)).toBe(0);
     for (const documents of Object.values(await snapshot(readStore))) expect(documents).toEqual([]);
+  });
+
+  it('never reads a write-once document, on a store that does not lend its documents (as MongoDB): it builds them from their event', async () => {
+    const inner = new InMemoryReadStore();
+    const asked: string[] = [];
+    const fetching = new Proxy(inner, {
+      get(target, property) {
+        if (property === 'peekDocument') return undefined;
+        if (property === 'collection') {
+          return (name: string) => {
+            const collection = target.collection(name);
+            return Object.assign(Object.create(collection) as object, {
+              findOne: (...args: Parameters<typeof collection.findOne>) => (asked.push(name), collection.findOne(...args)),
+            });
+          };
+        }
+        const value: unknown = Reflect.get(target, property, target);
+        return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+      },
+    }) as ReadStore;
+    const writeOnce = PROJECTIONS.filter((projection) => projection.writeOnce).map((projection) => projection.collection);
+    expect(writeOnce.sort()).toEqual(['audit_log', 'indicator_history']);
+
+    await new ProjectionRunner(new FixedEventStore(EVENTS), fetching, PROJECTIONS, { batchSize: 4, logger: quiet }).catchUp();
+    expect(await snapshot(inner)).toEqual(folded(EVENTS));
+    expect(asked).toContain('indicators');
+    expect(asked.filter((collection) => writeOnce.includes(collection))).toEqual([]);
+
+    // A replay of every event rebuilds the same entries from the same events.
+    await inner.commit(new Map(), { name: CHECKPOINT, position: 0 });
+    await new ProjectionRunner(new FixedEventStore(EVENTS), fetching, PROJECTIONS, { batchSize: 4, logger: quiet }).catchUp();
+    expect(await snapshot(inner)).toEqual(folded(EVENTS));
   });
 
   it('gives queries copies: changing what a query returned does not reach the documents the runner evolves', async () => {
