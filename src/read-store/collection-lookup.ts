@@ -24,7 +24,9 @@
  */
 import type { IndexDefinition, ReadDocument } from './read-store.port';
 import { DuplicateKeyError } from './read-store.errors';
-import { encodeKey, indexKeys, valuesAt } from './unique-index';
+import { encodeKey, valuesAt } from './index-values';
+import { indexKeys } from './unique-index';
+import { sameKey, UniqueKeys } from './unique-keys';
 import { OrderedRuns, type OrderedCandidates } from './ordered-runs';
 import { isScalarAt } from './scalar-at';
 import { SortedField } from './sorted-field';
@@ -32,8 +34,8 @@ import { keyRange, numericRange } from './key-range';
 
 interface UniqueIndex {
   definition: IndexDefinition;
-  /** Encoded key → `_id` of the document holding it. */
-  owners: Map<string, string>;
+  /** Key → `_id` of the document holding it. */
+  owners: UniqueKeys;
 }
 
 export class CollectionLookup {
@@ -76,7 +78,7 @@ export class CollectionLookup {
       this.compoundFields.set(field, sortFields.add(sortField));
     }
     if (!index.unique || this.unique.has(index.name)) return;
-    const owners = new Map<string, string>();
+    const owners = new UniqueKeys();
     for (const document of documents) for (const key of indexKeys(index, document)) owners.set(key, document._id);
     this.unique.set(index.name, { definition: index, owners });
   }
@@ -89,18 +91,17 @@ export class CollectionLookup {
     if (this.unique.size === 0) return;
     if (incoming.size === 1) return this.assertOneWritable(collection, incoming);
     for (const { definition, owners } of this.unique.values()) {
-      const taken = new Map<string, string>();
+      const taken = new UniqueKeys();
       for (const [id, document] of incoming) {
         for (const key of indexKeys(definition, document)) {
           const other = taken.get(key);
-          if (other !== undefined && other !== id) throw new DuplicateKeyError(collection, definition.name, [other, id]);
+          if (other === id) continue;
+          if (other !== undefined) throw new DuplicateKeyError(collection, definition.name, [other, id]);
           taken.set(key, id);
+          const owner = owners.get(key);
+          // An owner rewritten in this batch gives up its old keys; its new ones are checked as they come.
+          if (owner !== undefined && owner !== id && !incoming.has(owner)) throw new DuplicateKeyError(collection, definition.name, [owner, id]);
         }
-      }
-      for (const [key, id] of taken) {
-        const owner = owners.get(key);
-        // An owner rewritten in this batch gives up its old keys; its new ones are in `taken`.
-        if (owner !== undefined && owner !== id && !incoming.has(owner)) throw new DuplicateKeyError(collection, definition.name, [owner, id]);
       }
     }
   }
@@ -128,7 +129,7 @@ export class CollectionLookup {
       if (previous) {
         const before = indexKeys(definition, previous);
         // The usual replacement (a corrected report) keeps its one key: nothing to give up.
-        const kept = before.length === 1 && keys.length === 1 && before[0] === keys[0];
+        const kept = before.length === 1 && keys.length === 1 && sameKey(before[0], keys[0]);
         if (!kept) for (const key of before) if (owners.get(key) === previous._id) owners.delete(key);
       }
       for (const key of keys) owners.set(key, next._id);

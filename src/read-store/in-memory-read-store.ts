@@ -81,27 +81,49 @@ export class InMemoryReadStore implements ReadStore {
   }
 
   private write(writes: ReadonlyMap<string, readonly ReadDocument[]>, handedOver = false): void {
-    // A later document with the same _id wins, as in an ordered bulk write.
-    const staged = new Map<string, Map<string, ReadDocument>>();
-    for (const [collection, documents] of writes) {
-      const byId = new Map<string, ReadDocument>();
-      const stored = handedOver ? this.state(collection).documents : undefined;
-      for (const document of documents) byId.set(document._id, stored ? adopted(collection, document, stored.get(document._id)) : storedCopy(collection, document));
-      staged.set(collection, byId);
-    }
-    for (const [collection, documents] of staged) this.state(collection).lookup.assertWritable(collection, documents);
-    for (const [collection, documents] of staged) {
+    const staged: StagedWrite[] = [];
+    for (const [collection, documents] of writes) staged.push(this.staged(collection, documents, handedOver));
+    for (const { collection, byId } of staged) this.state(collection).lookup.assertWritable(collection, byId);
+    for (const { collection, byId, replaced } of staged) {
       const { documents: stored, lookup } = this.state(collection);
-      for (const document of documents.values()) {
-        lookup.written(stored.get(document._id), document);
+      let i = 0;
+      for (const document of byId.values()) {
+        lookup.written(replaced[i++], document);
         stored.set(document._id, document);
       }
     }
   }
 
+  /**
+   * One collection's documents as they will be stored, by `_id` (a later document with the same
+   * `_id` wins, as in an ordered bulk write), and beside them, in the same order, the documents
+   * they replace: each stored document is looked up once, in a map as large as the collection.
+   */
+  private staged(collection: string, documents: readonly ReadDocument[], handedOver: boolean): StagedWrite {
+    const stored = this.state(collection).documents;
+    const byId = new Map<string, ReadDocument>();
+    const replaced: Array<ReadDocument | undefined> = [];
+    for (const document of documents) {
+      const previous = document !== null && typeof document === 'object' ? stored.get(document._id) : undefined;
+      // Both refuse a document without a valid _id, so `next._id` is one.
+      const next = handedOver ? adopted(collection, document, previous) : storedCopy(collection, document);
+      const size = byId.size;
+      byId.set(next._id, next);
+      if (byId.size > size) replaced.push(previous);
+    }
+    return { collection, byId, replaced };
+  }
+
   private assertOpen(): void {
     if (this.closed) throw new ReadStoreClosedError();
   }
+}
+
+interface StagedWrite {
+  collection: string;
+  byId: Map<string, ReadDocument>;
+  /** The stored document each of `byId`'s entries replaces, in `byId`'s order (undefined: a new one). */
+  replaced: Array<ReadDocument | undefined>;
 }
 
 /**

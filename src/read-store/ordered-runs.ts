@@ -18,7 +18,7 @@
  * appending and only an out-of-order write makes it sort itself again (once, on the next read).
  */
 import type { ReadDocument } from './read-store.port';
-import { encodeKey, valuesAt } from './unique-index';
+import { encodeKey, valuesAt } from './index-values';
 import { NOT_SCALAR, scalarAt } from './scalar-at';
 
 /** The documents a run can answer for, in ascending order of the sort field. */
