@@ -16,7 +16,7 @@ import { UNIT_EVENT_TYPES, type UnitEvent } from '../src/domain/unit/events';
 import type { Role } from '../src/shared/messages';
 import { entryIdOf } from './event-entry-id';
 import { isIndicatorEvent } from './indicator-event';
-import { interned, internedOrNull } from './interned';
+import { interned, sharedRoledActor } from './interned';
 import { oneLine, summarizeIndicatorEvent } from './indicator-history/summary';
 import type { ProjectedDocument, ProjectionDefinition } from './projection';
 
@@ -35,7 +35,7 @@ export interface AuditLogEntry extends ProjectedDocument {
   subjectId: string;
   type: LedgerEventType;
   recordedAt: string;
-  actor: { id: string; unitId: string | null; roles: Role[] };
+  actor: { id: string; unitId: string | null; roles: readonly Role[] };
   commandId: string;
   correlationId: string;
   reason: string | null;
@@ -80,7 +80,7 @@ export function auditLogEntry(event: RecordedLedgerEvent): AuditLogEntry {
     subjectId: interned(subject.id),
     type: interned(event.type) as LedgerEventType,
     recordedAt: metadata.recordedAt,
-    actor: { id: interned(actor.id), unitId: internedOrNull(actor.unitId), roles: actor.roles.map((role) => interned(role) as Role) },
+    actor: sharedRoledActor(actor.id, actor.unitId, actor.roles),
     commandId: metadata.commandId,
     // Usually the command's own id: then one string serves both fields.
     correlationId: metadata.correlationId === metadata.commandId ? metadata.commandId : metadata.correlationId,

@@ -9,6 +9,8 @@
  * pooled: they do not repeat. The pool is bounded; past MAX_VALUES distinct values a string is
  * kept as it comes, which is only larger, never different.
  */
+import type { Role } from '../src/shared/messages';
+
 const MAX_VALUES = 200_000;
 
 const pool = new Map<string, string>();
@@ -22,4 +24,56 @@ export function interned(value: string): string {
 
 export function internedOrNull(value: string | null | undefined): string | null {
   return value === null || value === undefined ? null : interned(value);
+}
+
+/** Who acted, as an entry names them: the person and the unit they acted for. */
+export interface EntryActor {
+  readonly id: string;
+  readonly unitId: string | null;
+}
+
+/** An audit-log entry's actor: also the roles they acted in. */
+export interface RoledActor extends EntryActor {
+  readonly roles: readonly Role[];
+}
+
+const MAX_ACTORS = 50_000;
+const actors = new Map<string, Map<string | null, EntryActor>>();
+const roledActors = new Map<string, Map<string | null, Map<string, RoledActor>>>();
+let actorCount = 0;
+
+/**
+ * One frozen object per person and unit, shared by every entry they made: the history, the
+ * reports' `reportedBy` and `correctedBy`. A few dozen people make a million entries, each of which
+ * held its own copy. Frozen because it is shared: nothing may change one entry's actor through
+ * another. Past MAX_ACTORS a fresh object is made, which is only larger, never different.
+ */
+export function sharedActor(id: string, unitId: string | null | undefined): EntryActor {
+  const unit = unitId ?? null;
+  let byUnit = actors.get(id);
+  let actor = byUnit?.get(unit);
+  if (actor !== undefined) return actor;
+  actor = Object.freeze({ id: interned(id), unitId: internedOrNull(unit) });
+  if (actorCount >= MAX_ACTORS) return actor;
+  if (byUnit === undefined) actors.set(id, (byUnit = new Map()));
+  byUnit.set(unit, actor);
+  actorCount += 1;
+  return actor;
+}
+
+/** `sharedActor` with the roles they acted in, for the audit log. */
+export function sharedRoledActor(id: string, unitId: string | null | undefined, roles: readonly Role[]): RoledActor {
+  const unit = unitId ?? null;
+  const rolesKey = roles.join('\u0000');
+  let byUnit = roledActors.get(id);
+  let byRoles = byUnit?.get(unit);
+  let actor = byRoles?.get(rolesKey);
+  if (actor !== undefined) return actor;
+  actor = Object.freeze({ id: interned(id), unitId: internedOrNull(unit), roles: Object.freeze(roles.map((role) => interned(role) as Role)) });
+  if (actorCount >= MAX_ACTORS) return actor;
+  if (byUnit === undefined) roledActors.set(id, (byUnit = new Map()));
+  if (byRoles === undefined) byUnit.set(unit, (byRoles = new Map()));
+  byRoles.set(rolesKey, actor);
+  actorCount += 1;
+  return actor;
 }

@@ -13,7 +13,7 @@ import type { Actor, RecordedEvent } from '../src/shared/messages';
 import type { ProjectedDocument, ProjectionDefinition } from './projection';
 import { eventTypeGuard } from './event-type-guard';
 import { evidenceView } from './indicator-history/entry';
-import { interned, internedOrNull } from './interned';
+import { interned, sharedActor } from './interned';
 import { UnhandledEventError } from './unhandled-event';
 
 export const PROGRESS_REPORTS_COLLECTION = 'progress_reports';
@@ -207,5 +207,5 @@ function withEvidence(existing: readonly EvidenceCitation[], added: readonly Evi
 }
 
 function actorOf(event: ReportEvent): ReportActor {
-  return { id: interned(event.metadata.actor.id), unitId: internedOrNull(event.metadata.actor.unitId) };
+  return sharedActor(event.metadata.actor.id, event.metadata.actor.unitId);
 }

@@ -5,7 +5,7 @@ import type { IndicatorEvent } from '../../src/domain/indicator/events';
 import { assertNever } from '../../src/domain/indicator/target';
 import type { RecordedIndicatorEvent } from '../indicator-event';
 import { entryIdOf } from '../event-entry-id';
-import { interned, internedOrNull } from '../interned';
+import { interned, internedOrNull, sharedActor } from '../interned';
 import type { EvidenceView, IndicatorHistoryEntry } from './document';
 import { beforeAndAfter } from './snapshots';
 import { summarizeIndicatorEvent } from './summary';
@@ -25,7 +25,7 @@ export function historyEntry(event: RecordedIndicatorEvent): IndicatorHistoryEnt
     position: event.position,
     type: interned(event.type) as IndicatorHistoryEntry['type'],
     recordedAt: event.metadata.recordedAt,
-    actor: { id: interned(actor.id), unitId: internedOrNull(actor.unitId) },
+    actor: sharedActor(actor.id, actor.unitId),
     period: internedOrNull(details.period),
     effectiveDate: details.period ? lastDayOf(details.period) : localDate(event.metadata.recordedAt),
     metric: internedOrNull(details.metric),

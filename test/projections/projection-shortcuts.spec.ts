@@ -2,7 +2,7 @@
  * The shortcuts the projections take on every event must answer what the long way answers:
  * sorted insertion instead of a sort, folding only text that needs it, a summary formatted once
  * per event, only each metric's latest figure kept and only the reported target's standing
- * recomputed.
+ * recomputed, one actor object per person.
  */
 import fc from 'fast-check';
 import type { LedgerEvent } from '../../src/domain/events';
@@ -11,6 +11,10 @@ import { entryIdOf, eventEntryId } from '../../projections/event-entry-id';
 import type { RecordedIndicatorEvent } from '../../projections/indicator-event';
 import { oneLine, summarizeIndicatorEvent } from '../../projections/indicator-history/summary';
 import { indicatorsProjection, type IndicatorDocument, type IndicatorFigure } from '../../projections/indicators';
+import { auditLogProjection, type AuditLogEntry } from '../../projections/audit-log';
+import { indicatorHistoryProjection, type IndicatorHistoryEntry } from '../../projections/indicator-history';
+import { sharedActor, sharedRoledActor } from '../../projections/interned';
+import { progressReportsProjection, type ProgressReportDocument } from '../../projections/progress-reports';
 import { summarizeStatuses, withStandings, worstStatus } from '../../projections/indicators/targets';
 import { withSortedId, withoutSortedId } from '../../projections/sorted-ids';
 import { history } from '../support/events';
@@ -153,5 +157,34 @@ describe('indicators: only each metric\'s latest figure is kept, and only the re
       }),
       { seed: 20261129, numRuns: 200 },
     );
+  });
+});
+
+describe('actors shared by the entries they made', () => {
+  it('gives one frozen object per person and unit (and roles, for the audit log), equal to a fresh one', () => {
+    const actor = sharedActor('chuyen-vien-a', 'phong-kinh-te');
+    expect(actor).toEqual({ id: 'chuyen-vien-a', unitId: 'phong-kinh-te' });
+    expect(sharedActor('chuyen-vien-a', 'phong-kinh-te')).toBe(actor);
+    expect(Object.isFrozen(actor)).toBe(true);
+    expect(sharedActor('chuyen-vien-a', 'ubnd')).toEqual({ id: 'chuyen-vien-a', unitId: 'ubnd' });
+    expect(sharedActor('chuyen-vien-a', undefined)).toEqual({ id: 'chuyen-vien-a', unitId: null });
+    expect(sharedActor('chuyen-vien-a', null)).toBe(sharedActor('chuyen-vien-a', undefined));
+
+    const roled = sharedRoledActor('chuyen-vien-a', 'phong-kinh-te', ['reporter']);
+    expect(roled).toEqual({ id: 'chuyen-vien-a', unitId: 'phong-kinh-te', roles: ['reporter'] });
+    expect(sharedRoledActor('chuyen-vien-a', 'phong-kinh-te', ['reporter'])).toBe(roled);
+    expect(sharedRoledActor('chuyen-vien-a', 'phong-kinh-te', ['reporter', 'analyst']).roles).toEqual(['reporter', 'analyst']);
+    expect(Object.isFrozen(roled.roles)).toBe(true);
+  });
+
+  it('is what the history, the audit log and the reports store', () => {
+    const [event] = history([reported('r1', 'new_members', '2021-Q1', 120)]);
+    const { actor } = event.metadata;
+    const historyEntry = applyAll(indicatorHistoryProjection, [event]).values().next().value as IndicatorHistoryEntry;
+    const auditEntry = applyAll(auditLogProjection, [event]).values().next().value as AuditLogEntry;
+    const report = applyAll(progressReportsProjection, [event]).get('r1') as ProgressReportDocument;
+    expect(historyEntry.actor).toBe(sharedActor(actor.id, actor.unitId));
+    expect(report.reportedBy).toBe(historyEntry.actor);
+    expect(auditEntry.actor).toBe(sharedRoledActor(actor.id, actor.unitId, actor.roles));
   });
 });
