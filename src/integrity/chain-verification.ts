@@ -59,6 +59,11 @@ export class ChainVerifier {
 
   constructor(private readonly streamId: string) {}
 
+  /** The revision the next event must have (events pushed so far). */
+  get nextRevision(): number {
+    return this.count;
+  }
+
   push(event: RecordedEvent): void {
     const expectedRevision = this.count;
     this.count += 1;

@@ -2,13 +2,15 @@
  * Verifies the whole ledger as of a global position: every stream's chain, every stream's head,
  * and the audit digest over those heads. Shared by `GET /audit/digest…` and `npm run verify`.
  *
- * It reads the global log through the port (so it works on either adapter), keeps the events of
- * each stream, then checks each stream in revision order exactly as the single-stream integrity
- * check does. The whole log up to the position is held in memory while it runs: fine for a
- * resolution's ledger (thousands of events a year); a store a hundred times larger would want a
- * streaming variant. It works in slices of about a page, letting the event loop turn between them,
- * so other requests are answered while it runs (it covers a fixed position: later appends are not
- * in it).
+ * It reads the global log through the port (so it works on either adapter) and checks each stream
+ * exactly as the single-stream integrity check does, without keeping the log: within a stream,
+ * global positions follow revisions, so each stream's events arrive in revision order and are fed
+ * to that stream's chain verifier as they are read. Memory grows with the number of streams, not
+ * of events. A stream whose events arrive out of revision order (an event deleted, moved or
+ * renumbered) is read again by itself, sorted by revision, and verified the same way, so its
+ * verdict names the same break. It works in slices of about a page, letting the event loop turn
+ * between them, so other requests are answered while it runs (it covers a fixed position: later
+ * appends are not in it).
  */
 import type { EventStore } from '../event-store/event-store.port';
 import { LedgerError } from '../shared/errors';
@@ -35,14 +37,14 @@ export class LedgerUnreadableError extends LedgerError {
 }
 
 const PAGE_SIZE = 1000;
+/** Events hashed between two turns of the event loop: a few milliseconds. */
+const VERIFY_SLICE = 500;
 
 /** Without `upToPosition`, the scan covers the store as it is when the scan starts. */
 export async function scanLedger(store: EventStore, upToPosition?: number): Promise<LedgerScan> {
   const storeHeadPosition = await store.headPosition();
   const position = upToPosition ?? storeHeadPosition;
-  const byStream = await readStreamsUpTo(store, position);
-
-  const streams = await verifyEach([...byStream.entries()].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  const streams = await verifyStreamsUpTo(store, position);
   const heads = sortHeads(streams.map(headOf).filter((head): head is StreamHead => head !== null));
   return {
     position,
@@ -54,12 +56,45 @@ export async function scanLedger(store: EventStore, upToPosition?: number): Prom
   };
 }
 
-/** Each stream's chain, in the given order, letting the event loop turn after every page's worth of events. */
-async function verifyEach(streams: ReadonlyArray<[string, RecordedEvent[]]>): Promise<ChainVerdict[]> {
-  const turns = new TurnBudget(PAGE_SIZE);
+/**
+ * Each stream's verdict as of `position`, sorted by stream id. Events are pushed to their stream's
+ * verifier as the log is read, a page at a time, the event loop turning after each page (reads are
+ * synchronous on SQLite); a stream met out of revision order is set aside and verified from a read
+ * of its own.
+ */
+async function verifyStreamsUpTo(store: EventStore, position: number): Promise<ChainVerdict[]> {
+  /** Stream → its verifier, or null once an event of it came out of revision order. */
+  const verifiers = new Map<string, ChainVerifier | null>();
+  const turns = new TurnBudget(VERIFY_SLICE);
+  let after = 0;
+  reading: while (after < position) {
+    const page = await readPage(store, after);
+    // Reading a page is a slice of its own; hashing its events is two more.
+    await nextTurn();
+    for (const event of page) {
+      if (event.position > position) break reading;
+      let verifier = verifiers.get(event.streamId);
+      if (verifier === undefined) verifiers.set(event.streamId, (verifier = new ChainVerifier(event.streamId)));
+      if (verifier === null) continue;
+      if (event.revision === verifier.nextRevision) verifier.push(event);
+      else verifiers.set(event.streamId, null);
+      if (turns.spend()) await nextTurn();
+    }
+    if (page.length < PAGE_SIZE) break;
+    after = page[page.length - 1].position;
+  }
   const verdicts: ChainVerdict[] = [];
-  for (const [streamId, events] of streams) verdicts.push(await verifyChainInSlices(streamId, events.sort((x, y) => x.revision - y.revision), turns));
-  return verdicts;
+  for (const [streamId, verifier] of verifiers) {
+    verdicts.push(verifier ? verifier.verdict() : await verifyStreamApart(store, streamId, position, turns));
+  }
+  return verdicts.sort((a, b) => (a.streamId < b.streamId ? -1 : a.streamId > b.streamId ? 1 : 0));
+}
+
+/** One stream's events up to `position`, read by themselves, in revision order (then position, as the log had them), verified. */
+async function verifyStreamApart(store: EventStore, streamId: string, position: number, turns: TurnBudget): Promise<ChainVerdict> {
+  const events = (await readStream(store, streamId)).filter((event) => event.position <= position);
+  events.sort((x, y) => x.revision - y.revision || x.position - y.position);
+  return verifyChainInSlices(streamId, events, turns);
 }
 
 /**
@@ -75,31 +110,23 @@ export async function verifyChainInSlices(streamId: string, events: readonly Rec
   return verifier.verdict();
 }
 
-/** Every event up to `position`, by stream; the event loop turns after each page (reads are synchronous on SQLite). */
-async function readStreamsUpTo(store: EventStore, position: number): Promise<Map<string, RecordedEvent[]>> {
-  const byStream = new Map<string, RecordedEvent[]>();
-  let after = 0;
-  while (after < position) {
-    const page = await readPage(store, after);
-    for (const event of page) {
-      if (event.position > position) return byStream;
-      const events = byStream.get(event.streamId) ?? [];
-      events.push(event);
-      byStream.set(event.streamId, events);
-    }
-    if (page.length < PAGE_SIZE) break;
-    after = page[page.length - 1].position;
-    await nextTurn();
-  }
-  return byStream;
-}
-
 async function readPage(store: EventStore, after: number): Promise<RecordedEvent[]> {
   try {
     return await store.readAll({ fromPosition: after, limit: PAGE_SIZE });
   } catch (error) {
     if (isJsonParseError(error)) {
       throw new LedgerUnreadableError(`An event after position ${after} cannot be read back: ${error.message}`, { afterPosition: after });
+    }
+    throw error;
+  }
+}
+
+async function readStream(store: EventStore, streamId: string): Promise<RecordedEvent[]> {
+  try {
+    return await store.readStream(streamId);
+  } catch (error) {
+    if (isJsonParseError(error)) {
+      throw new LedgerUnreadableError(`An event of stream ${streamId} cannot be read back: ${error.message}`, { streamId });
     }
     throw error;
   }
