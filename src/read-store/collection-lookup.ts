@@ -30,6 +30,7 @@ import { sameKey, UniqueKeys } from './unique-keys';
 import { OrderedRuns, type OrderedCandidates } from './ordered-runs';
 import { isScalarAt } from './scalar-at';
 import { SortedField } from './sorted-field';
+import { CompoundOrder } from './compound-order';
 import { keyRange, numericRange } from './key-range';
 
 interface UniqueIndex {
@@ -58,6 +59,10 @@ export class CollectionLookup {
   private readonly singleFields = new Set<string>();
   /** Sorted fields (whole-collection orders and ranges), built on first use. */
   private readonly sortedFields = new Map<string, SortedField>();
+  /** Field lists of the declared compound indexes, with whether each is unique. */
+  private readonly compoundIndexes: Array<{ fields: readonly string[]; unique: boolean }> = [];
+  /** Whole-collection orders of sorts on several fields (compound-order.ts), by their fields, built on first use. */
+  private readonly compoundOrders = new Map<string, CompoundOrder>();
   private readonly order = new Map<string, number>();
   /**
    * False until candidates first need sorting into insertion order (an equality map is built, a
@@ -76,6 +81,7 @@ export class CollectionLookup {
     if (field !== undefined && sortField !== undefined) {
       const sortFields = this.compoundFields.get(field) ?? new Set<string>();
       this.compoundFields.set(field, sortFields.add(sortField));
+      this.compoundIndexes.push({ fields: Object.keys(index.key), unique: index.unique === true });
     }
     if (!index.unique || this.unique.has(index.name)) return;
     const owners = new UniqueKeys();
@@ -150,6 +156,7 @@ export class CollectionLookup {
     }
     for (const runs of this.runs) runs.written(previous, next);
     for (const sorted of this.sortedFields.values()) sorted.written(previous, next);
+    for (const order of this.compoundOrders.values()) order.written(previous, next);
   }
 
   removed(document: ReadDocument): void {
@@ -162,6 +169,7 @@ export class CollectionLookup {
     for (const counts of this.inexact.values()) counts.clear();
     for (const runs of this.runs) runs.clear();
     for (const sorted of this.sortedFields.values()) sorted.clear();
+    for (const order of this.compoundOrders.values()) order.clear();
     this.order.clear();
   }
 
@@ -226,6 +234,7 @@ export class CollectionLookup {
    */
   ordered(filter: Record<string, unknown>, sort: Record<string, unknown>, documents: ReadonlyMap<string, ReadDocument>): OrderedCandidates | null {
     const sortFields = Object.keys(sort);
+    if (sortFields.length > 1) return this.compoundOrder(filter, sort, documents);
     if (sortFields.length !== 1) return null;
     const [sortField] = sortFields;
     for (const [field, value] of Object.entries(filter)) {
@@ -261,6 +270,37 @@ export class CollectionLookup {
     // Where the matches sit in the order is unknown (a date range's entries are near one another):
     // a walk that has looked at as many members as there are candidates turns to those, sorted.
     return { ids, exact: false, fallback: { budget: narrowed.size, ids: () => sorted.inOrder(narrowed.ids(), documents) } };
+  }
+
+  /**
+   * Every document in the order of a sort on the fields of a declared compound index (see
+   * compound-order.ts), all ascending or all descending, to walk as `wholeOrder` walks a single
+   * field's order, with the same choice of the narrowest candidates instead when they are few.
+   */
+  private compoundOrder(filter: Record<string, unknown>, sort: Record<string, unknown>, documents: ReadonlyMap<string, ReadDocument>): OrderedCandidates | null {
+    const fields = Object.keys(sort);
+    const directions = Object.values(sort);
+    // mingo sorts descending for -1 only; the caller walks the order from the end for that.
+    if (!directions.every((direction) => direction === -1) && !directions.every((direction) => direction !== -1)) return null;
+    const byId = fields[fields.length - 1] === '_id';
+    const indexFields = byId ? fields.slice(0, -1) : fields;
+    const declared = this.compoundIndexes.some((index) => (index.unique || byId) && sameFields(index.fields, indexFields));
+    if (!declared) return null;
+    const order = this.compoundOrderOf(fields, documents);
+    const ids = order.order();
+    if (ids === null) return null;
+    if (Object.keys(filter).length === 0) return { ids, exact: true };
+    const narrowed = this.narrowest(filter, documents);
+    if (narrowed === null) return { ids, exact: false };
+    if (narrowed.size * narrowed.size < WALK_PAGE_ESTIMATE * documents.size) return null;
+    return { ids, exact: false, fallback: { budget: narrowed.size, ids: () => order.inOrder(narrowed.ids(), documents) } };
+  }
+
+  private compoundOrderOf(fields: readonly string[], documents: ReadonlyMap<string, ReadDocument>): CompoundOrder {
+    const name = fields.join('\u0000');
+    let order = this.compoundOrders.get(name);
+    if (!order) this.compoundOrders.set(name, (order = new CompoundOrder(fields, documents.values())));
+    return order;
   }
 
   /** The sorted field of a single-field index's field, built on first use. */
@@ -335,6 +375,7 @@ export class CollectionLookup {
     }
     for (const runs of this.runs) runs.remove(document);
     for (const sorted of this.sortedFields.values()) sorted.remove(document);
+    for (const order of this.compoundOrders.values()) order.remove(document);
     this.order.delete(document._id);
   }
 
@@ -423,4 +464,8 @@ function isScalarValue(value: unknown): value is string | number | boolean {
 
 function equalityKeys(field: string, document: ReadDocument): Set<string> {
   return new Set(valuesAt(document, field.split('.')).map(encodeKey));
+}
+
+function sameFields(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((field, i) => field === b[i]);
 }
