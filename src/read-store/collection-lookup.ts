@@ -1,7 +1,8 @@
 /**
  * What keeps the in-memory read store's cost per operation independent of the collection's size:
- * - unique indexes held as key → owner maps, so a write checks only the keys it brings instead of
- *   re-checking every stored document (a rebuild used to be quadratic in the event count);
+ * - unique indexes held as key → owner maps (unique-keys.ts), so a write checks only the keys it
+ *   brings instead of re-checking every stored document (a rebuild used to be quadratic in the
+ *   event count);
  * - an equality map for the first field of every declared index, so `find({ indicatorId })` looks
  *   at that indicator's documents only, however many the collection holds. A map is built the
  *   first time a query can use it, then kept up to date: fields never queried by equality (dates,
@@ -13,7 +14,9 @@
  *   (ordered-runs.ts), so a page of `{ a: v }` sorted by `b` reads only the documents it returns;
  * - for a single-field index `{ b: 1 }`, every document in the order of `b` (sorted-field.ts, built on
  *   first use): a page sorted by `b` alone walks from the end it wants and stops once the page is
- *   full, and a range on `b` (`{ recordedAt: { $gte, $lte } }`) is found and counted by binary search.
+ *   full, and a range on `b` (`{ recordedAt: { $gte, $lte } }`) is found and counted by binary search;
+ * - for a sort on a compound index's fields (`{ indicatorId: 1, metric: 1, period: 1, _id: 1 }`),
+ *   every document in that order (compound-order.ts, built on first use), walked the same way.
  *
  * Equality maps also narrow `{ f: { $in: [v, w] } }` (the union of the values' sets).
  *
