@@ -28,8 +28,8 @@
 import type { IndexDefinition, ReadDocument } from './read-store.port';
 import { DuplicateKeyError } from './read-store.errors';
 import { encodeKey, valuesAt } from './index-values';
-import { indexKeys } from './unique-index';
-import { sameKey, UniqueKeys } from './unique-keys';
+import { keysOf, type KeysOf } from './unique-index';
+import { sameKey, UniqueKeys, type IndexKey } from './unique-keys';
 import { OrderedRuns, type OrderedCandidates } from './ordered-runs';
 import { isScalarAt } from './scalar-at';
 import { SortedField } from './sorted-field';
@@ -38,9 +38,16 @@ import { keyRange, numericRange } from './key-range';
 
 interface UniqueIndex {
   definition: IndexDefinition;
+  keysOf: KeysOf;
   /** Key → `_id` of the document holding it. */
   owners: UniqueKeys;
 }
+
+/**
+ * The keys a write brings, read once by `assertWritable` and recorded as they are by `written`: per
+ * unique index (in the order they were defined), per document (in the batch's order).
+ */
+export type CheckedKeys = ReadonlyArray<ReadonlyArray<readonly IndexKey[]>>;
 
 export class CollectionLookup {
   private readonly unique = new Map<string, UniqueIndex>();
@@ -88,21 +95,29 @@ export class CollectionLookup {
     }
     if (!index.unique || this.unique.has(index.name)) return;
     const owners = new UniqueKeys();
-    for (const document of documents) for (const key of indexKeys(index, document)) owners.set(key, document._id);
-    this.unique.set(index.name, { definition: index, owners });
+    const keysOfIndex = keysOf(index);
+    for (const document of documents) for (const key of keysOfIndex(document)) owners.set(key, document._id);
+    this.unique.set(index.name, { definition: index, keysOf: keysOfIndex, owners });
   }
 
   /**
    * Throws DuplicateKeyError when writing `incoming` (a later document with the same `_id` wins)
    * would give two documents one key of a unique index. Checks only the incoming keys.
    */
-  assertWritable(collection: string, incoming: ReadonlyMap<string, ReadDocument>): void {
-    if (this.unique.size === 0) return;
+  assertWritable(collection: string, incoming: ReadonlyMap<string, ReadDocument>): CheckedKeys {
+    const checked: Array<Array<readonly IndexKey[]>> = [];
+    if (this.unique.size === 0) return checked;
     if (incoming.size === 1) return this.assertOneWritable(collection, incoming);
-    for (const { definition, owners } of this.unique.values()) {
+    for (const { definition, keysOf: keysOfIndex, owners } of this.unique.values()) {
       const taken = new UniqueKeys();
-      for (const [id, document] of incoming) {
-        for (const key of indexKeys(definition, document)) {
+      const perDocument: Array<readonly IndexKey[]> = [];
+      checked.push(perDocument);
+      // Values, not entries: an entry is an array made per document. A document's key in the batch is its _id.
+      for (const document of incoming.values()) {
+        const id = document._id;
+        const keys = keysOfIndex(document);
+        perDocument.push(keys);
+        for (const key of keys) {
           const other = taken.get(key);
           if (other === id) continue;
           if (other !== undefined) throw new DuplicateKeyError(collection, definition.name, [other, id]);
@@ -113,30 +128,39 @@ export class CollectionLookup {
         }
       }
     }
+    return checked;
   }
 
   /**
    * `assertWritable` for a batch of one document (a live commit, usually): it cannot collide with
    * itself, so only the stored owners of its keys are asked, without a map of the batch's keys.
    */
-  private assertOneWritable(collection: string, incoming: ReadonlyMap<string, ReadDocument>): void {
+  private assertOneWritable(collection: string, incoming: ReadonlyMap<string, ReadDocument>): CheckedKeys {
+    const checked: Array<Array<readonly IndexKey[]>> = [];
     for (const [id, document] of incoming) {
-      for (const { definition, owners } of this.unique.values()) {
-        for (const key of indexKeys(definition, document)) {
+      for (const { definition, keysOf: keysOfIndex, owners } of this.unique.values()) {
+        const keys = keysOfIndex(document);
+        checked.push([keys]);
+        for (const key of keys) {
           const owner = owners.get(key);
           if (owner !== undefined && owner !== id) throw new DuplicateKeyError(collection, definition.name, [owner, id]);
         }
       }
     }
+    return checked;
   }
 
-  /** Records that `next` replaced `previous` (or was inserted, when `previous` is undefined). */
-  written(previous: ReadDocument | undefined, next: ReadDocument): void {
+  /**
+   * Records that `next` replaced `previous` (or was inserted, when `previous` is undefined): with
+   * the keys `assertWritable` read, when given `checked` and the document's place in its batch.
+   */
+  written(previous: ReadDocument | undefined, next: ReadDocument, checked?: CheckedKeys, at = 0): void {
     if (!previous && this.orderKept) this.order.set(next._id, this.nextOrder++);
-    for (const { definition, owners } of this.unique.values()) {
-      const keys = indexKeys(definition, next);
+    let index = 0;
+    for (const { keysOf: keysOfIndex, owners } of this.unique.values()) {
+      const keys = checked?.[index++]?.[at] ?? keysOfIndex(next);
       if (previous) {
-        const before = indexKeys(definition, previous);
+        const before = keysOfIndex(previous);
         // The usual replacement (a corrected report) keeps its one key: nothing to give up.
         const kept = before.length === 1 && keys.length === 1 && sameKey(before[0], keys[0]);
         if (!kept) for (const key of before) if (owners.get(key) === previous._id) owners.delete(key);
@@ -368,8 +392,8 @@ export class CollectionLookup {
   }
 
   private forget(document: ReadDocument): void {
-    for (const { definition, owners } of this.unique.values()) {
-      for (const key of indexKeys(definition, document)) if (owners.get(key) === document._id) owners.delete(key);
+    for (const { keysOf: keysOfIndex, owners } of this.unique.values()) {
+      for (const key of keysOfIndex(document)) if (owners.get(key) === document._id) owners.delete(key);
     }
     for (const [field, values] of this.equality) {
       const keys = equalityKeys(field, document);

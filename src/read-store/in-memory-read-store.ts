@@ -83,15 +83,16 @@ export class InMemoryReadStore implements ReadStore {
   private write(writes: ReadonlyMap<string, readonly ReadDocument[]>, handedOver = false): void {
     const staged: StagedWrite[] = [];
     for (const [collection, documents] of writes) staged.push(this.staged(collection, documents, handedOver));
-    for (const { collection, byId } of staged) this.state(collection).lookup.assertWritable(collection, byId);
-    for (const { collection, byId, replaced } of staged) {
+    const checked = staged.map(({ collection, byId }) => this.state(collection).lookup.assertWritable(collection, byId));
+    staged.forEach(({ collection, byId, replaced }, c) => {
       const { documents: stored, lookup } = this.state(collection);
       let i = 0;
       for (const document of byId.values()) {
-        lookup.written(replaced[i++], document);
+        lookup.written(replaced[i], document, checked[c], i);
         stored.set(document._id, document);
+        i += 1;
       }
-    }
+    });
   }
 
   /**

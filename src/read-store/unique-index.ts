@@ -17,8 +17,9 @@ import { keyPart, UniqueKeys, type IndexKey, type KeyPart } from './unique-keys'
  */
 export function assertUniqueKeys(collection: string, index: IndexDefinition, documents: Iterable<ReadDocument>): void {
   const owners = new UniqueKeys();
+  const keysOfIndex = keysOf(index);
   for (const document of documents) {
-    for (const key of indexKeys(index, document)) {
+    for (const key of keysOfIndex(document)) {
       const owner = owners.get(key);
       if (owner !== undefined && owner !== document._id) {
         throw new DuplicateKeyError(collection, index.name, [owner, document._id]);
@@ -28,12 +29,23 @@ export function assertUniqueKeys(collection: string, index: IndexDefinition, doc
   }
 }
 
-/** The distinct keys one document contributes to the index (usually one: no tuples are multiplied for it). */
-export function indexKeys(index: IndexDefinition, document: ReadDocument): readonly IndexKey[] {
-  const single = singleKey(index, document);
-  if (single !== null) return [single];
+/** Reads the distinct keys one document contributes to a unique index (usually one). */
+export type KeysOf = (document: ReadDocument) => readonly IndexKey[];
+
+/** The index's key reader, its field paths split once: it runs for every document every write brings. */
+export function keysOf(index: IndexDefinition): KeysOf {
+  const fields = Object.keys(index.key);
+  const paths = fields.map((field) => field.split('.'));
+  return (document) => {
+    const single = singleKey(paths, document);
+    return single !== null ? [single] : multikeyKeys(fields, document);
+  };
+}
+
+/** Every key of a document whose indexed paths meet an array: one per element (per combination). */
+function multikeyKeys(fields: readonly string[], document: ReadDocument): readonly IndexKey[] {
   let tuples: KeyPart[][] = [[]];
-  for (const field of Object.keys(index.key)) {
+  for (const field of fields) {
     const values = valuesAt(document, field.split('.'));
     tuples = tuples.flatMap((tuple) => values.map((value) => [...tuple, keyPart(value)]));
   }
@@ -47,16 +59,16 @@ export function indexKeys(index: IndexDefinition, document: ReadDocument): reado
  * The one key of a document whose indexed paths meet no array (the usual case), without building
  * tuples; null when an array is met and the multikey rules above apply.
  */
-function singleKey(index: IndexDefinition, document: ReadDocument): IndexKey | null {
-  const key: KeyPart[] = [];
-  for (const field in index.key) {
+function singleKey(paths: ReadonlyArray<readonly string[]>, document: ReadDocument): IndexKey | null {
+  const key = new Array<KeyPart>(paths.length);
+  for (let i = 0; i < paths.length; i++) {
     let value: unknown = document;
-    for (const segment of field.includes('.') ? field.split('.') : [field]) {
+    for (const segment of paths[i]) {
       if (Array.isArray(value)) return null;
       value = value !== null && typeof value === 'object' && Object.prototype.hasOwnProperty.call(value, segment) ? (value as Record<string, unknown>)[segment] : null;
     }
     if (Array.isArray(value)) return null;
-    key.push(keyPart(value));
+    key[i] = keyPart(value);
   }
   return key;
 }
