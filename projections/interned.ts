@@ -37,6 +37,17 @@ export interface RoledActor extends EntryActor {
   readonly roles: readonly Role[];
 }
 
+const EMPTY: readonly never[] = Object.freeze([]);
+
+/**
+ * The one empty list every entry without evidence (or a report without corrections) holds, instead
+ * of an array of its own per entry. Typed as a list of T because documents declare lists, but
+ * frozen: nothing may add to it in place (a push throws); projections copy lists to change them.
+ */
+export function emptyList<T>(): T[] {
+  return EMPTY as unknown as T[];
+}
+
 const MAX_ACTORS = 50_000;
 const actors = new Map<string, Map<string | null, EntryActor>>();
 const roledActors = new Map<string, Map<string | null, Map<string, RoledActor>>>();

@@ -13,7 +13,7 @@ import type { Actor, RecordedEvent } from '../src/shared/messages';
 import type { ProjectedDocument, ProjectionDefinition } from './projection';
 import { eventTypeGuard } from './event-type-guard';
 import { evidenceView } from './indicator-history/entry';
-import { interned, sharedActor } from './interned';
+import { emptyList, interned, sharedActor } from './interned';
 import { UnhandledEventError } from './unhandled-event';
 
 export const PROGRESS_REPORTS_COLLECTION = 'progress_reports';
@@ -135,6 +135,8 @@ export function evolveReport(current: ProgressReportDocument | null, event: Repo
 
 function reported(event: RecordedEvent<ProgressReported>): ProgressReportDocument {
   const { data, metadata } = event;
+  // Every field written out (no spread inside the literal), so the document holds them all in itself.
+  const evidence = citations(event, 'report', data.evidence);
   return {
     _id: data.reportId,
     reportId: data.reportId,
@@ -147,9 +149,10 @@ function reported(event: RecordedEvent<ProgressReported>): ProgressReportDocumen
     note: data.note ?? null,
     reportedBy: actorOf(event),
     reportedAt: metadata.recordedAt,
-    corrections: [],
+    corrections: emptyList(),
     correctionCount: 0,
-    ...withEvidence([], citations(event, 'report', data.evidence)),
+    evidence,
+    hasEvidence: evidence.length > 0,
     revision: event.revision,
     updatedAt: metadata.recordedAt,
     lastPosition: event.position,
@@ -168,12 +171,14 @@ function corrected(current: ProgressReportDocument, event: RecordedEvent<Progres
     revision: event.revision,
   };
   const corrections = [...current.corrections, correction];
+  const evidence = evidenceWith(current.evidence, citations(event, 'correction', data.evidence));
   return {
     ...current,
     value: data.value,
     corrections,
     correctionCount: corrections.length,
-    ...withEvidence(current.evidence, citations(event, 'correction', data.evidence)),
+    evidence,
+    hasEvidence: evidence.length > 0,
     revision: event.revision,
     updatedAt: metadata.recordedAt,
     lastPosition: event.position,
@@ -182,9 +187,11 @@ function corrected(current: ProgressReportDocument, event: RecordedEvent<Progres
 
 /** An answer changes the report only by the documents it cites; its correction, if any, came as its own event. */
 function answered(current: ProgressReportDocument, event: RecordedEvent<ReportQueryAnswered>): ProgressReportDocument {
+  const evidence = evidenceWith(current.evidence, citations(event, 'query_answer', event.data.evidence));
   return {
     ...current,
-    ...withEvidence(current.evidence, citations(event, 'query_answer', event.data.evidence)),
+    evidence,
+    hasEvidence: evidence.length > 0,
     revision: event.revision,
     updatedAt: event.metadata.recordedAt,
     lastPosition: event.position,
@@ -192,7 +199,8 @@ function answered(current: ProgressReportDocument, event: RecordedEvent<ReportQu
 }
 
 function citations(event: ReportEvent, citedIn: EvidenceCitation['citedIn'], evidence: readonly Evidence[] | undefined): EvidenceCitation[] {
-  return (evidence ?? []).map((item) => ({
+  if (!evidence || evidence.length === 0) return emptyList();
+  return evidence.map((item) => ({
     ...evidenceView(item),
     citedIn,
     revision: event.revision,
@@ -201,9 +209,9 @@ function citations(event: ReportEvent, citedIn: EvidenceCitation['citedIn'], evi
   }));
 }
 
-function withEvidence(existing: readonly EvidenceCitation[], added: readonly EvidenceCitation[]): Pick<ProgressReportDocument, 'evidence' | 'hasEvidence'> {
-  const evidence = [...existing, ...added];
-  return { evidence, hasEvidence: evidence.length > 0 };
+/** The citations so far and the new ones; nothing new: the same list (stored already, not walked again on commit). */
+function evidenceWith(existing: EvidenceCitation[], added: readonly EvidenceCitation[]): EvidenceCitation[] {
+  return added.length === 0 ? existing : [...existing, ...added];
 }
 
 function actorOf(event: ReportEvent): ReportActor {

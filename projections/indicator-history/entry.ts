@@ -5,7 +5,7 @@ import type { IndicatorEvent } from '../../src/domain/indicator/events';
 import { assertNever } from '../../src/domain/indicator/target';
 import type { RecordedIndicatorEvent } from '../indicator-event';
 import { entryIdOf } from '../event-entry-id';
-import { interned, internedOrNull, sharedActor } from '../interned';
+import { emptyList, interned, internedOrNull, sharedActor } from '../interned';
 import type { EvidenceView, IndicatorHistoryEntry } from './document';
 import { beforeAndAfter } from './snapshots';
 import { summarizeIndicatorEvent } from './summary';
@@ -63,7 +63,7 @@ export function localDate(instant: string): string {
 
 /** A cited document with its optional fields as null, the way every read model stores them. */
 export function evidenceViews(evidence: readonly Evidence[] | undefined): EvidenceView[] {
-  return (evidence ?? []).map(evidenceView);
+  return evidence && evidence.length > 0 ? evidence.map(evidenceView) : emptyList();
 }
 
 /** One cited document as every read model stores it (the progress reports add who cited it). */
