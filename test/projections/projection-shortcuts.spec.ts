@@ -13,7 +13,7 @@ import { oneLine, summarizeIndicatorEvent } from '../../projections/indicator-hi
 import { indicatorsProjection, type IndicatorDocument, type IndicatorFigure } from '../../projections/indicators';
 import { auditLogProjection, type AuditLogEntry } from '../../projections/audit-log';
 import { indicatorHistoryProjection, type IndicatorHistoryEntry } from '../../projections/indicator-history';
-import { sharedActor, sharedRoledActor } from '../../projections/interned';
+import { emptyList, sharedActor, sharedRoledActor } from '../../projections/interned';
 import { progressReportsProjection, type ProgressReportDocument } from '../../projections/progress-reports';
 import { summarizeStatuses, withStandings, worstStatus } from '../../projections/indicators/targets';
 import { withSortedId, withoutSortedId } from '../../projections/sorted-ids';
@@ -186,5 +186,22 @@ describe('actors shared by the entries they made', () => {
     expect(historyEntry.actor).toBe(sharedActor(actor.id, actor.unitId));
     expect(report.reportedBy).toBe(historyEntry.actor);
     expect(auditEntry.actor).toBe(sharedRoledActor(actor.id, actor.unitId, actor.roles));
+  });
+});
+
+describe('empty lists and unchanged lists shared, not copied', () => {
+  it('gives entries without evidence or corrections one frozen empty list, and keeps a report\'s evidence list when nothing new is cited', () => {
+    const events = history([reported('r1', 'new_members', '2021-Q1', 120), corrected('r1', 'new_members', '2021-Q1', 120, 125)]);
+    const [entry] = [...applyAll(indicatorHistoryProjection, events.slice(0, 1)).values()] as IndicatorHistoryEntry[];
+    const fresh = applyAll(progressReportsProjection, events.slice(0, 1)).get('r1') as ProgressReportDocument;
+    expect(entry.evidence).toEqual([]);
+    expect(entry.evidence).toBe(emptyList());
+    expect(fresh.corrections).toBe(emptyList());
+    expect(() => (emptyList<unknown>()).push(1)).toThrow(TypeError);
+
+    const correctedReport = applyAll(progressReportsProjection, events.slice(1), new Map([['r1', fresh]])).get('r1') as ProgressReportDocument;
+    expect(correctedReport.corrections).toHaveLength(1);
+    expect(correctedReport.evidence).toBe(fresh.evidence);
+    expect(fresh.corrections).toEqual([]);
   });
 });
