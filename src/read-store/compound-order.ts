@@ -16,6 +16,7 @@
  * budget, members are appended and the list sorts itself once, on the next read.
  */
 import type { ReadDocument } from './read-store.port';
+import { firstIndexWhere } from './binary-search';
 import { scalarAt } from './scalar-at';
 
 type SortValue = string | number;
@@ -135,14 +136,7 @@ export class CompoundOrder {
 
   /** The first index where `reached` holds (it holds from there on), or the list's length. */
   private firstIndex(reached: (key: unknown[]) => boolean): number {
-    let low = 0;
-    let high = this.keys.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (reached(this.keys[middle])) high = middle;
-      else low = middle + 1;
-    }
-    return low;
+    return firstIndexWhere(this.keys.length, (index) => reached(this.keys[index]));
   }
 
   private sort(): void {

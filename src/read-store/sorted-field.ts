@@ -14,6 +14,7 @@
  */
 import type { KeyRange } from './key-range';
 import type { ReadDocument } from './read-store.port';
+import { firstIndexWhere } from './binary-search';
 import { NOT_SCALAR, scalarAt } from './scalar-at';
 
 export class SortedField {
@@ -193,14 +194,7 @@ class KeyList<K extends number | string> {
 
   /** The first index where `reached` holds (it holds from there on), or the list's length. */
   private firstIndex(reached: (key: K) => boolean): number {
-    let low = 0;
-    let high = this.keys.length;
-    while (low < high) {
-      const middle = (low + high) >>> 1;
-      if (reached(this.keys[middle])) high = middle;
-      else low = middle + 1;
-    }
-    return low;
+    return firstIndexWhere(this.keys.length, (index) => reached(this.keys[index]));
   }
 
   private sort(): void {
