@@ -52,12 +52,23 @@ export class SortedField {
    * a distinct plain number).
    */
   inOrder(ids: readonly string[], documents: ReadonlyMap<string, ReadDocument>): string[] {
-    const keyed: Array<{ id: string; key: number }> = [];
+    // Keys in a typed array beside the ids, no object per member: the candidates of an audit-log
+    // date window (thousands of entries) are sorted by position on every such request, and they
+    // usually come in that order already (times follow positions), which one pass confirms.
+    const found: string[] = [];
+    const keys = new Float64Array(ids.length);
+    let ascending = true;
     for (const id of ids) {
       const document = documents.get(id);
-      if (document !== undefined) keyed.push({ id, key: scalarAt(document, this.path) as number });
+      if (document === undefined) continue;
+      const key = scalarAt(document, this.path) as number;
+      if (found.length > 0 && key < keys[found.length - 1]) ascending = false;
+      keys[found.length] = key;
+      found.push(id);
     }
-    return keyed.sort((a, b) => a.key - b.key).map((member) => member.id);
+    if (ascending) return found;
+    const order = Array.from(found, (_, index) => index).sort((a, b) => keys[a] - keys[b]);
+    return order.map((index) => found[index]);
   }
 
   /** The members within the range, in ascending order of the field; null when a member cannot be placed. */
