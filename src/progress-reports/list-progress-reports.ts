@@ -14,7 +14,8 @@ import { ID_PATTERN } from '../http/id-param.pipe';
 import { DEFAULT_PAGE_SIZE, PageQueryDto } from '../http/page-query.dto';
 import { ReadModelFreshness } from '../infrastructure/read-model-freshness';
 import { READ_STORE } from '../infrastructure/tokens';
-import { findPage } from '../read-store/find-page';
+import { findReadOnlyPage, type DeepReadonly } from '../read-store/read-only-find';
+import { sharedViews } from '../read-store/shared-views';
 import type { Filter, ReadStore } from '../read-store/read-store.port';
 
 export class ListProgressReportsDto extends PageQueryDto {
@@ -51,7 +52,7 @@ export class ListProgressReportsDto extends PageQueryDto {
 export type ProgressReportView = Omit<ProgressReportDocument, '_id' | 'lastPosition'>;
 
 export interface ProgressReportList {
-  items: ProgressReportView[];
+  items: ReadonlyArray<DeepReadonly<ProgressReportView>>;
   total: number;
 }
 
@@ -73,10 +74,20 @@ export class ListProgressReportsHandler implements IQueryHandler<ListProgressRep
     if (filters.metric) filter.metric = filters.metric;
     if (filters.hasEvidence) filter.hasEvidence = filters.hasEvidence === 'true';
     const collection = this.readStore.collection<ProgressReportDocument>(PROGRESS_REPORTS_COLLECTION);
-    const page = await findPage(collection, filter, { indicatorId: 1, metric: 1, period: 1, _id: 1 }, filters, DEFAULT_PAGE_SIZE);
-    return { items: page.items.map(({ _id, lastPosition, ...view }) => view), total: page.total };
+    // Read-only: a report carries its corrections and citations, and copying a page of them was most
+    // of a page's cost once the order no longer had to be computed (compound-order.ts).
+    const page = await findReadOnlyPage(collection, filter, { indicatorId: 1, metric: 1, period: 1, _id: 1 }, filters, DEFAULT_PAGE_SIZE);
+    return { items: page.items.map(sharedProgressReportView), total: page.total };
   }
 }
+
+function toView(report: DeepReadonly<ProgressReportDocument>): DeepReadonly<ProgressReportView> {
+  const { _id, lastPosition, ...view } = report;
+  return view;
+}
+
+/** One view per shared report, so its JSON can be kept (src/http/json-bytes.ts). */
+const sharedProgressReportView = sharedViews(toView);
 
 /** Open to every key, like the history that already shows each report and its documents. */
 @ApiTags('progress reports')
