@@ -8,6 +8,9 @@
  * Free text and per-event values (reasons, notes, ids of reports and commands, hashes) are never
  * pooled: they do not repeat. The pool is bounded; past MAX_VALUES distinct values a string is
  * kept as it comes, which is only larger, never different.
+ *
+ * The same for the few-valued objects every entry holds: one frozen actor per person (and unit,
+ * and roles), and one frozen empty list.
  */
 import type { Role } from '../src/shared/messages';
 
@@ -49,42 +52,53 @@ export function emptyList<T>(): T[] {
 }
 
 const MAX_ACTORS = 50_000;
-const actors = new Map<string, Map<string | null, EntryActor>>();
-const roledActors = new Map<string, Map<string | null, Map<string, RoledActor>>>();
 let actorCount = 0;
+
+/** Nested maps, one level per key part, the last holding a shared value. */
+type Pool = Map<string | null, unknown>;
+const actors: Pool = new Map();
+const roledActors: Pool = new Map();
+
+/**
+ * The value pooled under the key parts, made (and pooled, while fewer than MAX_ACTORS are) the
+ * first time; past the bound a fresh value is made, which is only larger, never different.
+ */
+function pooled<T>(pool: Pool, parts: ReadonlyArray<string | null>, make: () => T): T {
+  const room = actorCount < MAX_ACTORS;
+  let level = pool;
+  for (let i = 0; i < parts.length - 1; i++) {
+    let next = level.get(parts[i]) as Pool | undefined;
+    if (next === undefined) {
+      if (!room) return make();
+      level.set(parts[i], (next = new Map()));
+    }
+    level = next;
+  }
+  const last = parts[parts.length - 1];
+  let value = level.get(last) as T | undefined;
+  if (value === undefined) {
+    value = make();
+    if (room) {
+      level.set(last, value);
+      actorCount += 1;
+    }
+  }
+  return value;
+}
 
 /**
  * One frozen object per person and unit, shared by every entry they made: the history, the
  * reports' `reportedBy` and `correctedBy`. A few dozen people make a million entries, each of which
  * held its own copy. Frozen because it is shared: nothing may change one entry's actor through
- * another. Past MAX_ACTORS a fresh object is made, which is only larger, never different.
+ * another.
  */
 export function sharedActor(id: string, unitId: string | null | undefined): EntryActor {
-  const unit = unitId ?? null;
-  let byUnit = actors.get(id);
-  let actor = byUnit?.get(unit);
-  if (actor !== undefined) return actor;
-  actor = Object.freeze({ id: interned(id), unitId: internedOrNull(unit) });
-  if (actorCount >= MAX_ACTORS) return actor;
-  if (byUnit === undefined) actors.set(id, (byUnit = new Map()));
-  byUnit.set(unit, actor);
-  actorCount += 1;
-  return actor;
+  return pooled(actors, [id, unitId ?? null], () => Object.freeze({ id: interned(id), unitId: internedOrNull(unitId) }));
 }
 
 /** `sharedActor` with the roles they acted in, for the audit log. */
 export function sharedRoledActor(id: string, unitId: string | null | undefined, roles: readonly Role[]): RoledActor {
-  const unit = unitId ?? null;
-  const rolesKey = roles.join('\u0000');
-  let byUnit = roledActors.get(id);
-  let byRoles = byUnit?.get(unit);
-  let actor = byRoles?.get(rolesKey);
-  if (actor !== undefined) return actor;
-  actor = Object.freeze({ id: interned(id), unitId: internedOrNull(unit), roles: Object.freeze(roles.map((role) => interned(role) as Role)) });
-  if (actorCount >= MAX_ACTORS) return actor;
-  if (byUnit === undefined) roledActors.set(id, (byUnit = new Map()));
-  if (byRoles === undefined) byUnit.set(unit, (byRoles = new Map()));
-  byRoles.set(rolesKey, actor);
-  actorCount += 1;
-  return actor;
+  return pooled(roledActors, [id, unitId ?? null, roles.join('\u0000')], () =>
+    Object.freeze({ id: interned(id), unitId: internedOrNull(unitId), roles: Object.freeze(roles.map((role) => interned(role) as Role)) }),
+  );
 }
