@@ -1,12 +1,9 @@
 /**
  * What keeps the in-memory read store's cost per operation independent of the collection's size:
- * - unique indexes held as key → owner maps (unique-keys.ts), so a write checks only the keys it
- *   brings instead of re-checking every stored document (a rebuild used to be quadratic in the
- *   event count);
- * - an equality map for the first field of every declared index, so `find({ indicatorId })` looks
- *   at that indicator's documents only, however many the collection holds. A map is built the
- *   first time a query can use it, then kept up to date: fields never queried by equality (dates,
- *   types of an audit trail) cost neither time on every write nor memory;
+ * - unique indexes held as key → owner maps (unique-constraints.ts), so a write checks only the
+ *   keys it brings instead of re-checking every stored document;
+ * - an equality map for the first field of every declared index (equality-maps.ts, built on first
+ *   use), so `find({ indicatorId })` looks at that indicator's documents only;
  * - the insertion order of every `_id`, so narrowed results keep the natural order of a full scan
  *   (only once candidates first need it: nothing else reads it, and the documents map holds the
  *   same order until then, so a replay that is never queried keeps no second map of every id);
@@ -22,45 +19,22 @@
  *
  * Narrowing only chooses the candidates: the whole filter is still evaluated on them (quick field
  * tests first, mingo where they cannot decide: prefilter.ts), so a query means exactly what it
- * meant on a scan. Unique keys follow MongoDB's rules (see
- * unique-index.ts): missing fields index as null, arrays are multikey.
+ * meant on a scan.
  */
 import type { IndexDefinition, ReadDocument } from './read-store.port';
-import { DuplicateKeyError } from './read-store.errors';
-import { encodeKey, valuesAt } from './index-values';
-import { keysOf, type KeysOf } from './unique-index';
-import { sameKey, UniqueKeys, type IndexKey } from './unique-keys';
+import { encodeKey } from './index-values';
+import { UniqueConstraints, type CheckedKeys } from './unique-constraints';
+import { EqualityMaps } from './equality-maps';
 import { OrderedRuns, type OrderedCandidates } from './ordered-runs';
-import { isScalarAt } from './scalar-at';
 import { SortedField } from './sorted-field';
 import { CompoundOrder } from './compound-order';
 import { keyRange, numericRange } from './key-range';
 
-interface UniqueIndex {
-  definition: IndexDefinition;
-  keysOf: KeysOf;
-  /** Key → `_id` of the document holding it. */
-  owners: UniqueKeys;
-}
-
-/**
- * The keys a write brings, read once by `assertWritable` and recorded as they are by `written`: per
- * unique index (in the order they were defined), per document (in the batch's order).
- */
-export type CheckedKeys = ReadonlyArray<ReadonlyArray<readonly IndexKey[]>>;
+export type { CheckedKeys } from './unique-constraints';
 
 export class CollectionLookup {
-  private readonly unique = new Map<string, UniqueIndex>();
-  /** Field path → encoded value → `_id`s of the documents with that value there (built on first use). */
-  private readonly equality = new Map<string, Map<string, Set<string>>>();
-  /**
-   * Field → encoded value → how many members of that value's set are not exactly that scalar (an
-   * array holds it, or an array is on the way): where there are none, the set is the match of
-   * `{ field: value }` and its size is the count.
-   */
-  private readonly inexact = new Map<string, Map<string, number>>();
-  /** First fields of the declared indexes: the fields an equality map may be built for. */
-  private readonly indexedFields = new Set<string>();
+  private readonly unique = new UniqueConstraints();
+  private readonly equality = new EqualityMaps((documents) => this.keepInsertionOrder(documents));
   /** Equality field → the sort fields declared after it in a compound index. */
   private readonly compoundFields = new Map<string, Set<string>>();
   /** Runs per (equality field, sort field), built on first use like the equality maps. */
@@ -79,75 +53,27 @@ export class CollectionLookup {
    * range narrows): `order` is then filled from the documents and kept.
    */
   private orderKept = false;
-  /** Sets an existing document joined after others: their order is restored by sorting when read. */
-  private readonly unordered = new WeakSet<Set<string>>();
   private nextOrder = 0;
 
   /** Starts maintaining an index over the documents already stored (already checked for uniqueness). */
   define(index: IndexDefinition, documents: Iterable<ReadDocument>): void {
     const [field, sortField] = Object.keys(index.key);
-    if (field !== undefined) this.indexedFields.add(field);
+    if (field !== undefined) this.equality.allow(field);
     if (field !== undefined && sortField === undefined) this.singleFields.add(field);
     if (field !== undefined && sortField !== undefined) {
       const sortFields = this.compoundFields.get(field) ?? new Set<string>();
       this.compoundFields.set(field, sortFields.add(sortField));
       this.compoundIndexes.push({ fields: Object.keys(index.key), unique: index.unique === true });
     }
-    if (!index.unique || this.unique.has(index.name)) return;
-    const owners = new UniqueKeys();
-    const keysOfIndex = keysOf(index);
-    for (const document of documents) for (const key of keysOfIndex(document)) owners.set(key, document._id);
-    this.unique.set(index.name, { definition: index, keysOf: keysOfIndex, owners });
+    this.unique.define(index, documents);
   }
 
   /**
    * Throws DuplicateKeyError when writing `incoming` (a later document with the same `_id` wins)
-   * would give two documents one key of a unique index. Checks only the incoming keys.
+   * would give two documents one key of a unique index; returns the keys it read, for `written`.
    */
   assertWritable(collection: string, incoming: ReadonlyMap<string, ReadDocument>): CheckedKeys {
-    const checked: Array<Array<readonly IndexKey[]>> = [];
-    if (this.unique.size === 0) return checked;
-    if (incoming.size === 1) return this.assertOneWritable(collection, incoming);
-    for (const { definition, keysOf: keysOfIndex, owners } of this.unique.values()) {
-      const taken = new UniqueKeys();
-      const perDocument: Array<readonly IndexKey[]> = [];
-      checked.push(perDocument);
-      // Values, not entries: an entry is an array made per document. A document's key in the batch is its _id.
-      for (const document of incoming.values()) {
-        const id = document._id;
-        const keys = keysOfIndex(document);
-        perDocument.push(keys);
-        for (const key of keys) {
-          const other = taken.get(key);
-          if (other === id) continue;
-          if (other !== undefined) throw new DuplicateKeyError(collection, definition.name, [other, id]);
-          taken.set(key, id);
-          const owner = owners.get(key);
-          // An owner rewritten in this batch gives up its old keys; its new ones are checked as they come.
-          if (owner !== undefined && owner !== id && !incoming.has(owner)) throw new DuplicateKeyError(collection, definition.name, [owner, id]);
-        }
-      }
-    }
-    return checked;
-  }
-
-  /**
-   * `assertWritable` for a batch of one document (a live commit, usually): it cannot collide with
-   * itself, so only the stored owners of its keys are asked, without a map of the batch's keys.
-   */
-  private assertOneWritable(collection: string, incoming: ReadonlyMap<string, ReadDocument>): CheckedKeys {
-    const checked: Array<Array<readonly IndexKey[]>> = [];
-    for (const [id, document] of incoming) {
-      for (const { definition, keysOf: keysOfIndex, owners } of this.unique.values()) {
-        const keys = keysOfIndex(document);
-        checked.push([keys]);
-        for (const key of keys) {
-          const owner = owners.get(key);
-          if (owner !== undefined && owner !== id) throw new DuplicateKeyError(collection, definition.name, [owner, id]);
-        }
-      }
-    }
-    return checked;
+    return this.unique.assertWritable(collection, incoming);
   }
 
   /**
@@ -156,31 +82,8 @@ export class CollectionLookup {
    */
   written(previous: ReadDocument | undefined, next: ReadDocument, checked?: CheckedKeys, at = 0): void {
     if (!previous && this.orderKept) this.order.set(next._id, this.nextOrder++);
-    let index = 0;
-    for (const { keysOf: keysOfIndex, owners } of this.unique.values()) {
-      const keys = checked?.[index++]?.[at] ?? keysOfIndex(next);
-      if (previous) {
-        const before = keysOfIndex(previous);
-        // The usual replacement (a corrected report) keeps its one key: nothing to give up.
-        const kept = before.length === 1 && keys.length === 1 && sameKey(before[0], keys[0]);
-        if (!kept) for (const key of before) if (owners.get(key) === previous._id) owners.delete(key);
-      }
-      for (const key of keys) owners.set(key, next._id);
-    }
-    for (const [field, values] of this.equality) {
-      // Only keys that change move: an id that keeps its key keeps its place in that key's set.
-      const before = previous ? equalityKeys(field, previous) : NO_KEYS;
-      const after = equalityKeys(field, next);
-      for (const key of before) if (!after.has(key)) this.removeFromSet(values, key, next._id);
-      for (const key of after) {
-        if (before.has(key)) continue;
-        const ids = this.addToSet(values, key, next._id);
-        // An existing document joining a key lands at the end of its set, out of insertion order.
-        if (previous) this.unordered.add(ids);
-      }
-      if (previous) this.countInexact(field, previous, before, -1);
-      this.countInexact(field, next, after, 1);
-    }
+    this.unique.written(previous, next, checked, at);
+    this.equality.written(previous, next);
     for (const runs of this.runs) runs.written(previous, next);
     for (const sorted of this.sortedFields.values()) sorted.written(previous, next);
     for (const order of this.compoundOrders.values()) order.written(previous, next);
@@ -191,9 +94,8 @@ export class CollectionLookup {
   }
 
   clear(): void {
-    for (const { owners } of this.unique.values()) owners.clear();
-    for (const values of this.equality.values()) values.clear();
-    for (const counts of this.inexact.values()) counts.clear();
+    this.unique.clear();
+    this.equality.clear();
     for (const runs of this.runs) runs.clear();
     for (const sorted of this.sortedFields.values()) sorted.clear();
     for (const order of this.compoundOrders.values()) order.clear();
@@ -237,13 +139,13 @@ export class CollectionLookup {
 
   private equalityNarrowing(field: string, condition: unknown, documents: ReadonlyMap<string, ReadDocument>): Narrowing | null {
     const values = scalarsOf(condition);
-    const map = values && this.equalityMapOf(field, documents);
+    const map = values && this.equality.mapOf(field, documents);
     if (!values || !map) return null;
     const sets = values.map((value) => map.get(encodeKey(value)) ?? NO_IDS);
     return {
       size: sets.reduce((total, set) => total + set.size, 0),
       ids: () => (sets.length === 1 ? [...sets[0]] : [...new Set(sets.flatMap((set) => [...set]))]),
-      inInsertionOrder: sets.length === 1 && !this.unordered.has(sets[0]),
+      inInsertionOrder: sets.length === 1 && this.equality.inInsertionOrder(sets[0]),
     };
   }
 
@@ -372,14 +274,13 @@ export class CollectionLookup {
     if (fields.length !== 1 || fields[0].startsWith('$')) return null;
     const [field] = fields;
     const values = scalarsOf(filter[field]);
-    const map = values && this.equalityMapOf(field, documents);
+    const map = values && this.equality.mapOf(field, documents);
     if (!values || !map) return null;
     // Exact members hold one scalar each, so the sets of distinct values never share one.
     const keys = new Set(values.map(encodeKey));
-    const inexact = this.inexact.get(field);
     let count = 0;
     for (const key of keys) {
-      if ((inexact?.get(key) ?? 0) > 0) return null;
+      if (this.equality.inexactCount(field, key) > 0) return null;
       count += map.get(key)?.size ?? 0;
     }
     return count;
@@ -392,44 +293,12 @@ export class CollectionLookup {
   }
 
   private forget(document: ReadDocument): void {
-    for (const { keysOf: keysOfIndex, owners } of this.unique.values()) {
-      for (const key of keysOfIndex(document)) if (owners.get(key) === document._id) owners.delete(key);
-    }
-    for (const [field, values] of this.equality) {
-      const keys = equalityKeys(field, document);
-      for (const key of keys) this.removeFromSet(values, key, document._id);
-      this.countInexact(field, document, keys, -1);
-    }
+    this.unique.removed(document);
+    this.equality.removed(document);
     for (const runs of this.runs) runs.remove(document);
     for (const sorted of this.sortedFields.values()) sorted.remove(document);
     for (const order of this.compoundOrders.values()) order.remove(document);
     this.order.delete(document._id);
-  }
-
-  private removeFromSet(values: Map<string, Set<string>>, key: string, id: string): void {
-    const ids = values.get(key);
-    ids?.delete(id);
-    if (ids && ids.size === 0) values.delete(key);
-  }
-
-  private addToSet(values: Map<string, Set<string>>, key: string, id: string): Set<string> {
-    let ids = values.get(key);
-    if (!ids) values.set(key, (ids = new Set()));
-    ids.add(id);
-    return ids;
-  }
-
-  /** The field's equality map: kept, built now for an indexed field, else undefined. */
-  private equalityMapOf(field: string, documents: ReadonlyMap<string, ReadDocument>): Map<string, Set<string>> | undefined {
-    return this.equality.get(field) ?? (this.indexedFields.has(field) ? this.buildEquality(field, documents) : undefined);
-  }
-
-  private buildEquality(field: string, documents: ReadonlyMap<string, ReadDocument>): Map<string, Set<string>> {
-    this.keepInsertionOrder(documents);
-    const values = new Map<string, Set<string>>();
-    this.equality.set(field, values);
-    for (const document of documents.values()) this.addEquality(field, document);
-    return values;
   }
 
   private keepInsertionOrder(documents: ReadonlyMap<string, ReadDocument>): void {
@@ -438,25 +307,6 @@ export class CollectionLookup {
     // leaves it), which is exactly the order `written` and `forget` keep from now on.
     for (const id of documents.keys()) this.order.set(id, this.nextOrder++);
     this.orderKept = true;
-  }
-
-  private addEquality(field: string, document: ReadDocument): void {
-    const values = this.equality.get(field)!;
-    const keys = equalityKeys(field, document);
-    for (const key of keys) this.addToSet(values, key, document._id);
-    this.countInexact(field, document, keys, 1);
-  }
-
-  /** Counts `document` in (+1) or out (-1) of the inexact members of its keys, when it is one. */
-  private countInexact(field: string, document: ReadDocument, keys: ReadonlySet<string>, change: 1 | -1): void {
-    if (isScalarAt(document, field.split('.'))) return;
-    let counts = this.inexact.get(field);
-    if (!counts) this.inexact.set(field, (counts = new Map()));
-    for (const key of keys) {
-      const count = (counts.get(key) ?? 0) + change;
-      if (count === 0) counts.delete(key);
-      else counts.set(key, count);
-    }
   }
 }
 
@@ -469,8 +319,7 @@ interface Narrowing {
   readonly inInsertionOrder: boolean;
 }
 
-const NO_KEYS: ReadonlySet<string> = new Set();
-const NO_IDS: Set<string> = new Set();
+const NO_IDS: ReadonlySet<string> = new Set();
 /** The page size a walk is assumed to fill when choosing between a whole-collection order and narrowed candidates. */
 const WALK_PAGE_ESTIMATE = 100;
 
@@ -487,10 +336,6 @@ function scalarsOf(condition: unknown): Array<string | number | boolean> | null 
 /** The equality values the maps and runs are keyed for. */
 function isScalarValue(value: unknown): value is string | number | boolean {
   return typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean';
-}
-
-function equalityKeys(field: string, document: ReadDocument): Set<string> {
-  return new Set(valuesAt(document, field.split('.')).map(encodeKey));
 }
 
 function sameFields(a: readonly string[], b: readonly string[]): boolean {
