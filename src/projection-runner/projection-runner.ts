@@ -8,19 +8,18 @@
  * never applied twice when the runner replays from the older checkpoint.
  *
  * The batch is a working set (pending-batch.ts): each document an event touches is evolved from
- * its latest version in the batch and written once per commit. On the in-memory store the runner
- * evolves the store's own documents (`peekDocument`: projections are pure, they never change what
- * they are given) and hands the batch over at commit, so a document is never copied on its way
- * in or out; a failed batch is simply dropped, the store never saw it.
+ * its latest version in the batch (event-applier.ts) and written once per commit. On the in-memory
+ * store the runner evolves the store's own documents (`peekDocument`: projections are pure, they
+ * never change what they are given) and hands the batch over at commit, so a document is never
+ * copied on its way in or out; a failed batch is simply dropped, the store never saw it.
  *
  * No Nest here: a provider wraps it (src/infrastructure/projection.service.ts).
  */
 import type { ProjectedDocument, ProjectionDefinition } from '../../projections/projection';
-import type { RecordedLedgerEvent } from '../domain/events';
 import type { EventStore, Subscription } from '../event-store/event-store.port';
 import type { ReadStore } from '../read-store/read-store.port';
-import type { RecordedEvent } from '../shared/messages';
 import { ExponentialBackoff } from './backoff';
+import { EventApplier } from './event-applier';
 import { CancellableDelay, settlesWithin } from './idle';
 import { PendingBatch } from './pending-batch';
 import { PositionWaiters } from './position-waiters';
@@ -88,15 +87,13 @@ export class ProjectionRunner {
   private readonly logger: ProjectionRunnerLogger;
   private readonly idleCommitMs: number;
   private readonly faults: NonNullable<ProjectionRunnerOptions['faults']>;
-  private readonly projectionsByType = new Map<string, ProjectionDefinition<ProjectedDocument>[]>();
-  /** The store's own documents, lent without a copy, when it keeps them as objects (in memory). */
-  private readonly peek: ReadStore['peekDocument'];
 
   private committed = 0;
   private currentState: ProjectionRunnerState = 'stopped';
   private failure: ProjectionRunnerFailure | null = null;
   private indexesReady = false;
   private readonly batch = new PendingBatch();
+  private readonly applier: EventApplier;
   private readonly waiters = new PositionWaiters();
   private readonly backoff = new CancellableDelay();
   private readonly retry: ExponentialBackoff;
@@ -131,14 +128,7 @@ export class ProjectionRunner {
     });
     this.idleCommitMs = options.idleCommitMs ?? DEFAULTS.idleCommitMs;
     this.faults = options.faults ?? {};
-    this.peek = readStore.peekDocument?.bind(readStore);
-    for (const projection of projections) {
-      for (const type of projection.handles) {
-        const list = this.projectionsByType.get(type) ?? [];
-        list.push(projection);
-        this.projectionsByType.set(type, list);
-      }
-    }
+    this.applier = new EventApplier(projections, readStore, this.batch);
   }
 
   /** Last committed position: every event up to it is reflected in the read store. */
@@ -292,7 +282,7 @@ export class ProjectionRunner {
         }
         const result = await next;
         if (result.done) break;
-        const applying = this.apply(result.value);
+        const applying = this.applier.apply(result.value);
         if (applying) await applying;
         if (this.batch.eventCount >= this.batchSize) await this.commit();
       }
@@ -314,7 +304,7 @@ export class ProjectionRunner {
         const page = await this.eventStore.readAll({ fromPosition: from, limit: Math.min(this.catchUpBatchSize, CATCH_UP_PAGE_SIZE) });
         if (page.length === 0) break;
         for (const event of page) {
-          const applying = this.apply(event);
+          const applying = this.applier.apply(event);
           if (applying) await applying;
         }
         if (this.abandoning) throw new ProjectionRunnerStoppedError(head, this.committed);
@@ -330,77 +320,6 @@ export class ProjectionRunner {
       this.logger.error(`Projections '${this.name}' failed to catch up at position ${this.committed}`, error);
       throw error;
     }
-  }
-
-  /**
-   * Takes one event into the batch. Synchronous on a store that lends its documents (no promise
-   * per event); a promise only when documents must be fetched.
-   */
-  private apply(event: RecordedEvent): Promise<void> | undefined {
-    if (!this.peek) return this.applyFetching(event);
-    const peek = this.peek;
-    this.evolveEach(event, (collection, id) => peek(collection, id) as ProjectedDocument | null);
-    this.batch.taken(event.position);
-    return undefined;
-  }
-
-  /** The same as `apply`, for a store asked by queries: each unknown document is fetched first. */
-  private async applyFetching(event: RecordedEvent): Promise<void> {
-    const missing: Array<{ collection: string; id: string }> = [];
-    this.documentIdsOf(event, (collection, id) => {
-      if (this.batch.known(collection, id) === undefined) missing.push({ collection, id });
-    });
-    for (const { collection, id } of missing) if (this.batch.known(collection, id) === undefined) await this.fetch(collection, id);
-    this.evolveEach(event, () => {
-      throw new Error('Every document of the event was fetched before it was applied');
-    });
-    this.batch.taken(event.position);
-  }
-
-  /**
-   * Evolves every document the event touches from its latest version: the batch's, else what
-   * `load` gives (called only for documents the batch does not know).
-   */
-  private evolveEach(event: RecordedEvent, load: (collection: string, id: string) => ProjectedDocument | null): void {
-    // `handles` lists ledger event types, so an event that reaches a projection is a ledger event.
-    const ledgerEvent = event as RecordedLedgerEvent;
-    const projections = this.projectionsByType.get(event.type);
-    if (projections === undefined) return;
-    for (const projection of projections) {
-      const ids = projection.documentIds(ledgerEvent);
-      for (let i = 0; i < ids.length; i++) {
-        const id = ids[i];
-        if (ids.indexOf(id) < i) continue; // an id listed twice is evolved once
-        if (projection.writeOnce) {
-          // Built from this event alone: nothing to look up, and rebuilt identical on a replay.
-          this.batch.stage(projection.collection, projection.evolve(null, ledgerEvent, id));
-          continue;
-        }
-        let current = this.batch.known(projection.collection, id);
-        if (current === undefined) current = load(projection.collection, id);
-        if (current && event.position <= current.lastPosition) continue;
-        // Projections are pure: `current` (possibly the store's own object) is never changed.
-        this.batch.stage(projection.collection, projection.evolve(current, ledgerEvent, id));
-      }
-    }
-  }
-
-  /**
-   * Calls `visit` for each document the event evolves from a stored version, in the order
-   * `evolveEach` evolves them: write-once documents are never read.
-   */
-  private documentIdsOf(event: RecordedEvent, visit: (collection: string, id: string) => void): void {
-    const ledgerEvent = event as RecordedLedgerEvent;
-    for (const projection of this.projectionsByType.get(event.type) ?? []) {
-      if (projection.writeOnce) continue;
-      for (const id of projection.documentIds(ledgerEvent)) visit(projection.collection, id);
-    }
-  }
-
-  private async fetch(collection: string, id: string): Promise<ProjectedDocument | null> {
-    const document = await this.readStore.collection<ProjectedDocument>(collection).findOne({ _id: id });
-    this.batch.remember(collection, id, document);
-    return document;
   }
 
   /** Writes the batch and its checkpoint, then tells whoever waits for a position. */
