@@ -6,9 +6,11 @@
  * JSON route sent another type sees no body and fails validation.
  */
 import type { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyRequest, FastifyServerOptions } from 'fastify';
+import type { FastifyError, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import type { Readable } from 'node:stream';
-import { bodyLimitBytes } from './body-errors';
+import { badRequest, bodyLimitBytes } from './body-errors';
+import { answerClientError, invalidUrl, UNDECODABLE_PATH } from './client-errors';
+import type { ErrorBody } from './error-body';
 import type { PipelineParts } from './request-steps';
 import { readJsonBody } from './json-body';
 
@@ -21,8 +23,25 @@ export function fastifyServerOptions(bodyLimit: string): FastifyServerOptions {
     onConstructorPoisoning: 'ignore',
     // Fastify answers 404 for a path parameter longer than this; Express has no such limit, and an
     // over-long id is a 400 INVALID_ID from IdParamPipe.
-    routerOptions: { maxParamLength: 2000 },
+    routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
+    // Requests refused before routing answer in our error shape too (client-errors.ts).
+    clientErrorHandler: answerClientError,
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
+      const body = frameworkErrorBody(error);
+      void reply.code(body.statusCode).send(body);
+    },
   };
+}
+
+const MAX_PARAM_LENGTH = 2000;
+
+/** Fastify's own refusals before routing: a URL that does not decode, a path parameter beyond the limit above. */
+function frameworkErrorBody(error: FastifyError): ErrorBody {
+  if (error.code === 'FST_ERR_BAD_URL') return invalidUrl(UNDECODABLE_PATH);
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return { statusCode: 400, code: 'INVALID_ID', message: `A path parameter is longer than ${MAX_PARAM_LENGTH} characters`, details: { maxLength: MAX_PARAM_LENGTH } };
+  }
+  return badRequest(400, error.message);
 }
 
 export function installFastifyPipeline(app: NestFastifyApplication, { beforeRouting, enableCors, bodyLimit }: PipelineParts): void {
