@@ -1,6 +1,8 @@
 /**
- * The single place errors become HTTP responses. Typed domain errors map by class; Nest's own
- * HTTP exceptions keep their status; anything else is a 500 that is logged, never echoed.
+ * The single place errors become HTTP responses. Typed errors map by class; Nest's own HTTP
+ * exceptions keep their status; anything else is a 500 that is logged, never echoed. That includes
+ * typed errors no client should meet (a store's internal refusals, a projection's): their codes and
+ * messages describe our internals, not the request.
  */
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { HttpServer } from '@nestjs/common';
@@ -71,9 +73,9 @@ export class LedgerExceptionFilter implements ExceptionFilter {
   }
 
   toBody(exception: unknown): ErrorBody {
-    if (exception instanceof LedgerError) {
-      const statusCode = STATUS_BY_ERROR.find(([type]) => exception instanceof type)?.[1] ?? HttpStatus.INTERNAL_SERVER_ERROR;
-      return { statusCode, code: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) };
+    const status = exception instanceof LedgerError ? STATUS_BY_ERROR.find(([type]) => exception instanceof type)?.[1] : undefined;
+    if (exception instanceof LedgerError && status !== undefined) {
+      return { statusCode: status, code: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) };
     }
     if (exception instanceof HttpException) {
       const statusCode = exception.getStatus();

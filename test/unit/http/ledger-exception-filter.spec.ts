@@ -1,0 +1,101 @@
+/**
+ * The one place errors become HTTP answers: each typed error keeps its code and gets its status;
+ * Nest's own exceptions keep theirs; anything else, typed errors about our internals included, is
+ * a logged 500 that echoes nothing of the error.
+ */
+import { BadRequestException, Logger, MethodNotAllowedException } from '@nestjs/common';
+import type { ArgumentsHost, HttpServer } from '@nestjs/common';
+import { LedgerExceptionFilter } from '../../../src/http/ledger-exception.filter';
+import { DuplicateKeyError, UnsafeQueryError } from '../../../src/read-store/read-store.errors';
+import {
+  AuthKeysUnavailableError,
+  BusinessRuleError,
+  ConcurrencyError,
+  ForbiddenError,
+  InvalidInputError,
+  NotFoundError,
+  PayloadTooLargeError,
+  ProjectionLagError,
+  RateLimitedError,
+  StoreUnavailableError,
+  UnauthenticatedError,
+  UnsupportedMediaTypeError,
+} from '../../../src/shared/errors';
+
+interface Answer {
+  status: number;
+  body: Record<string, unknown>;
+  headers: Record<string, string>;
+}
+
+function answer(exception: unknown): Answer {
+  const result: Answer = { status: 0, body: {}, headers: {} };
+  const http = {
+    setHeader: (_response: unknown, name: string, value: string) => void (result.headers[name] = value),
+    reply: (_response: unknown, body: Record<string, unknown>, status: number) => void Object.assign(result, { body, status }),
+  } as unknown as HttpServer;
+  const host = { switchToHttp: () => ({ getResponse: () => ({}) }) } as unknown as ArgumentsHost;
+  new LedgerExceptionFilter(http).catch(exception, host);
+  return result;
+}
+
+describe('LedgerExceptionFilter', () => {
+  let logged: jest.SpyInstance;
+
+  beforeEach(() => {
+    logged = jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
+  });
+
+  afterEach(() => {
+    logged.mockRestore();
+  });
+
+  it.each([
+    [new InvalidInputError('INVALID_ID', 'bad id'), 400, 'INVALID_ID'],
+    [new UnsafeQueryError('filter.$where', 'operator not allowed'), 400, 'UNSAFE_QUERY'],
+    [new UnauthenticatedError('no key'), 401, 'UNAUTHENTICATED'],
+    [new ForbiddenError('ROLE_NOT_ALLOWED', 'no'), 403, 'ROLE_NOT_ALLOWED'],
+    [new NotFoundError('INDICATOR_NOT_FOUND', 'none'), 404, 'INDICATOR_NOT_FOUND'],
+    [new ConcurrencyError('indicator-ind-1', 2, 3), 409, 'CONCURRENCY_CONFLICT'],
+    [new PayloadTooLargeError(10), 413, 'PAYLOAD_TOO_LARGE'],
+    [new UnsupportedMediaTypeError('application/octet-stream', 'text/plain'), 415, 'UNSUPPORTED_MEDIA_TYPE'],
+    [new BusinessRuleError('DUPLICATE_REPORT', 'again'), 422, 'DUPLICATE_REPORT'],
+    [new RateLimitedError(3, 100, 60), 429, 'RATE_LIMITED'],
+    [new ProjectionLagError(10, 5), 503, 'PROJECTION_LAGGING'],
+    [new StoreUnavailableError('EVENT_STORE_UNAVAILABLE', 'down'), 503, 'EVENT_STORE_UNAVAILABLE'],
+    [new AuthKeysUnavailableError('timeout'), 503, 'AUTH_KEYS_UNAVAILABLE'],
+  ])('answers %p with %i and its own code and message', (error, status, code) => {
+    const { status: answered, body } = answer(error);
+    expect(answered).toBe(status);
+    expect(body).toMatchObject({ statusCode: status, code, message: (error as Error).message });
+    expect(logged).not.toHaveBeenCalled();
+  });
+
+  it('keeps the details of a typed error, and sets Retry-After and ETag where they help the client', () => {
+    expect(answer(new ConcurrencyError('indicator-ind-1', 2, 3))).toMatchObject({ body: { details: { currentRevision: 3 } }, headers: { ETag: '"3"' } });
+    expect(answer(new RateLimitedError(7, 100, 60)).headers).toEqual({ 'Retry-After': '7' });
+    expect(answer(new ProjectionLagError(10, 5)).headers).toEqual({ 'Retry-After': '1' });
+    expect(answer(new StoreUnavailableError('READ_STORE_UNAVAILABLE', 'down')).headers).toEqual({ 'Retry-After': '1' });
+  });
+
+  it("answers Nest's own exceptions with their status and the status's name as code", () => {
+    expect(answer(new MethodNotAllowedException())).toMatchObject({ status: 405, body: { statusCode: 405, code: 'METHOD_NOT_ALLOWED' } });
+    expect(answer(new BadRequestException('Failed to decode param'))).toMatchObject({ status: 400, body: { code: 'BAD_REQUEST', message: 'Failed to decode param' } });
+  });
+
+  it('answers an unexpected error with a logged 500 that echoes nothing of it', () => {
+    const { status, body } = answer(new Error('connection string mongodb://user:secret@db'));
+    expect(status).toBe(500);
+    expect(body).toEqual({ statusCode: 500, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred; it has been logged' });
+    expect(logged).toHaveBeenCalledTimes(1);
+    expect(String(logged.mock.calls[0][0])).toContain('secret');
+  });
+
+  it('answers a typed error about our internals (a read store refusal) as that same logged 500, not with its code', () => {
+    const { status, body } = answer(new DuplicateKeyError('indicator_history', 'revision_unique', ['a', 'b']));
+    expect(status).toBe(500);
+    expect(body).toEqual({ statusCode: 500, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred; it has been logged' });
+    expect(logged).toHaveBeenCalledTimes(1);
+    expect(String(logged.mock.calls[0][0])).toContain('DuplicateKeyError');
+  });
+});
