@@ -50,7 +50,7 @@ describe.each(HTTP_ADAPTERS)('on %s', (adapter) => {
     it.each([
       ['a raw non-ASCII character in the query', '/indicators?unit=phòng'],
       ['a raw non-ASCII character in the path', '/indicators/phòng'],
-      ["the README's elided digest pasted as it is", '/audit/digest/verify?digest=5026…2252&position=72'],
+      ['an elided digest pasted as it is', '/audit/digest/verify?digest=fe1d…5270&position=81'],
       ['a percent-escape in the path that does not decode', '/indicators/%E0%A4%A'],
     ])('answers %s with 400 INVALID_URL and how to encode it', async (_, target) => {
       const answer = await sendRaw(port, get(target));
