@@ -1,6 +1,7 @@
 /**
  * Request validation: unknown fields are refused, types are exact (no silent coercion of "12" to
- * 12 in bodies), and a failure lists every field with what is wrong with it.
+ * 12 in bodies), and a failure lists every field with what is wrong with it (a value of the wrong
+ * kind: that alone, not the ranges it cannot be compared with).
  */
 import { BadRequestException, ValidationError, ValidationPipe, type ValidationPipeOptions } from '@nestjs/common';
 import type { ErrorBody, FieldError } from './error-body';
@@ -31,10 +32,23 @@ export function validationPipeOptions(): ValidationPipeOptions {
   };
 }
 
+/** Rules on the kind of value; when one of them fails, the others (ranges, lengths, patterns) say nothing useful. */
+const TYPE_RULES = new Set(['isInt', 'isNumber', 'isString', 'isBoolean', 'isArray', 'isObject', 'isDateString', 'isIso8601']);
+
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own: FieldError[] = error.constraints ? [{ field, errors: Object.values(error.constraints) }] : [];
+    const own: FieldError[] = error.constraints ? [{ field, errors: messagesOf(error.constraints) }] : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });
+}
+
+/**
+ * A field's messages. `limit=abc` fails "must be an integer", and with it "must not be less than
+ * 1" and "must not be greater than 500" (NaN compares with nothing): only the first is true to say.
+ */
+function messagesOf(constraints: Record<string, string>): string[] {
+  const failed = Object.keys(constraints);
+  const typeRules = failed.filter((rule) => TYPE_RULES.has(rule));
+  return (typeRules.length > 0 ? typeRules : failed).map((rule) => constraints[rule]);
 }

@@ -61,6 +61,16 @@ describe.each(HTTP_ADAPTERS)('on %s', (adapter) => {
       expect(res.body).toMatchObject({ statusCode: 422, code, message: expect.any(String) });
     });
 
+    it('says only what is wrong with a value of the wrong kind, and the range once the kind is right', async () => {
+      const notANumber = await t.get('/indicators?limit=abc').expect(400);
+      expect(notANumber.body.details.fields).toEqual([{ field: 'limit', errors: ['limit must be an integer number'] }]);
+      const tooMany = await t.get('/indicators?limit=501').expect(400);
+      expect(tooMany.body.details.fields).toEqual([{ field: 'limit', errors: ['limit must not be greater than 500'] }]);
+      const text = await report({ ...valid, value: 'ninety' }).expect(400);
+      expect(text.body.details.fields).toHaveLength(1);
+      expect(text.body.details.fields[0].errors).toHaveLength(1);
+    });
+
     it('refuses a negative or fractional count', async () => {
       const path = '/indicators/ind-03/progress-reports';
       const key = KEYS.reporter('co-quan-to-chuc-noi-vu');
