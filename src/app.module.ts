@@ -35,6 +35,7 @@ import { INSPECTION_COMMAND_HANDLERS, INSPECTION_CONTROLLERS, INSPECTION_QUERY_H
 import { StoreHealth } from './health/store-health';
 import { HttpDrain } from './http/http-drain';
 import { UnsafeInputGuard } from './http/forbidden-keys';
+import { JsonBodyGuard } from './http/json-body.guard';
 import { ProjectionService } from './infrastructure/projection.service';
 import { loggingModule } from './logging/logging.module';
 import { ReadModelFreshness } from './infrastructure/read-model-freshness';
@@ -113,9 +114,11 @@ export class AppModule {
         { provide: PROJECTION_LEASE, useFactory: (readStore: ReadStore) => options.projectionLease ?? createProjectionLease(readStore), inject: [READ_STORE] },
         { provide: PrincipalDirectory, useFactory: () => loadPrincipals(config) },
         { provide: JWT_VERIFIER, useFactory: (clock: Clock) => (config.jwt ? JwtVerifier.create(config.jwt, clock) : null), inject: [Clock] },
-        // Global guards run in this order: who is calling, within their rate, with no operator keys, still allowed to write.
+        // Global guards run in this order: who is calling, within their rate, a body sent as JSON, with no
+        // operator keys, still allowed to write.
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },
+        { provide: APP_GUARD, useClass: JsonBodyGuard },
         { provide: APP_GUARD, useClass: UnsafeInputGuard },
         { provide: APP_GUARD, useClass: ActiveUnitGuard },
         StoreHealth,

@@ -8,6 +8,7 @@ import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
 import { ReadOnlyRoute } from '../auth/read-only-route.decorator';
 import type { HttpRequest } from '../http/http-exchange';
+import { RawBodyRoute } from '../http/json-body.guard';
 import { ReadQueryDto } from '../http/read-query.dto';
 import { ReadModelFreshness } from '../infrastructure/read-model-freshness';
 import { hashRequestBody, OCTET_STREAM } from './hash-request-body';
@@ -24,6 +25,7 @@ export class EvidenceController {
 
   @Post('verify')
   @ReadOnlyRoute()
+  @RawBodyRoute()
   @HttpCode(200)
   @ApiOperation({ summary: `Which reports cite this file? Send its raw bytes (application/octet-stream, at most ${EVIDENCE_FILE_MAX_BYTES / 1024 / 1024} MB)` })
   @ApiConsumes(OCTET_STREAM)

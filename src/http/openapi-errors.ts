@@ -33,7 +33,10 @@ const WITH_KEY = {
   429: "The caller's rate limit is spent (RATE_LIMITED, with Retry-After).",
 } as const;
 const WITH_ID = { 404: 'Something the path names does not exist: INDICATOR_NOT_FOUND, REPORT_NOT_FOUND, QUERY_NOT_FOUND, UNIT_NOT_FOUND, RESOLUTION_NOT_FOUND…' } as const;
-const WITH_BODY = { 413: 'The request body is larger than the limit (PAYLOAD_TOO_LARGE).' } as const;
+const WITH_BODY = {
+  413: 'The request body is larger than the limit (PAYLOAD_TOO_LARGE).',
+  415: 'The body is not sent as application/json (UNSUPPORTED_MEDIA_TYPE).',
+} as const;
 
 /** Adds the common error responses to every operation, and the error body's schema to every error response. */
 export function withErrorResponses(document: OpenAPIObject): OpenAPIObject {

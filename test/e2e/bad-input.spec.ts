@@ -107,6 +107,30 @@ describe.each(HTTP_ADAPTERS)('on %s', (adapter) => {
       expect(huge.body.code).toBe('PAYLOAD_TOO_LARGE');
     });
 
+    it('answers a body sent as anything but JSON with 415, naming the type received', async () => {
+      const server = t.app.getHttpServer();
+      const send = (contentType: string) =>
+        request(server).post(REPORTS).set('Authorization', `Bearer ${KEYS.reporter(UNIT)}`).set('Content-Type', contentType).send(JSON.stringify(valid));
+      // What `curl -d '{…}'` sends without -H 'Content-Type: application/json'.
+      const form = await send('application/x-www-form-urlencoded').expect(415);
+      expect(form.body).toMatchObject({ code: 'UNSUPPORTED_MEDIA_TYPE', details: { expected: 'application/json', received: 'application/x-www-form-urlencoded' } });
+      expect((await send('text/plain').expect(415)).body.details.received).toBe('text/plain');
+      // No body at all is not a type question: validation names the missing fields.
+      const empty = await request(server).post(REPORTS).set('Authorization', `Bearer ${KEYS.reporter(UNIT)}`).set('Content-Type', 'text/plain').expect(400);
+      expect(empty.body.code).toBe('VALIDATION_FAILED');
+    });
+
+    it('takes JSON with a charset parameter', async () => {
+      const server = t.app.getHttpServer();
+      await request(server)
+        .post(REPORTS)
+        .set('Authorization', `Bearer ${KEYS.reporter(UNIT)}`)
+        .set('Content-Type', 'application/json; charset=utf-8')
+        .send(JSON.stringify({ ...valid, period: '2021-02' }))
+        .expect(201);
+      head = await t.eventStore.headPosition(); // the one write this test means to make
+    });
+
     it('refuses reassignments and revisions without reason or decision reference', async () => {
       const reassign = await t.post(`/indicators/${INDICATOR}/reassignments`, { toUnitId: 'phong-kinh-te', reason: '' }, KEYS.coordinator).expect(400);
       expect(reassign.body.details.fields.map((f: { field: string }) => f.field)).toEqual(expect.arrayContaining(['reason', 'decisionRef']));

@@ -46,10 +46,10 @@ describe('OpenAPI error responses (e2e)', () => {
     expect(operations().filter(({ operation }) => operation.security?.length).length).toBeGreaterThan(20);
   });
 
-  it('declares 404 where the path names something, and 413 where a body is sent', () => {
+  it('declares 404 where the path names something, and 413 and 415 where a body is sent', () => {
     const missing = operations().flatMap(({ path, method, operation }) => [
       ...(path.includes('{') && !operation.responses['404'] ? [`${method} ${path}: 404`] : []),
-      ...(method === 'post' && !operation.responses['413'] ? [`${method} ${path}: 413`] : []),
+      ...(method === 'post' ? ['413', '415'].filter((status) => !operation.responses[status]).map((status) => `${method} ${path}: ${status}`) : []),
     ]);
     expect(missing).toEqual([]);
   });
@@ -62,6 +62,7 @@ describe('OpenAPI error responses (e2e)', () => {
     );
     expect(untyped).toEqual([]);
     expect(document.paths['/indicators/{id}/progress-reports'].post.responses['409'].description).toContain('CONCURRENCY_CONFLICT');
+    expect(document.paths['/evidence/verify'].post.responses['415'].description).toContain('octet-stream');
   });
 
   it('leaves the routes that take no key without 401', () => {
