@@ -1,9 +1,9 @@
 /**
  * Graceful shutdown, in the order that loses nothing: stop accepting connections, answer new
  * requests on open keep-alive connections with 503 SHUTTING_DOWN, let the requests in flight
- * finish (a command that was accepted gets its answer), let the projections reach the last write,
- * and only then let Nest stop the projection runner (which stores its checkpoint) and close the
- * stores.
+ * finish (a command that was accepted gets its answer) until SHUTDOWN_TIMEOUT_MS, then close the
+ * connections of any still running, let the projections reach the last write, and only then let
+ * Nest stop the projection runner (which stores its checkpoint) and close the stores.
  *
  * Nest calls `onModuleDestroy` on every provider before any `beforeApplicationShutdown`, so this
  * runs before ProjectionService stops the runner and before StoreLifecycle closes the stores.
@@ -54,8 +54,12 @@ export class HttpDrain implements OnModuleDestroy {
     // Stop accepting connections; the callback only reports "was not listening", which is fine.
     server?.close?.(() => undefined);
     const deadline = Date.now() + this.config.shutdownTimeoutMs;
+    this.logger.log(`Shutting down: ${this.inFlight} request(s) in flight, new ones answered 503 SHUTTING_DOWN`);
     if (!(await this.untilIdle(deadline))) {
-      this.logger.warn(`${this.inFlight} request(s) still in flight after ${this.config.shutdownTimeoutMs} ms; shutting down anyway`);
+      this.logger.warn(`${this.inFlight} request(s) still in flight after ${this.config.shutdownTimeoutMs} ms; closing their connections`);
+      // Their handlers may wait much longer (a read-your-writes wait, a slow store): the server's own
+      // close would wait for them, and the process with it. The deadline is the deadline.
+      server?.closeAllConnections?.();
     }
     server?.closeIdleConnections?.();
     await this.projectionsCaughtUp(deadline);

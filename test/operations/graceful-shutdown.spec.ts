@@ -92,4 +92,30 @@ describe('graceful shutdown', () => {
       fs.rmSync(dir, { recursive: true, force: true });
     }
   });
+
+  it('closes the connections of requests still in flight at SHUTDOWN_TIMEOUT_MS, so the process can exit', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-shutdown-'));
+    const store = new GatedEventStore(new SqliteEventStore({ filename: path.join(dir, 'events.db') }));
+    const t = await startTestApp({ dataDir: dir, eventStore: store as EventStore, env: { SHUTDOWN_TIMEOUT_MS: '200' } });
+    const gate = store.holdNextAppend();
+    try {
+      const http = await listenOnLoopback(t);
+      // A command held for as long as the test wants: longer than any shutdown may wait.
+      const inFlight = http
+        .post('/indicators/ind-12/progress-reports', { metric: 'health_insurance_coverage', period: '2021-Q1', value: 93 }, KEYS.reporter('bao-hiem-xa-hoi-thanh-pho'))
+        .then(
+          () => 'answered',
+          (error: NodeJS.ErrnoException) => error.code ?? error.message,
+        );
+      await gate.reached;
+
+      // Resolves only because the held request's connection is closed at the deadline.
+      await t.app.close();
+      expect(await inFlight).toMatch(/ECONNRESET|socket hang up|UND_ERR_SOCKET|other side closed|fetch failed/);
+      expect(store.closedAt).not.toBeNull();
+    } finally {
+      gate.release();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 15_000);
 });
