@@ -96,11 +96,11 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     logLevel: oneOf(env.LOG_LEVEL, 'info', 'LOG_LEVEL', LOG_LEVELS),
     shutdownTimeoutMs: integer(env.SHUTDOWN_TIMEOUT_MS, 10_000, 'SHUTDOWN_TIMEOUT_MS', 0, 600_000),
-    seedOnStart: (env.SEED_ON_START ?? 'true') !== 'false',
+    seedOnStart: flag(env.SEED_ON_START, true, 'SEED_ON_START'),
     seedFile: path.resolve(env.SEED_FILE ?? path.join(REPO_ROOT, 'seeds', 'resolution-2021.json')),
     readYourWritesTimeoutMs: integer(env.READ_YOUR_WRITES_TIMEOUT_MS, 5000, 'READ_YOUR_WRITES_TIMEOUT_MS', 0, 60000),
     projectionLeaseTtlMs: integer(env.PROJECTION_LEASE_TTL_MS, 15_000, 'PROJECTION_LEASE_TTL_MS', 1000, 600_000),
-    bodyLimit: env.BODY_LIMIT ?? '100kb',
+    bodyLimit: bodyLimit(env.BODY_LIMIT),
     httpAdapter: oneOf(env.HTTP_ADAPTER, DEFAULT_HTTP_ADAPTER, 'HTTP_ADAPTER', HTTP_ADAPTERS),
   };
 }
@@ -159,6 +159,11 @@ function oneOf<T extends string>(raw: string | undefined, fallback: T, name: str
   return raw as T;
 }
 
+/** `true` or `false`, nothing else: `SEED_ON_START=no` used to seed, as anything but "false" did. */
+function flag(raw: string | undefined, fallback: boolean, name: string): boolean {
+  return oneOf(raw, fallback ? 'true' : 'false', name, ['true', 'false'] as const) === 'true';
+}
+
 function integer(raw: string | undefined, fallback: number, name: string, min: number, max: number): number {
   if (raw === undefined || raw === '') return fallback;
   const value = Number(raw);
@@ -166,6 +171,25 @@ function integer(raw: string | undefined, fallback: number, name: string, min: n
     throw new ConfigError(`${name} must be a whole number between ${min} and ${max}, got "${raw}"`);
   }
   return value;
+}
+
+/** BODY_LIMIT, checked here so both adapters start with the same limit or neither does. */
+function bodyLimit(raw: string | undefined): string {
+  if (raw === undefined || raw === '') return '100kb';
+  const bytes = bodyLimitBytes(raw);
+  if (bytes < 1 || bytes > MAX_BODY_LIMIT_BYTES) throw new ConfigError(`BODY_LIMIT must be between 1b and 1gb, got "${raw}"`);
+  return raw.trim();
+}
+
+const MAX_BODY_LIMIT_BYTES = 1024 ** 3;
+const SIZE = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i;
+const UNIT_BYTES: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
+
+/** `BODY_LIMIT` in bytes, read as Express's body parser reads it ("100kb" is 102,400 bytes). */
+export function bodyLimitBytes(limit: string): number {
+  const match = SIZE.exec(limit);
+  if (!match) throw new ConfigError(`BODY_LIMIT must be a size such as 100kb or 1mb, not "${limit}"`);
+  return Math.floor(Number(match[1]) * UNIT_BYTES[(match[2] ?? 'b').toLowerCase()]);
 }
 
 function findUp(from: string, marker: string): string {

@@ -8,7 +8,8 @@
 import type { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import type { Readable } from 'node:stream';
-import { badRequest, bodyLimitBytes } from './body-errors';
+import { bodyLimitBytes } from '../config/config';
+import { badRequest } from './body-errors';
 import { answerClientError, invalidUrl, UNDECODABLE_PATH } from './client-errors';
 import type { ErrorBody } from './error-body';
 import type { PipelineParts } from './request-steps';

@@ -8,7 +8,7 @@ import helmet from 'helmet';
 import { IncomingMessage, ServerResponse } from 'node:http';
 import { Socket } from 'node:net';
 import { Readable } from 'node:stream';
-import { bodyLimitBytes } from '../../../src/http/body-errors';
+import { bodyLimitBytes } from '../../../src/config/config';
 import { parseStrictJson, readJsonBody } from '../../../src/http/json-body';
 import { computeSecurityHeaders, securityHeaders } from '../../../src/http/security-headers';
 import { ConfigError } from '../../../src/config/config';

@@ -1,0 +1,23 @@
+/** Settings read in config.ts: a value the service cannot use is refused at start, on every adapter alike. */
+import { ConfigError, loadConfig } from '../../../src/config/config';
+
+describe('settings', () => {
+  it.each(['0', 'abc', '-1kb', '2gb', '10tb'])('refuses BODY_LIMIT=%s at start, whichever the adapter', (limit) => {
+    for (const adapter of ['fastify', 'express']) {
+      expect(() => loadConfig({ BODY_LIMIT: limit, HTTP_ADAPTER: adapter })).toThrow(ConfigError);
+    }
+  });
+
+  it('takes BODY_LIMIT as Express writes sizes, and 100kb when unset', () => {
+    expect(loadConfig({}).bodyLimit).toBe('100kb');
+    expect(loadConfig({ BODY_LIMIT: '1.5mb' }).bodyLimit).toBe('1.5mb');
+    expect(loadConfig({ BODY_LIMIT: '2048' }).bodyLimit).toBe('2048');
+  });
+
+  it('reads SEED_ON_START as true or false only', () => {
+    expect(loadConfig({}).seedOnStart).toBe(true);
+    expect(loadConfig({ SEED_ON_START: 'false' }).seedOnStart).toBe(false);
+    expect(loadConfig({ SEED_ON_START: 'true' }).seedOnStart).toBe(true);
+    for (const value of ['no', '0', 'False', 'off']) expect(() => loadConfig({ SEED_ON_START: value })).toThrow(/SEED_ON_START must be one of true, false/);
+  });
+});
