@@ -34,6 +34,10 @@ async function run(): Promise<void> {
     const position = await leadership.exclusively((exclusiveRunner) => exclusiveRunner.rebuild());
     const seconds = Number(process.hrtime.bigint() - started) / 1e9;
     console.log(`Rebuilt ${ALL_PROJECTIONS.map((p) => p.collection).join(', ')} up to position ${position} in ${seconds.toFixed(2)} s.`);
+    if (config.readStore.kind === 'memory') {
+      // Said outright: the run succeeded, yet no running app reads what it built.
+      console.log('The read store is the embedded in-memory one: this rebuilt a copy of its own, now discarded; a running app is not affected (it rebuilds its read models at every start). Set MONGODB_URI to rebuild shared read models.');
+    }
   } finally {
     await readStore.close();
     await eventStore.close();
