@@ -21,7 +21,9 @@ import {
   UnauthenticatedError,
   UnsupportedMediaTypeError,
 } from '../shared/errors';
+import { recordAnsweredCode } from './answered-code';
 import type { ErrorBody } from './error-body';
+import { rawRequestOf, type HttpRequest } from './http-exchange';
 
 const STATUS_BY_ERROR: ReadonlyArray<[abstract new (...args: never[]) => LedgerError, number]> = [
   [InvalidInputError, HttpStatus.BAD_REQUEST],
@@ -62,6 +64,8 @@ export class LedgerExceptionFilter implements ExceptionFilter {
   catch(exception: unknown, host: ArgumentsHost): void {
     const response = host.switchToHttp().getResponse<unknown>();
     const body = this.toBody(exception);
+    const request = host.switchToHttp().getRequest<HttpRequest | undefined>();
+    if (request) recordAnsweredCode(rawRequestOf(request), body.code);
     if (exception instanceof ProjectionLagError || exception instanceof StoreUnavailableError || exception instanceof AuthKeysUnavailableError) {
       this.http.setHeader(response, 'Retry-After', '1');
     }

@@ -5,6 +5,7 @@
  */
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { ErrorBody } from './error-body';
+import { recordAnsweredCode } from './answered-code';
 
 /** Prepares the response (headers, bookkeeping); returns the answer to send instead of routing, or null to go on. */
 export type RequestStep = (req: IncomingMessage, res: ServerResponse) => ErrorBody | null;
@@ -13,7 +14,10 @@ export function runInOrder(steps: readonly RequestStep[]): RequestStep {
   return (req, res) => {
     for (const step of steps) {
       const refusal = step(req, res);
-      if (refusal) return refusal;
+      if (refusal) {
+        recordAnsweredCode(req, refusal.code);
+        return refusal;
+      }
     }
     return null;
   };

@@ -17,6 +17,7 @@ import pino, { type DestinationStream } from 'pino';
 import { pinoHttp, type HttpLogger } from 'pino-http';
 import type { LogLevelName } from '../config/config';
 import { correlationIdOf } from '../http/correlation-id';
+import { answeredCodeOf } from '../http/answered-code';
 import type { RequestStep } from '../http/request-steps';
 
 export const HTTP_LOGGER = Symbol('HttpLogger');
@@ -44,9 +45,18 @@ export function loggingModule(level: LogLevelName, destination?: DestinationStre
       req: (req: { method?: string; url?: string; remoteAddress?: string }) => ({ method: req.method, url: req.url, remoteAddress: req.remoteAddress }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
-    // 4xx are the caller's business and 5xx ours: log them louder than a success.
+    // 4xx are the caller's business and 5xx ours: log them louder than a success. A 503 is a state
+    // the client is told to wait out (read models lagging, shutting down, a store away): a warning.
     customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
-      error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+      res.statusCode === 503 ? 'warn' : error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    // The code a refusal was answered with, on its line.
+    customSuccessObject: (req: IncomingMessage, _res: ServerResponse, value: Record<string, unknown>) => withAnsweredCode(req, value),
+    customErrorObject: (req: IncomingMessage, res: ServerResponse, error: Error, value: Record<string, unknown>) => {
+      // pino-http makes up an Error for every 5xx; its stack points into pino-http. A real failure's
+      // stack is logged where it is caught (the exception filter).
+      const madeUp = error.message === `failed with status code ${res.statusCode}`;
+      return withAnsweredCode(req, madeUp ? { ...value, err: undefined } : value);
+    },
   });
   return {
     module: LoggingModule,
@@ -64,4 +74,9 @@ export function logRequest(httpLogger: HttpLogger): RequestStep {
     httpLogger(req, res);
     return null;
   };
+}
+
+function withAnsweredCode(req: IncomingMessage, value: Record<string, unknown>): Record<string, unknown> {
+  const code = answeredCodeOf(req);
+  return code === undefined ? value : { ...value, code };
 }

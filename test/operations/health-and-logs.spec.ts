@@ -147,4 +147,19 @@ describe('structured logs and correlation ids', () => {
     }
     expect(all).not.toMatch(/authorization/i);
   });
+
+  it('puts the code a refusal was answered with on its line', async () => {
+    const refused = await t.post('/indicators/ind-12/progress-reports', { ...REPORT, value: 150 }, REPORTER).set('X-Correlation-Id', 'refused-0001').expect(422);
+    expect(refused.body.code).toBe('VALUE_OUT_OF_RANGE');
+    expect(logged().find((l) => l.correlationId === 'refused-0001')).toMatchObject({ level: 40, code: 'VALUE_OUT_OF_RANGE', res: { statusCode: 422 } });
+    const ok = logged().find((l) => l.correlationId === 'bhxh-req-0001');
+    expect(ok).not.toHaveProperty('code');
+  });
+
+  it('logs a 503 the client is told to wait out as a warning with its code, without a made-up stack', async () => {
+    await t.get('/units?minPosition=999999', REPORTER).set('X-Correlation-Id', 'lagging-0001').expect(503);
+    const entry = logged().find((l) => l.correlationId === 'lagging-0001');
+    expect(entry).toMatchObject({ level: 40, code: 'PROJECTION_LAGGING', res: { statusCode: 503 } });
+    expect(entry).not.toHaveProperty('err');
+  });
 });

@@ -34,7 +34,7 @@ function answer(exception: unknown): Answer {
     setHeader: (_response: unknown, name: string, value: string) => void (result.headers[name] = value),
     reply: (_response: unknown, body: Record<string, unknown>, status: number) => void Object.assign(result, { body, status }),
   } as unknown as HttpServer;
-  const host = { switchToHttp: () => ({ getResponse: () => ({}) }) } as unknown as ArgumentsHost;
+  const host = { switchToHttp: () => ({ getResponse: () => ({}), getRequest: () => ({ headers: {} }) }) } as unknown as ArgumentsHost;
   new LedgerExceptionFilter(http).catch(exception, host);
   return result;
 }
