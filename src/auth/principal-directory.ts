@@ -10,6 +10,7 @@ import { createHash, timingSafeEqual } from 'node:crypto';
 import * as fs from 'node:fs';
 import { ROLES, type Actor, type Role } from '../shared/messages';
 import { slugify } from '../shared/slug';
+import { ID_PATTERN } from '../http/id-param.pipe';
 
 export interface Principal extends Actor {
   name: string;
@@ -107,8 +108,9 @@ function validEntry(raw: unknown, index: number): PrincipalEntry {
       : typeof entry.name !== 'string' || !entry.name.trim()
         ? 'has no name'
         : keyProblem(entry) ??
-          (!(entry.unitId === null || typeof entry.unitId === 'string')
-            ? 'needs a unitId (string or null)'
+          (!(entry.unitId === null || (typeof entry.unitId === 'string' && ID_PATTERN.test(entry.unitId)))
+            ? // A placeholder left in a pasted entry (`npm run principals:hash-key` prints "…") is refused here.
+              `needs a unitId: a unit's id such as "phong-kinh-te", or null; got ${JSON.stringify(entry.unitId)}`
             : !Array.isArray(entry.roles) || entry.roles.length === 0 || !entry.roles.every((r) => ROLES.includes(r as Role))
               ? `needs roles among ${ROLES.join(', ')}`
               : null);

@@ -43,6 +43,8 @@ describe('PrincipalDirectory', () => {
     ['a digest that is not one', { ...own, apiKeySha256: 'abc' }, '64 hexadecimal'],
     ['an unknown role', { ...own, apiKey: OWN_KEY, roles: ['admin'] }, 'roles'],
     ['no unit', { name: 'x', apiKey: OWN_KEY, roles: ['reporter'] }, 'unitId'],
+    ["the placeholder principals:hash-key prints for the unit", { ...own, unitId: '…', apiKey: OWN_KEY }, 'unitId'],
+    ['a unit that is not an id', { ...own, unitId: 'Phòng Kinh tế', apiKey: OWN_KEY }, 'unitId'],
   ])('refuses an entry with %s', (_, entry, message) => {
     expect(() => PrincipalDirectory.fromEntries([entry])).toThrow(message);
   });
