@@ -4,7 +4,7 @@
  * client can read our 413 rather than see a reset connection) and the request is refused.
  */
 import { createHash } from 'node:crypto';
-import { rawRequestOf, type HttpRequest } from '../http/http-exchange';
+import { mediaTypeOf, rawRequestOf, type HttpRequest } from '../http/http-exchange';
 import { InvalidInputError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../shared/errors';
 
 export const OCTET_STREAM = 'application/octet-stream';
@@ -17,7 +17,7 @@ export interface BodyDigest {
 export async function hashRequestBody(request: HttpRequest, limitBytes: number): Promise<BodyDigest> {
   // The stream itself: neither adapter has read a body of this content type (src/http/fastify-pipeline.ts).
   const body = rawRequestOf(request);
-  const contentType = request.headers['content-type']?.split(';')[0].trim().toLowerCase() ?? null;
+  const contentType = mediaTypeOf(request);
   if (contentType !== OCTET_STREAM) throw new UnsupportedMediaTypeError(OCTET_STREAM, contentType);
   const declared = Number(request.headers['content-length']);
   if (Number.isFinite(declared) && declared > limitBytes) {

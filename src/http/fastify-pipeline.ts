@@ -3,7 +3,8 @@
  * `onRequest` hook (before CORS and Nest middleware, as the Express middleware runs first there),
  * a strict JSON parser with our size limit and error bodies, and every other content type left
  * unread for the handler, as Express leaves it: the evidence route hashes the raw stream, and a
- * JSON route sent another type sees no body and fails validation.
+ * JSON route sent another type is refused with 415 (json-body.guard.ts). Requests refused before
+ * routing (by Node's parser or Fastify's router) answer in our shape too (client-errors.ts).
  */
 import type { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { FastifyError, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';

@@ -32,3 +32,8 @@ export interface HttpResponse {
 export function rawRequestOf(request: HttpRequest): IncomingMessage {
   return request.raw ?? (request as unknown as IncomingMessage);
 }
+
+/** The request's media type, lowercased and without parameters (`application/json; charset=utf-8` → `application/json`); null when none is sent. */
+export function mediaTypeOf(request: Pick<HttpRequest, 'headers'>): string | null {
+  return request.headers['content-type']?.split(';')[0].trim().toLowerCase() || null;
+}

@@ -8,7 +8,7 @@
 import { CanActivate, ExecutionContext, Injectable, SetMetadata } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
 import { UnsupportedMediaTypeError } from '../shared/errors';
-import type { HttpRequest } from './http-exchange';
+import { mediaTypeOf, type HttpRequest } from './http-exchange';
 
 export const RAW_BODY_ROUTE = 'ledger:raw-body-route';
 export const RawBodyRoute = () => SetMetadata(RAW_BODY_ROUTE, true);
@@ -23,7 +23,7 @@ export class JsonBodyGuard implements CanActivate {
   canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<HttpRequest>();
     if (!BODY_METHODS.has(req.method) || !hasBody(req.headers)) return true;
-    const type = req.headers['content-type']?.split(';')[0].trim().toLowerCase() || null;
+    const type = mediaTypeOf(req);
     if (type === JSON_TYPE) return true;
     if (this.reflector.getAllAndOverride<boolean>(RAW_BODY_ROUTE, [context.getHandler(), context.getClass()])) return true;
     throw new UnsupportedMediaTypeError(JSON_TYPE, type);
