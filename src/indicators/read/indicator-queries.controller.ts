@@ -1,7 +1,7 @@
 /** The query side of the indicator API. Every route accepts `minPosition` to read its own writes. */
 import { Controller, Get, Param, Query as QueryParams, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import type { HttpResponse } from '../../http/http-exchange';
 import { IdParamPipe } from '../../http/id-param.pipe';
 import { pageJsonBytes, sendJsonBytes } from '../../http/json-bytes';
@@ -12,6 +12,7 @@ import { ListIndicatorsQueryDto } from './list-indicators.query-dto';
 import { GetIndicatorAsOfQuery } from './as-of/indicator-as-of.query';
 import { GetIndicatorQueryDto } from './get-indicator.query-dto';
 import { IndicatorHistoryQueryDto } from './indicator-history.query-dto';
+import { HISTORY_PAGE_SCHEMA, INDICATOR_AS_OF_SCHEMA, INDICATOR_LIST_SCHEMA } from './indicator-view.schema';
 
 @ApiTags('indicators: queries')
 @ApiBearerAuth()
@@ -25,6 +26,7 @@ export class IndicatorQueriesController {
 
   @Get()
   @ApiOperation({ summary: 'Indicators and tasks with current targets, latest values and status' })
+  @ApiOkResponse({ schema: INDICATOR_LIST_SCHEMA })
   async list(@QueryParams() query: ListIndicatorsQueryDto, @Res() res: HttpResponse): Promise<void> {
     const { minPosition, ...filters } = query;
     await this.freshness.waitFor(minPosition);
@@ -38,6 +40,7 @@ export class IndicatorQueriesController {
       '`asOf` replays the stream from the event store up to that recorded time (a report filed later is not in it, ' +
       'whatever period it is for); 404 `INDICATOR_NOT_YET_REGISTERED` before the indicator was registered.',
   })
+  @ApiOkResponse({ schema: INDICATOR_AS_OF_SCHEMA })
   async get(@Param('id', IdParamPipe) id: string, @QueryParams() query: GetIndicatorQueryDto) {
     const asOf = parseIsoInstant(query.asOf);
     // The as-of answer comes from the event store, which is always current: no read model to wait for.
@@ -53,6 +56,7 @@ export class IndicatorQueriesController {
       'Filters `from`/`to` (recorded time), `type`, `actor`, `unit` (the actor’s unit); position cursors `beforePosition`/`afterPosition`; ' +
       'pages with `limit`, `offset`, `order`; answers `{ items, total, limit, offset, order }`.',
   })
+  @ApiOkResponse({ schema: HISTORY_PAGE_SCHEMA })
   async history(@Param('id', IdParamPipe) id: string, @QueryParams() query: IndicatorHistoryQueryDto, @Res() res: HttpResponse): Promise<void> {
     const { minPosition, limit, offset, order, type, ...criteria } = query;
     await this.freshness.waitFor(minPosition);

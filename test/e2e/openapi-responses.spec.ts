@@ -1,0 +1,59 @@
+/**
+ * The success schemas /docs-json publishes are what real answers look like: each is checked against
+ * answers of the running service, objects closed, so a field added to a read model and not to its
+ * schema (or the other way round) fails here.
+ */
+import request from 'supertest';
+import { schemaProblems, type Schema } from '../support/openapi-schema-check';
+import { KEYS, startTestApp, type TestApp } from '../support/test-app';
+
+interface Document {
+  paths: Record<string, Record<string, { responses: Record<string, { content?: { 'application/json'?: { schema?: Schema } } }> }>>;
+}
+
+describe('OpenAPI success schemas (e2e)', () => {
+  let t: TestApp;
+  let document: Document;
+  const schemaOf = (path: string) => document.paths[path].get.responses['200'].content!['application/json']!.schema!;
+
+  beforeAll(async () => {
+    t = await startTestApp();
+    document = (await request(t.app.getHttpServer()).get('/docs-json').expect(200)).body as Document;
+    // Something in every list and nullable field worth checking: a report, a correction with evidence, an open query, a revision.
+    const reporter = KEYS.reporter('phong-lao-dong-thuong-binh-xa-hoi');
+    const reported = await t.post('/indicators/ind-10/progress-reports', { metric: 'new_jobs', period: '2021-Q1', value: 1700 }, reporter).expect(201);
+    const evidence = [{ title: 'Biên bản rà soát', documentRef: '12/BB-LĐTBXH', issuedOn: '2021-07-01' }];
+    await t.post(`/indicators/ind-10/progress-reports/${reported.body.reportId}/corrections`, { value: 1750, reason: 'Rà soát', evidence }, reporter).expect(201);
+    await t.post(`/indicators/ind-10/progress-reports/${reported.body.reportId}/queries`, { question: 'Đề nghị làm rõ' }, KEYS.inspector).expect(201);
+    await t.post('/indicators/ind-10/target-revisions', { metric: 'new_jobs', value: 6000, reason: 'Covid-19', decisionRef: '230-NQ/TU' }, KEYS.standingCommittee).expect(201);
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('describes an indicator as GET /indicators/{id} answers it, now and as of a moment', async () => {
+    const now = await t.get('/indicators/ind-10?minPosition=1').expect(200);
+    expect(now.body.openQueries).toHaveLength(1);
+    expect(schemaProblems(schemaOf('/indicators/{id}'), now.body)).toEqual([]);
+    const asOf = await t.get(`/indicators/ind-10?asOf=${encodeURIComponent(new Date(Date.now() + 60_000).toISOString())}`).expect(200);
+    expect(schemaProblems(schemaOf('/indicators/{id}'), asOf.body)).toEqual([]);
+  });
+
+  it('describes the list GET /indicators answers', async () => {
+    const { body } = await t.get('/indicators').expect(200);
+    expect(schemaProblems(schemaOf('/indicators'), body)).toEqual([]);
+  });
+
+  it('describes a history page, every kind of entry on it', async () => {
+    const { body } = await t.get('/indicators/ind-10/history', KEYS.inspector).expect(200);
+    expect(new Set(body.items.map((item: { type: string }) => item.type)).size).toBeGreaterThanOrEqual(5);
+    expect(schemaProblems(schemaOf('/indicators/{id}/history'), body)).toEqual([]);
+  });
+
+  it('fails an answer that differs from its schema (the check itself)', () => {
+    const schema = schemaOf('/indicators/{id}/history');
+    expect(schemaProblems(schema, { items: [], total: 0, limit: 1, offset: 0, order: 'asc', extra: 1 })).toEqual(['$.extra: not in the schema']);
+    expect(schemaProblems(schema, { items: [], total: 0, limit: 1, offset: 0 })).toEqual(['$.order: missing']);
+  });
+});

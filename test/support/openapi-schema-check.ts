@@ -1,0 +1,44 @@
+/**
+ * Checks a JSON value against the subset of OpenAPI 3.0 schemas our documents use (type, format of
+ * nothing, nullable, enum, properties, required, items, additionalProperties), with every object
+ * closed unless its schema says `additionalProperties: true`: a field the answer has and the
+ * schema does not is reported, as is one the schema requires and the answer lacks.
+ */
+export interface Schema {
+  type?: string;
+  nullable?: boolean;
+  enum?: unknown[];
+  properties?: Record<string, Schema>;
+  required?: string[];
+  items?: Schema;
+  additionalProperties?: boolean | Schema;
+}
+
+export function schemaProblems(schema: Schema, value: unknown, at = '$'): string[] {
+  if (value === null) return schema.nullable ? [] : [`${at}: null, not ${schema.type}`];
+  if (schema.enum && !schema.enum.includes(value)) return [`${at}: ${JSON.stringify(value)} is not one of ${JSON.stringify(schema.enum)}`];
+  switch (schema.type) {
+    case 'string':
+    case 'boolean':
+      return typeof value === schema.type ? [] : [`${at}: ${typeof value}, not ${schema.type}`];
+    case 'number':
+      return typeof value === 'number' ? [] : [`${at}: ${typeof value}, not a number`];
+    case 'integer':
+      return Number.isInteger(value) ? [] : [`${at}: ${JSON.stringify(value)}, not an integer`];
+    case 'array':
+      return Array.isArray(value) ? value.flatMap((item, i) => schemaProblems(schema.items ?? {}, item, `${at}[${i}]`)) : [`${at}: not an array`];
+    case 'object': {
+      if (typeof value !== 'object' || Array.isArray(value)) return [`${at}: not an object`];
+      const record = value as Record<string, unknown>;
+      const properties = schema.properties ?? {};
+      const problems = (schema.required ?? []).filter((field) => !(field in record)).map((field) => `${at}.${field}: missing`);
+      for (const [field, fieldValue] of Object.entries(record)) {
+        if (properties[field]) problems.push(...schemaProblems(properties[field], fieldValue, `${at}.${field}`));
+        else if (schema.additionalProperties !== true) problems.push(`${at}.${field}: not in the schema`);
+      }
+      return problems;
+    }
+    default:
+      return [`${at}: the schema has no type to check against`];
+  }
+}
