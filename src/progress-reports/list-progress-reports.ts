@@ -4,7 +4,7 @@
  * `hasEvidence=false` is the inspector's list of figures no document backs.
  */
 import { Controller, Get, Inject, Query as QueryParams } from '@nestjs/common';
-import { ApiBearerAuth, ApiOperation, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Query, QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import { PROGRESS_REPORTS_COLLECTION, type ProgressReportDocument } from '../../projections/progress-reports';
@@ -17,6 +17,7 @@ import { READ_STORE } from '../infrastructure/tokens';
 import { findReadOnlyPage, type DeepReadonly } from '../read-store/read-only-find';
 import { sharedViews } from '../read-store/shared-views';
 import type { Filter, ReadStore } from '../read-store/read-store.port';
+import { PROGRESS_REPORTS_LIST_SCHEMA } from '../inspection/read/inspection-views.schema';
 
 export class ListProgressReportsDto extends PageQueryDto {
   @ApiPropertyOptional({ example: 'ind-10' })
@@ -102,6 +103,7 @@ export class ProgressReportsController {
 
   @Get()
   @ApiOperation({ summary: 'Progress reports with their corrections and cited documents; `hasEvidence=false` lists the unbacked ones' })
+  @ApiOkResponse({ schema: PROGRESS_REPORTS_LIST_SCHEMA })
   async list(@QueryParams() query: ListProgressReportsDto): Promise<ProgressReportList> {
     const { minPosition, ...filters } = query;
     await this.freshness.waitFor(minPosition);

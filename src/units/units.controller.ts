@@ -1,7 +1,7 @@
 /** Units: who is responsible for what, and the commands that register, rename and deactivate them. */
 import { Body, Controller, Get, HttpCode, Param, Post, Query as QueryParams, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal-directory';
 import { envelopeFor } from '../http/command-request';
@@ -13,6 +13,7 @@ import { ReadModelFreshness } from '../infrastructure/read-model-freshness';
 import { GetUnitQuery, ListUnitsQuery } from './read/unit-queries';
 import { DeactivateUnitCommand, RegisterUnitCommand, RenameUnitCommand } from './write/unit-commands';
 import { DeactivateUnitDto, RegisterUnitDto, RenameUnitDto } from './write/unit.dto';
+import { UNIT_LIST_SCHEMA, UNIT_SCHEMA } from './unit-view.schema';
 
 export class ListUnitsQueryDto extends ReadQueryDto {
   @BooleanQueryParam('true: only active units; false: only deactivated ones (with what they still answer for); absent: every unit.')
@@ -31,6 +32,7 @@ export class UnitsController {
 
   @Get()
   @ApiOperation({ summary: 'Units and the indicators each is responsible for' })
+  @ApiOkResponse({ schema: UNIT_LIST_SCHEMA })
   async list(@QueryParams() query: ListUnitsQueryDto) {
     await this.freshness.waitFor(query.minPosition);
     return this.queryBus.execute(new ListUnitsQuery(query.active));
@@ -38,6 +40,7 @@ export class UnitsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One unit, its name history and its responsibilities' })
+  @ApiOkResponse({ schema: UNIT_SCHEMA })
   async get(@Param('id', IdParamPipe) id: string, @QueryParams() query: ReadQueryDto) {
     await this.freshness.waitFor(query.minPosition);
     return this.queryBus.execute(new GetUnitQuery(id));

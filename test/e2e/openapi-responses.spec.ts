@@ -22,9 +22,13 @@ describe('OpenAPI success schemas (e2e)', () => {
     // Something in every list and nullable field worth checking: a report, a correction with evidence, an open query, a revision.
     const reporter = KEYS.reporter('phong-lao-dong-thuong-binh-xa-hoi');
     const reported = await t.post('/indicators/ind-10/progress-reports', { metric: 'new_jobs', period: '2021-Q1', value: 1700 }, reporter).expect(201);
-    const evidence = [{ title: 'Biên bản rà soát', documentRef: '12/BB-LĐTBXH', issuedOn: '2021-07-01' }];
+    const evidence = [{ title: 'Biên bản rà soát', documentRef: '12/BB-LĐTBXH', issuedOn: '2021-07-01', sha256: 'ab'.repeat(32) }];
     await t.post(`/indicators/ind-10/progress-reports/${reported.body.reportId}/corrections`, { value: 1750, reason: 'Rà soát', evidence }, reporter).expect(201);
-    await t.post(`/indicators/ind-10/progress-reports/${reported.body.reportId}/queries`, { question: 'Đề nghị làm rõ' }, KEYS.inspector).expect(201);
+    const raised = await t.post(`/indicators/ind-10/progress-reports/${reported.body.reportId}/queries`, { question: 'Đề nghị làm rõ' }, KEYS.inspector).expect(201);
+    const answer = { answer: 'Bổ sung số liệu', correction: { value: 1800, reason: 'Bổ sung' } };
+    await t.post(`/indicators/ind-10/queries/${raised.body.queryId}/answers`, answer, reporter).expect(201);
+    await t.post(`/indicators/ind-10/queries/${raised.body.queryId}/closure`, { conclusion: 'Chấp nhận' }, KEYS.inspector).expect(201);
+    await t.post(`/indicators/ind-10/progress-reports/${reported.body.reportId}/queries`, { question: 'Làm rõ thêm' }, KEYS.inspector).expect(201);
     await t.post('/indicators/ind-10/target-revisions', { metric: 'new_jobs', value: 6000, reason: 'Covid-19', decisionRef: '230-NQ/TU' }, KEYS.standingCommittee).expect(201);
   });
 
@@ -49,6 +53,36 @@ describe('OpenAPI success schemas (e2e)', () => {
     const { body } = await t.get('/indicators/ind-10/history', KEYS.inspector).expect(200);
     expect(new Set(body.items.map((item: { type: string }) => item.type)).size).toBeGreaterThanOrEqual(5);
     expect(schemaProblems(schemaOf('/indicators/{id}/history'), body)).toEqual([]);
+  });
+
+  it.each([
+    ['/units', 'the units'],
+    ['/units/phong-lao-dong-thuong-binh-xa-hoi', 'a unit'],
+    ['/resolutions', 'the resolutions'],
+    ['/resolutions/hl-2021', 'a resolution'],
+    ['/audit/events?limit=20', 'a page of the audit log'],
+    ['/audit/queries', 'the queries on reports, closed and open'],
+    ['/progress-reports?indicatorId=ind-10', 'the progress reports with corrections and evidence'],
+    ['/indicators/ind-10/integrity', "an indicator's integrity"],
+    ['/audit/digest', 'the digest'],
+  ])('describes %s (%s)', async (url) => {
+    const { body } = await t.get(url, KEYS.inspector).expect(200);
+    if (Array.isArray(body.items)) expect(body.items.length).toBeGreaterThan(0);
+    expect(schemaProblems(schemaOf(url.split('?')[0].replace(/\/(phong[^/]*|hl-2021|ind-10)(?=\/|$)/, '/{id}')), body)).toEqual([]);
+  });
+
+  it('describes the verification of a digest', async () => {
+    const digest = (await t.get('/audit/digest', KEYS.inspector).expect(200)).body as { digest: string; position: number };
+    const { body } = await t.get(`/audit/digest/verify?digest=${digest.digest}&position=${digest.position}`, KEYS.inspector).expect(200);
+    expect(schemaProblems(schemaOf('/audit/digest/verify'), body)).toEqual([]);
+  });
+
+  it('declares a success schema on every read route', () => {
+    const undeclared = Object.entries(document.paths)
+      .filter(([path, item]) => item.get && path !== '/health' && !path.endsWith('/export') && path !== '/exports/indicators')
+      .filter(([, item]) => !item.get.responses['200']?.content?.['application/json']?.schema)
+      .map(([path]) => path);
+    expect(undeclared).toEqual([]);
   });
 
   it('fails an answer that differs from its schema (the check itself)', () => {

@@ -1,6 +1,6 @@
 /**
- * Checks a JSON value against the subset of OpenAPI 3.0 schemas our documents use (type, format of
- * nothing, nullable, enum, properties, required, items, additionalProperties), with every object
+ * Checks a JSON value against the subset of OpenAPI 3.0 schemas our documents use (type, nullable,
+ * enum, properties, required, items, additionalProperties; formats are not checked), with every object
  * closed unless its schema says `additionalProperties: true`: a field the answer has and the
  * schema does not is reported, as is one the schema requires and the answer lacks.
  */
@@ -38,7 +38,9 @@ export function schemaProblems(schema: Schema, value: unknown, at = '$'): string
       }
       return problems;
     }
+    case undefined:
+      return []; // a schema without a type admits any value (OpenAPI's "any")
     default:
-      return [`${at}: the schema has no type to check against`];
+      return [`${at}: the checker does not know type ${schema.type}`];
   }
 }

@@ -1,12 +1,13 @@
 /** The ledger-wide audit digest and its later verification. */
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal-directory';
 import { AUDIT_READER_ROLES, requireAuditReader } from '../audit-roles';
 import { GetAuditDigestQuery, VerifyAuditDigestQuery } from './audit-digest.queries';
 import { AuditDigestQueryDto, VerifyAuditDigestQueryDto } from './audit-digest.query-dto';
+import { DIGEST_SCHEMA, DIGEST_VERIFICATION_SCHEMA } from '../audit-views.schema';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -22,6 +23,7 @@ export class AuditDigestController {
       'RFC 6962 Merkle root (SHA-256) over the sorted leaves `stream:revision:headHash`. Write it down or sign it with its ' +
       '`position`; `GET /audit/digest/verify` later proves that nothing at or before that position changed.',
   })
+  @ApiOkResponse({ schema: DIGEST_SCHEMA })
   async digest(@QueryParams() query: AuditDigestQueryDto, @CurrentPrincipal() principal: Principal) {
     requireAuditReader(principal, 'the audit digest');
     return this.queryBus.execute(new GetAuditDigestQuery(query.position));
@@ -34,6 +36,7 @@ export class AuditDigestController {
       'Recomputes every chain and the digest over the heads as of `position` (only events at or below it). ' +
       '`valid` is false with `reason` `CHAIN_BROKEN` (see `brokenStreams`) or `DIGEST_MISMATCH` (a stream cut short, removed or re-hashed).',
   })
+  @ApiOkResponse({ schema: DIGEST_VERIFICATION_SCHEMA })
   async verify(@QueryParams() query: VerifyAuditDigestQueryDto, @CurrentPrincipal() principal: Principal) {
     requireAuditReader(principal, 'the audit digest');
     return this.queryBus.execute(new VerifyAuditDigestQuery(query.digest, query.position));

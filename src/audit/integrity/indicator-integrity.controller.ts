@@ -1,10 +1,11 @@
 /** `GET /indicators/{id}/integrity`: the indicator's hash chain, recomputed from the event store. */
 import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdParamPipe } from '../../http/id-param.pipe';
 import { ReadQueryDto } from '../../http/read-query.dto';
 import { GetIndicatorIntegrityQuery } from './indicator-integrity.query';
+import { INTEGRITY_SCHEMA } from '../audit-views.schema';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -21,6 +22,7 @@ export class IndicatorIntegrityController {
       '`REVISION_GAP` (an event deleted), `POSITION_ORDER` (reordered in the global log), `UNSEALED_EVENT`, ' +
       '`PREV_HASH_MISMATCH` (an event before it deleted, inserted or reordered), `HASH_MISMATCH` (edited), `UNREADABLE_EVENT`.',
   })
+  @ApiOkResponse({ schema: INTEGRITY_SCHEMA })
   async integrity(@Param('id', IdParamPipe) id: string, @QueryParams() _query: ReadQueryDto) {
     return this.queryBus.execute(new GetIndicatorIntegrityQuery(id));
   }

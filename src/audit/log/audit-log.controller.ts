@@ -1,7 +1,7 @@
 /** The global audit log across every stream. */
 import { Controller, Get, Query as QueryParams, Res } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiForbiddenResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal-directory';
 import type { HttpResponse } from '../../http/http-exchange';
@@ -10,6 +10,7 @@ import { ReadModelFreshness } from '../../infrastructure/read-model-freshness';
 import { AUDIT_READER_ROLES, requireAuditReader } from '../audit-roles';
 import { ListAuditEventsQuery } from './audit-log.query';
 import { AuditLogQueryDto } from './audit-log.query-dto';
+import { AUDIT_EVENTS_PAGE_SCHEMA } from '../audit-views.schema';
 
 @ApiTags('audit')
 @ApiBearerAuth()
@@ -30,6 +31,7 @@ export class AuditLogController {
       '(pages that events stored meanwhile do not shift); pages with `limit` (default 100), `offset`, `order` (`desc` by default); ' +
       'answers `{ items, total, limit, offset, order }`.',
   })
+  @ApiOkResponse({ schema: AUDIT_EVENTS_PAGE_SCHEMA })
   async list(@QueryParams() query: AuditLogQueryDto, @CurrentPrincipal() principal: Principal, @Res() res: HttpResponse): Promise<void> {
     requireAuditReader(principal, 'the audit log');
     const { minPosition, limit, offset, order, type, ...criteria } = query;

@@ -5,39 +5,27 @@
  * with every object closed (test/e2e/openapi-responses.spec.ts), so a field added to one and not
  * the other fails.
  */
-import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { actor, day, figure, instant, listOf, nullable, oneOf, page, record, text, whole, yesNo, type SchemaObject } from '../../http/openapi-schema';
 import { INDICATOR_EVENT_TYPES } from '../../domain/indicator/events';
 import { TARGET_STATUSES } from '../../domain/indicator/status';
 import { COMPARATORS, MEASURES } from '../../domain/indicator/target';
 
-const text: SchemaObject = { type: 'string' };
-const instant: SchemaObject = { type: 'string', format: 'date-time' };
-const whole: SchemaObject = { type: 'integer' };
-const nullable = (schema: SchemaObject): SchemaObject => ({ ...schema, nullable: true });
-
-/** An object whose listed properties are all present (null where the domain has nothing). */
-function record(properties: Record<string, SchemaObject>, description?: string): SchemaObject {
-  return { type: 'object', ...(description ? { description } : {}), properties, required: Object.keys(properties) };
-}
-
-const actor = record({ id: text, unitId: nullable(text) });
-
 const target = record({
   metric: text,
   label: text,
-  comparator: { type: 'string', enum: [...COMPARATORS] },
-  value: nullable({ type: 'number' }),
-  min: nullable({ type: 'number' }),
-  max: nullable({ type: 'number' }),
+  comparator: oneOf(COMPARATORS),
+  value: nullable(figure),
+  min: nullable(figure),
+  max: nullable(figure),
   unit: text,
-  measure: { type: 'string', enum: [...MEASURES] },
-  accumulation: { type: 'string', enum: ['cumulative', 'level'] },
+  measure: oneOf(MEASURES),
+  accumulation: oneOf(['cumulative', 'level']),
   dueDate: nullable(text),
   rankingIndex: nullable(text),
-  latestValue: nullable({ type: 'number' }),
+  latestValue: nullable(figure),
   latestPeriod: nullable(text),
   latestReportId: nullable(text),
-  status: { type: 'string', enum: [...TARGET_STATUSES] },
+  status: oneOf(TARGET_STATUSES),
 });
 
 const openQuery = record({
@@ -48,17 +36,17 @@ const openQuery = record({
   question: text,
   requestedBy: actor,
   raisedAt: instant,
-  status: { type: 'string', enum: ['open', 'answered'] },
+  status: oneOf(['open', 'answered']),
   answeredAt: nullable(instant),
 });
 
 const assessment = nullable(
   record({
-    outcome: { type: 'string', enum: ['achieved', 'partially_achieved', 'not_achieved'] },
+    outcome: oneOf(['achieved', 'partially_achieved', 'not_achieved']),
     conclusion: text,
     decisionRef: text,
     assessedAt: instant,
-    targets: { type: 'array', items: record({ metric: text, latestValue: nullable({ type: 'number' }), status: text }) },
+    targets: listOf(record({ metric: text, latestValue: nullable(figure), status: text })),
   }),
 );
 
@@ -68,22 +56,22 @@ export const INDICATOR_VIEW_SCHEMA: SchemaObject = record(
     resolutionId: text,
     year: whole,
     number: nullable(whole),
-    kind: { type: 'string', enum: ['indicator', 'task'] },
+    kind: oneOf(['indicator', 'task']),
     group: text,
     section: text,
     name: text,
     responsibleUnitId: text,
-    responsibilityAssumed: { type: 'boolean' },
+    responsibilityAssumed: yesNo,
     revision: whole,
     registeredAt: instant,
     updatedAt: instant,
-    targets: { type: 'array', items: target },
+    targets: listOf(target),
     counts: record({ reports: whole, corrections: whole, revisions: whole, reassignments: whole, queries: whole }),
     statusSummary: record(Object.fromEntries(TARGET_STATUSES.map((status) => [status, whole]))),
-    worstStatus: { type: 'string', enum: [...TARGET_STATUSES] },
+    worstStatus: oneOf(TARGET_STATUSES),
     assessment,
-    closed: { type: 'boolean' },
-    openQueries: { type: 'array', items: openQuery },
+    closed: yesNo,
+    openQueries: listOf(openQuery),
     openQueryCount: whole,
   },
   'An indicator or task as it stands: its targets with their latest figures and standing.',
@@ -97,7 +85,7 @@ export const INDICATOR_AS_OF_SCHEMA: SchemaObject = {
   description: 'The indicator as it stands, or with `asOf` as it was known at that instant (`asOf` is then given back).',
 };
 
-export const INDICATOR_LIST_SCHEMA: SchemaObject = record({ items: { type: 'array', items: INDICATOR_VIEW_SCHEMA }, total: whole });
+export const INDICATOR_LIST_SCHEMA: SchemaObject = page(INDICATOR_VIEW_SCHEMA);
 
 /** Before/after figures of an entry: their fields depend on the event type (README, Events). */
 const snapshot = nullable({ type: 'object', additionalProperties: true, description: 'What the event changed, before and after it; its fields depend on the event type.' });
@@ -107,11 +95,11 @@ export const HISTORY_ENTRY_SCHEMA: SchemaObject = record({
   streamId: text,
   revision: whole,
   position: whole,
-  type: { type: 'string', enum: [...INDICATOR_EVENT_TYPES] },
+  type: oneOf(INDICATOR_EVENT_TYPES),
   recordedAt: instant,
   actor,
   period: nullable(text),
-  effectiveDate: { type: 'string', format: 'date' },
+  effectiveDate: day,
   metric: nullable(text),
   reportId: nullable(text),
   note: nullable(text),
@@ -119,16 +107,10 @@ export const HISTORY_ENTRY_SCHEMA: SchemaObject = record({
   decisionRef: nullable(text),
   queryId: nullable(text),
   queryMessage: nullable(text),
-  evidence: { type: 'array', items: record({ title: text, documentRef: text, issuedOn: { type: 'string', format: 'date' }, url: nullable(text), sha256: nullable(text) }) },
+  evidence: listOf(record({ title: text, documentRef: text, issuedOn: day, url: nullable(text), sha256: nullable(text) })),
   before: snapshot,
   after: snapshot,
   summary: { type: 'string', description: 'One line in Vietnamese.' },
 });
 
-export const HISTORY_PAGE_SCHEMA: SchemaObject = record({
-  items: { type: 'array', items: HISTORY_ENTRY_SCHEMA },
-  total: whole,
-  limit: whole,
-  offset: whole,
-  order: { type: 'string', enum: ['asc', 'desc'] },
-});
+export const HISTORY_PAGE_SCHEMA: SchemaObject = page(HISTORY_ENTRY_SCHEMA, { limit: whole, offset: whole, order: oneOf(['asc', 'desc']) });

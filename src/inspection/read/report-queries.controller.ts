@@ -5,9 +5,10 @@
  */
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { ReadModelFreshness } from '../../infrastructure/read-model-freshness';
 import { ListReportQueriesDto, ListReportQueriesQuery } from './list-report-queries';
+import { REPORT_QUERIES_LIST_SCHEMA } from './inspection-views.schema';
 
 @ApiTags('inspection: queries on reports')
 @ApiBearerAuth()
@@ -21,6 +22,7 @@ export class ReportQueriesController {
 
   @Get()
   @ApiOperation({ summary: 'Queries on reports, oldest first; filter by status (open, answered, closed), indicator, unit' })
+  @ApiOkResponse({ schema: REPORT_QUERIES_LIST_SCHEMA })
   async list(@QueryParams() query: ListReportQueriesDto) {
     const { minPosition, ...filters } = query;
     await this.freshness.waitFor(minPosition);

@@ -1,11 +1,12 @@
 /** The resolution being tracked: issuing body, year, parent resolution, theme, and what hangs on it. */
 import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdParamPipe } from '../../http/id-param.pipe';
 import { ReadQueryDto } from '../../http/read-query.dto';
 import { ReadModelFreshness } from '../../infrastructure/read-model-freshness';
 import { GetResolutionQuery, ListResolutionsQuery } from './resolution-queries';
+import { RESOLUTION_LIST_SCHEMA, RESOLUTION_SCHEMA } from './resolution-view.schema';
 
 @ApiTags('resolutions')
 @ApiBearerAuth()
@@ -18,6 +19,7 @@ export class ResolutionsController {
 
   @Get()
   @ApiOperation({ summary: 'The resolutions the ledger tracks' })
+  @ApiOkResponse({ schema: RESOLUTION_LIST_SCHEMA })
   async list(@QueryParams() query: ReadQueryDto) {
     await this.freshness.waitFor(query.minPosition);
     return this.queryBus.execute(new ListResolutionsQuery());
@@ -25,6 +27,7 @@ export class ResolutionsController {
 
   @Get(':id')
   @ApiOperation({ summary: 'One resolution: issuing body, year, parent resolution, theme, its indicators and tasks' })
+  @ApiOkResponse({ schema: RESOLUTION_SCHEMA })
   async get(@Param('id', IdParamPipe) id: string, @QueryParams() query: ReadQueryDto) {
     await this.freshness.waitFor(query.minPosition);
     return this.queryBus.execute(new GetResolutionQuery(id));

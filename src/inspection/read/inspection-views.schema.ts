@@ -1,0 +1,59 @@
+/**
+ * OpenAPI schemas of the inspection lists: `GET /audit/queries` and `GET /progress-reports`
+ * (checked against real answers: test/e2e/openapi-responses.spec.ts).
+ */
+import { actor, day, figure, instant, listOf, nullable, oneOf, page, record, text, whole, yesNo, type SchemaObject } from '../../http/openapi-schema';
+
+const evidence = record({ title: text, documentRef: text, issuedOn: day, url: nullable(text), sha256: nullable(text) });
+
+export const REPORT_QUERIES_LIST_SCHEMA: SchemaObject = page(
+  record({
+    queryId: text,
+    indicatorId: text,
+    reportId: text,
+    metric: text,
+    period: text,
+    unitId: text,
+    question: text,
+    requestedBy: actor,
+    raisedAt: instant,
+    status: oneOf(['open', 'answered', 'closed']),
+    answers: listOf(
+      record({
+        answer: text,
+        answeredBy: actor,
+        answeredAt: instant,
+        evidence: listOf(evidence),
+        correction: nullable(record({ previousValue: figure, value: figure, reason: text })),
+        revision: whole,
+      }),
+    ),
+    answerCount: whole,
+    closure: nullable(record({ conclusion: text, closedBy: actor, closedAt: instant, revision: whole })),
+    revision: whole,
+    updatedAt: instant,
+  }),
+);
+
+export const PROGRESS_REPORTS_LIST_SCHEMA: SchemaObject = page(
+  record({
+    reportId: text,
+    indicatorId: text,
+    metric: text,
+    period: text,
+    unitId: text,
+    originalValue: figure,
+    value: figure,
+    note: nullable(text),
+    reportedBy: actor,
+    reportedAt: instant,
+    corrections: listOf(record({ previousValue: figure, value: figure, reason: text, note: nullable(text), correctedBy: actor, correctedAt: instant, revision: whole })),
+    correctionCount: whole,
+    evidence: listOf(
+      record({ ...evidence.properties, citedIn: oneOf(['report', 'correction', 'query_answer']), revision: whole, citedAt: instant, citedBy: actor }),
+    ),
+    hasEvidence: yesNo,
+    revision: whole,
+    updatedAt: instant,
+  }),
+);

@@ -1,0 +1,19 @@
+/** OpenAPI schemas of `GET /resolutions` and `GET /resolutions/{id}` (checked against real answers: test/e2e/openapi-responses.spec.ts). */
+import { instant, listOf, nullable, page, record, text, whole, type SchemaObject } from '../../http/openapi-schema';
+
+export const RESOLUTION_SCHEMA: SchemaObject = record({
+  id: text,
+  title: nullable(text),
+  issuingBody: nullable(text),
+  year: nullable(whole),
+  parentResolution: nullable(text),
+  theme: nullable(text),
+  signedBy: nullable(text),
+  registeredAt: nullable(instant),
+  indicatorIds: listOf(text),
+  taskIds: listOf(text),
+  updatedAt: instant,
+  counts: record({ indicators: whole, tasks: whole }),
+});
+
+export const RESOLUTION_LIST_SCHEMA: SchemaObject = page(RESOLUTION_SCHEMA);
