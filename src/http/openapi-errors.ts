@@ -19,7 +19,7 @@ const ERROR_BODY: SchemaObject = {
   properties: {
     statusCode: { type: 'integer', example: 400 },
     code: { type: 'string', example: 'VALIDATION_FAILED' },
-    message: { type: 'string', example: 'period: period must be a month (2021-03) or a quarter (2021-Q1)' },
+    message: { type: 'string', example: 'period: period must be YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY' },
     details: { type: 'object', additionalProperties: true, description: 'Particulars of the refusal, e.g. `fields` for VALIDATION_FAILED, `currentRevision` for CONCURRENCY_CONFLICT' },
   },
 };
