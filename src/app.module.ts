@@ -2,7 +2,7 @@
  * The composition root: the only module that decides which adapters, clock and principals the
  * application runs with. Everything else depends on ports and tokens.
  */
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Logger, Module } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { TerminusModule } from '@nestjs/terminus';
@@ -12,7 +12,7 @@ import { ActiveUnitGuard } from './auth/active-unit.guard';
 import { BearerAuthGuard, JWT_VERIFIER } from './auth/bearer-auth.guard';
 import { JwtVerifier } from './auth/jwt-verifier';
 import { PrincipalDirectory } from './auth/principal-directory';
-import { loadPrincipals } from './auth/principal-source';
+import { loadPrincipals, nobodyCanAuthenticate } from './auth/principal-source';
 import { RateLimitGuard } from './auth/rate-limit.guard';
 import type { AppConfig } from './config/config';
 import type { EventStore } from './event-store/event-store.port';
@@ -112,7 +112,15 @@ export class AppModule {
         { provide: EVENT_STORE, useFactory: () => options.eventStore ?? createEventStore(config) },
         { provide: READ_STORE, useFactory: () => options.readStore ?? createReadStore(config) },
         { provide: PROJECTION_LEASE, useFactory: (readStore: ReadStore) => options.projectionLease ?? createProjectionLease(readStore), inject: [READ_STORE] },
-        { provide: PrincipalDirectory, useFactory: () => loadPrincipals(config) },
+        {
+          provide: PrincipalDirectory,
+          useFactory: () => {
+            const directory = loadPrincipals(config);
+            const warning = nobodyCanAuthenticate(directory, config);
+            if (warning) new Logger('Auth').warn(warning);
+            return directory;
+          },
+        },
         { provide: JWT_VERIFIER, useFactory: (clock: Clock) => (config.jwt ? JwtVerifier.create(config.jwt, clock) : null), inject: [Clock] },
         // Global guards run in this order: who is calling, within their rate, a body sent as JSON, with no
         // operator keys, still allowed to write.

@@ -19,6 +19,16 @@ export class DemoKeysInProductionError extends Error {
 
 type PrincipalsConfig = Pick<AppConfig, 'principalsFile' | 'principalsJson' | 'demoPrincipalsFile' | 'productionMode'>;
 
+/**
+ * What to warn an operator of at start: with no principal and no JWT issuer, nobody can call the
+ * service (every request but /health is a 401). Not refused: a deployment may add principals and
+ * restart, or be meant to answer /health alone for a while.
+ */
+export function nobodyCanAuthenticate(directory: PrincipalDirectory, config: Pick<AppConfig, 'jwt'>): string | null {
+  if (directory.size > 0 || config.jwt) return null;
+  return 'No principal can authenticate: the principals list is empty and no JWT issuer is configured (JWT_*), so every request but GET /health will be refused with 401';
+}
+
 export function loadPrincipals(config: PrincipalsConfig): PrincipalDirectory {
   const directory =
     config.principalsJson !== undefined

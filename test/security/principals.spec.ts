@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { apiKeySha256, PrincipalDirectory, PrincipalFileError } from '../../src/auth/principal-directory';
-import { DemoKeysInProductionError, loadPrincipals } from '../../src/auth/principal-source';
+import { DemoKeysInProductionError, loadPrincipals, nobodyCanAuthenticate } from '../../src/auth/principal-source';
 import { ConfigError, loadConfig } from '../../src/config/config';
 import { createApp } from '../../src/create-app';
 
@@ -120,5 +120,15 @@ describe('principals from the configuration', () => {
     const demo = JSON.parse(fs.readFileSync(DEMO_FILE, 'utf8')) as Array<{ apiKey: string }>;
     expect(demo.length).toBeGreaterThan(5);
     expect(demo.map((d) => d.apiKey)).toContain('demo-analyst');
+  });
+});
+
+describe('a principals list nobody can use', () => {
+  it('is warned of at start when there is no principal and no JWT issuer, and only then', () => {
+    const empty = PrincipalDirectory.fromEntries([]);
+    expect(nobodyCanAuthenticate(empty, { jwt: null })).toMatch(/No principal can authenticate.*401/);
+    expect(nobodyCanAuthenticate(PrincipalDirectory.fromEntries([{ ...own, apiKey: OWN_KEY }]), { jwt: null })).toBeNull();
+    const jwt = loadConfig({ JWT_JWKS_URL: 'https://idp.example/jwks', JWT_ISSUER: 'https://idp.example', JWT_AUDIENCE: 'ledger' }).jwt;
+    expect(nobodyCanAuthenticate(empty, { jwt })).toBeNull();
   });
 });
