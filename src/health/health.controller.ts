@@ -7,10 +7,11 @@
  * commands still work, queries may be stale); 503 when a store does not answer.
  */
 import { Controller, Get, Res } from '@nestjs/common';
-import { ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import { PublicRoute } from '../auth/public-route.decorator';
 import type { HttpResponse } from '../http/http-exchange';
+import { HEALTH_SCHEMA, UNHEALTHY_SCHEMA } from './health.schema';
 import { StoreHealth } from './store-health';
 
 @ApiTags('operations')
@@ -24,6 +25,8 @@ export class HealthController {
   @Get()
   @PublicRoute()
   @ApiOperation({ summary: 'Store reachability, projection lag (events and seconds) and subscription state; no key needed' })
+  @ApiOkResponse({ schema: HEALTH_SCHEMA })
+  @ApiServiceUnavailableResponse({ schema: UNHEALTHY_SCHEMA })
   async check(@Res({ passthrough: true }) res: HttpResponse): Promise<HealthCheckResult | Record<string, unknown>> {
     res.header('Cache-Control', 'no-store');
     try {

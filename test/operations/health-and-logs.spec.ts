@@ -13,6 +13,7 @@ import { KEYS, startTestApp, type TestApp } from '../support/test-app';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { schemaProblems } from '../support/openapi-schema-check';
 
 const REPORTER = KEYS.reporter('bao-hiem-xa-hoi-thanh-pho');
 const REPORT = { metric: 'health_insurance_coverage', period: '2021-Q1', value: 93 };
@@ -89,6 +90,9 @@ describe('GET /health', () => {
     try {
       const res = await request(t.app.getHttpServer()).get('/health').expect(503);
       expect(res.body).toMatchObject({ statusCode: 503, code: 'UNHEALTHY', status: 'error', error: { eventStore: { status: 'down', reachable: false } } });
+      // As /docs-json describes it.
+      const docs = (await request(t.app.getHttpServer()).get('/docs-json').expect(200)).body;
+      expect(schemaProblems(docs.paths['/health'].get.responses['503'].content['application/json'].schema, res.body)).toEqual([]);
       expect(res.text).not.toMatch(/s3cret|ECONNREFUSED|10\.0\.0\.5|esdb:/);
       expect(res.text).not.toContain(dir);
     } finally {

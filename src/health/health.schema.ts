@@ -1,0 +1,42 @@
+/**
+ * OpenAPI schemas of `GET /health` (checked against real answers: test/e2e/openapi-responses.spec.ts).
+ * The indicators' fields are listed so that a monitor can be written against them; `info`, `error`
+ * and `details` are Terminus's three views of the same indicators.
+ */
+import { instant, nullable, oneOf, record, whole, yesNo, type SchemaObject } from '../http/openapi-schema';
+
+const up = oneOf(['up', 'down']);
+
+/** An indicator: `status` always; its numbers while it answers, `reachable: false` when it does not. */
+function indicator(numbers: Record<string, SchemaObject>): SchemaObject {
+  return { type: 'object', properties: { status: up, reachable: yesNo, ...numbers }, required: ['status'] };
+}
+
+const indicators: SchemaObject = {
+  type: 'object',
+  properties: {
+    eventStore: indicator({ headPosition: whole }),
+    readStore: indicator({ checkpoint: whole }),
+    projections: indicator({
+      role: oneOf(['holder', 'standby']),
+      state: oneOf(['stopped', 'catching_up', 'live', 'failed']),
+      position: whole,
+      headPosition: whole,
+      lagEvents: whole,
+      lagEventsCapped: yesNo,
+      lagSeconds: whole,
+      lastFailureAt: nullable(instant),
+      drops: whole,
+      retries: whole,
+      resubscriptions: whole,
+    }),
+  },
+};
+
+export const HEALTH_SCHEMA: SchemaObject = record({ status: oneOf(['ok', 'error']), info: indicators, error: indicators, details: indicators });
+
+/** 503 UNHEALTHY: the error body, with the same views of what answered and what did not. */
+export const UNHEALTHY_SCHEMA: SchemaObject = {
+  ...record({ statusCode: whole, code: oneOf(['UNHEALTHY']), message: { type: 'string' }, status: oneOf(['error']), info: indicators, error: indicators, details: indicators }),
+  description: 'A store does not answer (which one is in `error`; why is logged, not shown).',
+};
