@@ -11,6 +11,7 @@ import type { HttpRequest } from '../http/http-exchange';
 import { RawBodyRoute } from '../http/json-body.guard';
 import { ReadQueryDto } from '../http/read-query.dto';
 import { ReadModelFreshness } from '../infrastructure/read-model-freshness';
+import { EVIDENCE_VERIFICATION_SCHEMA } from './evidence-verification.schema';
 import { hashRequestBody, OCTET_STREAM } from './hash-request-body';
 import { EVIDENCE_FILE_MAX_BYTES, FindEvidenceCitationsQuery, type EvidenceCitationView, type EvidenceVerification } from './verify-evidence';
 
@@ -30,7 +31,7 @@ export class EvidenceController {
   @ApiOperation({ summary: `Which reports cite this file? Send its raw bytes (application/octet-stream, at most ${EVIDENCE_FILE_MAX_BYTES / 1024 / 1024} MB)` })
   @ApiConsumes(OCTET_STREAM)
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
-  @ApiOkResponse({ description: '`{ sha256, size, citedBy: [{ indicatorId, reportId, metric, period, unitId, title, documentRef, issuedOn, citedIn, citedAt, revision }] }`' })
+  @ApiOkResponse({ schema: EVIDENCE_VERIFICATION_SCHEMA })
   @ApiPayloadTooLargeResponse({ description: 'PAYLOAD_TOO_LARGE' })
   @ApiUnsupportedMediaTypeResponse({ description: 'UNSUPPORTED_MEDIA_TYPE: send application/octet-stream' })
   async verify(@Req() req: HttpRequest, @QueryParams() query: ReadQueryDto): Promise<EvidenceVerification> {

@@ -1,7 +1,7 @@
 /** Units: who is responsible for what, and the commands that register, rename and deactivate them. */
 import { Body, Controller, Get, HttpCode, Param, Post, Query as QueryParams, Req } from '@nestjs/common';
 import { CommandBus, QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../auth/current-principal.decorator';
 import type { Principal } from '../auth/principal-directory';
 import { envelopeFor } from '../http/command-request';
@@ -12,7 +12,8 @@ import { ReadQueryDto } from '../http/read-query.dto';
 import { ReadModelFreshness } from '../infrastructure/read-model-freshness';
 import { GetUnitQuery, ListUnitsQuery } from './read/unit-queries';
 import { DeactivateUnitCommand, RegisterUnitCommand, RenameUnitCommand } from './write/unit-commands';
-import { DeactivateUnitDto, RegisterUnitDto, RenameUnitDto } from './write/unit.dto';
+import { DeactivateUnitDto, RegisterUnitDto, RegisterUnitResultDto, RenameUnitDto } from './write/unit.dto';
+import { CommandResultDto } from '../indicators/write/command-result';
 import { UNIT_LIST_SCHEMA, UNIT_SCHEMA } from './unit-view.schema';
 
 export class ListUnitsQueryDto extends ReadQueryDto {
@@ -49,6 +50,7 @@ export class UnitsController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Register a unit (coordinator or standing committee)' })
+  @ApiCreatedResponse({ type: RegisterUnitResultDto })
   async register(@Body() body: RegisterUnitDto, @Req() req: HttpRequest, @CurrentPrincipal() principal: Principal) {
     const data = { unitId: body.id, name: body.name, namedInResolution: body.namedInResolution ?? false, ...(body.shortName ? { shortName: body.shortName } : {}) };
     const { revision, position } = await this.commandBus.execute(new RegisterUnitCommand(data, envelopeFor(req, principal)));
@@ -58,6 +60,7 @@ export class UnitsController {
   @Post(':id/renaming')
   @HttpCode(201)
   @ApiOperation({ summary: 'Rename a unit, with a reason' })
+  @ApiCreatedResponse({ type: CommandResultDto })
   async rename(@Param('id', IdParamPipe) id: string, @Body() body: RenameUnitDto, @Req() req: HttpRequest, @CurrentPrincipal() principal: Principal) {
     const { revision, position } = await this.commandBus.execute(new RenameUnitCommand({ unitId: id, ...body }, envelopeFor(req, principal)));
     return { revision, position };
@@ -66,6 +69,7 @@ export class UnitsController {
   @Post(':id/deactivation')
   @HttpCode(201)
   @ApiOperation({ summary: 'Deactivate a unit, with a reason and a decision reference' })
+  @ApiCreatedResponse({ type: CommandResultDto })
   async deactivate(@Param('id', IdParamPipe) id: string, @Body() body: DeactivateUnitDto, @Req() req: HttpRequest, @CurrentPrincipal() principal: Principal) {
     const { revision, position } = await this.commandBus.execute(new DeactivateUnitCommand({ unitId: id, ...body }, envelopeFor(req, principal)));
     return { revision, position };

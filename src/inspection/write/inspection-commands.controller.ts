@@ -14,7 +14,7 @@ import { CommandResultDto } from '../../indicators/write/command-result';
 import { respond } from '../../indicators/write/indicator-commands.controller';
 import { AnswerQueryCommand, AnswerQueryDto } from './answer-query';
 import { CloseQueryCommand, CloseQueryDto } from './close-query';
-import { RaiseQueryCommand, RaiseQueryDto, type RaiseQueryResult } from './raise-query';
+import { RaiseQueryCommand, RaiseQueryDto, RaiseQueryResultDto, type RaiseQueryResult } from './raise-query';
 
 @ApiTags('inspection: queries on reports')
 @ApiBearerAuth()
@@ -30,7 +30,7 @@ export class InspectionCommandsController {
   @Post(':id/progress-reports/:reportId/queries')
   @HttpCode(201)
   @ApiOperation({ summary: 'Raise a query on a progress report (inspector)' })
-  @ApiCreatedResponse({ description: '`{ queryId, revision, position }`' })
+  @ApiCreatedResponse({ type: RaiseQueryResultDto })
   async raise(
     @Param('id', IdParamPipe) id: string,
     @Param('reportId', IdParamPipe) reportId: string,

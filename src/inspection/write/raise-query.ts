@@ -18,6 +18,17 @@ export class RaiseQueryDto {
   expectedRevision?: number;
 }
 
+export class RaiseQueryResultDto {
+  @ApiProperty({ description: 'The new query: answer and close it by this id.', example: '3f0c2b8e-6a1d-5c44-9e7b-0d2f1a9c8b71' })
+  queryId!: string;
+
+  @ApiProperty({ example: 2 })
+  revision!: number;
+
+  @ApiProperty({ example: 129 })
+  position!: number;
+}
+
 export interface RaiseQueryResult {
   queryId: string;
   revision: number;

@@ -45,3 +45,15 @@ export class DeactivateUnitDto {
   @DecisionRefField()
   decisionRef!: string;
 }
+
+/** What registering a unit answers: its id, and where its stream and the log now are. */
+export class RegisterUnitResultDto {
+  @ApiProperty({ example: 'phong-kinh-te' })
+  id!: string;
+
+  @ApiProperty({ description: "Revision of the unit's stream (0 for a registration).", example: 0 })
+  revision!: number;
+
+  @ApiProperty({ description: 'Global position of the write; pass as ?minPosition= to read it back.', example: 130 })
+  position!: number;
+}

@@ -1,0 +1,25 @@
+/** OpenAPI schema of `POST /evidence/verify`'s answer (checked against real answers: test/e2e/openapi-responses.spec.ts). */
+import { day, instant, listOf, oneOf, record, text, whole, type SchemaObject } from '../http/openapi-schema';
+
+export const EVIDENCE_VERIFICATION_SCHEMA: SchemaObject = record(
+  {
+    sha256: text,
+    size: whole,
+    citedBy: listOf(
+      record({
+        indicatorId: text,
+        reportId: text,
+        metric: text,
+        period: text,
+        unitId: text,
+        title: text,
+        documentRef: text,
+        issuedOn: day,
+        citedIn: oneOf(['report', 'correction', 'query_answer']),
+        citedAt: instant,
+        revision: whole,
+      }),
+    ),
+  },
+  "The file's SHA-256 and size, and every citation of it: in a report, a correction or an answer to a query, with the indicator revision that recorded it.",
+);
