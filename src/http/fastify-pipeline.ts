@@ -10,10 +10,10 @@ import type { FastifyAdapter, NestFastifyApplication } from '@nestjs/platform-fa
 import type { FastifyError, FastifyReply, FastifyRequest, FastifyServerOptions } from 'fastify';
 import type { Readable } from 'node:stream';
 import { bodyLimitBytes } from '../config/config';
-import { badRequest } from './body-errors';
 import { answerClientError, invalidUrl, UNDECODABLE_PATH } from './client-errors';
 import type { ErrorBody } from './error-body';
-import type { PipelineParts } from './request-steps';
+import { recordAnsweredCode } from './answered-code';
+import type { PipelineParts, RequestStep } from './request-steps';
 import { readJsonBody } from './json-body';
 
 export function fastifyServerOptions(bodyLimit: string): FastifyServerOptions {
@@ -28,8 +28,12 @@ export function fastifyServerOptions(bodyLimit: string): FastifyServerOptions {
     routerOptions: { maxParamLength: MAX_PARAM_LENGTH },
     // Requests refused before routing answer in our error shape too (client-errors.ts).
     clientErrorHandler: answerClientError,
-    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => {
-      const body = frameworkErrorBody(error);
+    frameworkErrors: (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+      // Fastify refuses these before its onRequest hooks: the steps (correlation id, log line, drain,
+      // security headers) are run here, so the refusal is answered and logged as any other.
+      const steps = pipelineSteps.get(request.server);
+      const body = steps?.(request.raw, reply.raw) ?? frameworkErrorBody(error);
+      recordAnsweredCode(request.raw, body.code);
       void reply.code(body.statusCode).send(body);
     },
   };
@@ -43,11 +47,16 @@ function frameworkErrorBody(error: FastifyError): ErrorBody {
   if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
     return { statusCode: 400, code: 'INVALID_ID', message: `A path parameter is longer than ${MAX_PARAM_LENGTH} characters`, details: { maxLength: MAX_PARAM_LENGTH } };
   }
-  return badRequest(400, error.message);
+  // Nothing else is expected here (no route has constraints); nothing of Fastify's own message is echoed.
+  return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred; it has been logged' };
 }
+
+/** The request steps of each Fastify instance, for the refusals Fastify makes before its hooks run. */
+const pipelineSteps = new WeakMap<object, RequestStep>();
 
 export function installFastifyPipeline(app: NestFastifyApplication, { beforeRouting, enableCors, bodyLimit }: PipelineParts): void {
   const adapter = app.getHttpAdapter() as FastifyAdapter;
+  pipelineSteps.set(adapter.getInstance(), beforeRouting);
   adapter.setOnRequestHook((request, reply, done) => {
     const refusal = beforeRouting(request.raw, reply.raw);
     if (refusal) reply.code(refusal.statusCode).send(refusal);

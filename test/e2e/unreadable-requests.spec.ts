@@ -60,6 +60,14 @@ describe.each(HTTP_ADAPTERS)('on %s', (adapter) => {
       expect(answer.body.message).toContain('percent-encoded');
     });
 
+    it("answers an undecodable path as any answer: correlation id and security headers, even where the router refuses it first", async () => {
+      const answer = await sendRaw(port, get('/indicators/%E0%A4%A', 'X-Correlation-Id: bad-url-0001'));
+      expect(answer.body).toMatchObject({ code: 'INVALID_URL' });
+      expect(answer.headers).toMatch(/x-correlation-id: bad-url-0001/i);
+      expect(answer.headers).toMatch(/content-security-policy:/i);
+      expect(answer.headers).toMatch(/x-content-type-options: nosniff/i);
+    });
+
     it('still reads a query whose escapes are valid (the unit is looked up, not refused as a URL)', async () => {
       const answer = await sendRaw(port, get('/indicators?unit=ph%C3%B2ng'));
       expect(answer.status).toBe(400);

@@ -9,7 +9,7 @@ import type { EventStore } from '../../src/event-store/event-store.port';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
 import { ProjectionService } from '../../src/infrastructure/projection.service';
 import { InstrumentedEventStore } from '../support/instrumented-event-store';
-import { KEYS, startTestApp, type TestApp } from '../support/test-app';
+import { HTTP_ADAPTERS, KEYS, startTestApp, type TestApp } from '../support/test-app';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -165,5 +165,41 @@ describe('structured logs and correlation ids', () => {
     const entry = logged().find((l) => l.correlationId === 'lagging-0001');
     expect(entry).toMatchObject({ level: 40, code: 'PROJECTION_LAGGING', res: { statusCode: 503 } });
     expect(entry).not.toHaveProperty('err');
+  });
+});
+
+// Refusals made before Nest routes a request are answered by each adapter's own pipeline.
+describe.each(HTTP_ADAPTERS)('log lines of refusals made before routing, on %s', (adapter) => {
+  let t: TestApp;
+  const lines: string[] = [];
+
+  beforeAll(async () => {
+    const destination = new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        lines.push(...chunk.toString().split('\n').filter(Boolean));
+        done();
+      },
+    });
+    t = await startTestApp({ adapter, env: { LOG_LEVEL: 'info' }, logDestination: destination });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  const lineOf = (correlationId: string) => lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((l) => l.correlationId === correlationId);
+
+  it('carry the code of a body that is not JSON and of a path that does not decode', async () => {
+    const server = t.app.getHttpServer();
+    await request(server)
+      .post('/indicators/ind-12/progress-reports')
+      .set('Authorization', `Bearer ${REPORTER}`)
+      .set('Content-Type', 'application/json')
+      .set('X-Correlation-Id', `${adapter}-malformed-0001`)
+      .send('{"metric": ')
+      .expect(400);
+    await request(server).get('/indicators/%E0%A4%A').set('Authorization', `Bearer ${REPORTER}`).set('X-Correlation-Id', `${adapter}-bad-url-0001`).expect(400);
+    expect(lineOf(`${adapter}-malformed-0001`)).toMatchObject({ level: 40, code: 'MALFORMED_JSON' });
+    expect(lineOf(`${adapter}-bad-url-0001`)).toMatchObject({ level: 40, code: 'INVALID_URL' });
   });
 });
