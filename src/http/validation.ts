@@ -18,7 +18,8 @@ export function validationPipeOptions(): ValidationPipeOptions {
     forbidUnknownValues: true,
     transform: true,
     transformOptions: { enableImplicitConversion: false },
-    validationError: { target: false, value: false },
+    // The value is read to tell a missing field from one of the wrong kind (messagesOf); it is never echoed.
+    validationError: { target: false, value: true },
     exceptionFactory: (errors) => {
       const fields = flatten(errors);
       const body: ErrorBody = {
@@ -32,23 +33,27 @@ export function validationPipeOptions(): ValidationPipeOptions {
   };
 }
 
-/** Rules on the kind of value; when one of them fails, the others (ranges, lengths, patterns) say nothing useful. */
+/** Rules on the kind of value. */
 const TYPE_RULES = new Set(['isInt', 'isNumber', 'isString', 'isBoolean', 'isArray', 'isObject', 'isDateString', 'isIso8601']);
+/** Rules that compare a value of the right kind (ranges, lengths, patterns): said nothing useful when the kind is wrong. */
+const COMPARISON_RULES = new Set(['min', 'max', 'minLength', 'maxLength', 'arrayMinSize', 'arrayMaxSize', 'arrayNotEmpty', 'matches', 'isPositive', 'isNegative']);
 
 function flatten(errors: ValidationError[], parent = ''): FieldError[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
-    const own: FieldError[] = error.constraints ? [{ field, errors: messagesOf(error.constraints) }] : [];
+    const own: FieldError[] = error.constraints ? [{ field, errors: messagesOf(error.constraints, error.value) }] : [];
     return [...own, ...flatten(error.children ?? [], field)];
   });
 }
 
 /**
  * A field's messages. `limit=abc` fails "must be an integer", and with it "must not be less than
- * 1" and "must not be greater than 500" (NaN compares with nothing): only the first is true to say.
+ * 1" and "must not be greater than 500" (NaN compares with nothing): the comparisons are dropped
+ * when a value of the wrong kind was sent. A missing field keeps every message.
  */
-function messagesOf(constraints: Record<string, string>): string[] {
+function messagesOf(constraints: Record<string, string>, value: unknown): string[] {
   const failed = Object.keys(constraints);
-  const typeRules = failed.filter((rule) => TYPE_RULES.has(rule));
-  return (typeRules.length > 0 ? typeRules : failed).map((rule) => constraints[rule]);
+  // A missing field is told everything it must be, its format included.
+  const wrongKind = value !== undefined && failed.some((rule) => TYPE_RULES.has(rule));
+  return failed.filter((rule) => !(wrongKind && COMPARISON_RULES.has(rule))).map((rule) => constraints[rule]);
 }

@@ -69,6 +69,10 @@ describe.each(HTTP_ADAPTERS)('on %s', (adapter) => {
       const text = await report({ ...valid, value: 'ninety' }).expect(400);
       expect(text.body.details.fields).toHaveLength(1);
       expect(text.body.details.fields[0].errors).toHaveLength(1);
+      // A missing field is still told everything it must be, its format included.
+      const missing = await t.post(`/indicators/${INDICATOR}/reassignments`, {}, KEYS.coordinator).expect(400);
+      const toUnit = missing.body.details.fields.find((f: { field: string }) => f.field === 'toUnitId');
+      expect(toUnit.errors).toEqual(['toUnitId must be a lowercase id of letters, digits and dashes', 'toUnitId must be a string']);
     });
 
     it('refuses a negative or fractional count', async () => {
