@@ -2,7 +2,7 @@
  * OpenAPI schemas of the audit routes' answers: the global audit log, an indicator's integrity,
  * the digest and its verification (checked against real answers: test/e2e/openapi-responses.spec.ts).
  */
-import { instant, listOf, nullable, oneOf, page, record, text, whole, yesNo, type SchemaObject } from '../http/openapi-schema';
+import { instant, listOf, nullable, enumOf, page, record, text, whole, yesNo, type SchemaObject } from '../http/openapi-schema';
 import { ROLES } from '../shared/messages';
 import { AUDIT_LOG_EVENT_TYPES } from '../../projections/audit-log';
 
@@ -14,11 +14,11 @@ export const AUDIT_EVENTS_PAGE_SCHEMA: SchemaObject = page(
     position: whole,
     streamId: text,
     revision: whole,
-    subjectKind: oneOf(['indicator', 'unit', 'resolution']),
+    subjectKind: enumOf(['indicator', 'unit', 'resolution']),
     subjectId: text,
-    type: oneOf(AUDIT_LOG_EVENT_TYPES),
+    type: enumOf(AUDIT_LOG_EVENT_TYPES),
     recordedAt: instant,
-    actor: record({ id: text, unitId: nullable(text), roles: listOf(oneOf(ROLES)) }),
+    actor: record({ id: text, unitId: nullable(text), roles: listOf(enumOf(ROLES)) }),
     commandId: text,
     correlationId: text,
     reason: nullable(text),
@@ -26,7 +26,7 @@ export const AUDIT_EVENTS_PAGE_SCHEMA: SchemaObject = page(
     summary: text,
     hash: nullable(hash),
   }),
-  { limit: whole, offset: whole, order: oneOf(['asc', 'desc']) },
+  { limit: whole, offset: whole, order: enumOf(['asc', 'desc']) },
 );
 
 export const INTEGRITY_SCHEMA: SchemaObject = record({
@@ -39,12 +39,12 @@ export const INTEGRITY_SCHEMA: SchemaObject = record({
   headRevision: nullable(whole),
   headHash: nullable(hash),
   firstBrokenRevision: nullable(whole),
-  reason: nullable(oneOf([...CHAIN_BREAKS, 'UNREADABLE_EVENT'])),
+  reason: nullable(enumOf([...CHAIN_BREAKS, 'UNREADABLE_EVENT'])),
   explanation: nullable(text),
   break: nullable(
     record({
       revision: whole,
-      reason: oneOf(CHAIN_BREAKS),
+      reason: enumOf(CHAIN_BREAKS),
       explanation: text,
       expected: { nullable: true, description: 'What the chain expected there: a hash (string) or a revision or position (number).' },
       found: { nullable: true, description: 'What was found instead.' },
@@ -52,7 +52,7 @@ export const INTEGRITY_SCHEMA: SchemaObject = record({
   ),
 });
 
-const brokenStream = record({ streamId: text, firstBrokenRevision: whole, reason: oneOf(CHAIN_BREAKS), explanation: text });
+const brokenStream = record({ streamId: text, firstBrokenRevision: whole, reason: enumOf(CHAIN_BREAKS), explanation: text });
 const head = record({ streamId: text, revision: whole, hash });
 
 export const DIGEST_SCHEMA: SchemaObject = record({
@@ -70,7 +70,7 @@ export const DIGEST_SCHEMA: SchemaObject = record({
 
 export const DIGEST_VERIFICATION_SCHEMA: SchemaObject = record({
   valid: yesNo,
-  reason: nullable(oneOf(['CHAIN_BROKEN', 'DIGEST_MISMATCH'])),
+  reason: nullable(enumOf(['CHAIN_BROKEN', 'DIGEST_MISMATCH'])),
   explanation: nullable(text),
   position: whole,
   digest: text,

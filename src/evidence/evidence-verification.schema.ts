@@ -1,5 +1,5 @@
 /** OpenAPI schema of `POST /evidence/verify`'s answer (checked against real answers: test/e2e/openapi-responses.spec.ts). */
-import { day, instant, listOf, oneOf, record, text, whole, type SchemaObject } from '../http/openapi-schema';
+import { day, instant, listOf, enumOf, record, text, whole, type SchemaObject } from '../http/openapi-schema';
 
 export const EVIDENCE_VERIFICATION_SCHEMA: SchemaObject = record(
   {
@@ -15,7 +15,7 @@ export const EVIDENCE_VERIFICATION_SCHEMA: SchemaObject = record(
         title: text,
         documentRef: text,
         issuedOn: day,
-        citedIn: oneOf(['report', 'correction', 'query_answer']),
+        citedIn: enumOf(['report', 'correction', 'query_answer']),
         citedAt: instant,
         revision: whole,
       }),

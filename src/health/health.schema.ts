@@ -3,9 +3,9 @@
  * The indicators' fields are listed so that a monitor can be written against them; `info`, `error`
  * and `details` are Terminus's three views of the same indicators.
  */
-import { instant, nullable, oneOf, record, whole, yesNo, type SchemaObject } from '../http/openapi-schema';
+import { instant, nullable, enumOf, record, whole, yesNo, type SchemaObject } from '../http/openapi-schema';
 
-const up = oneOf(['up', 'down']);
+const up = enumOf(['up', 'down']);
 
 /** An indicator: `status` always; its numbers while it answers, `reachable: false` when it does not. */
 function indicator(numbers: Record<string, SchemaObject>): SchemaObject {
@@ -18,8 +18,8 @@ const indicators: SchemaObject = {
     eventStore: indicator({ headPosition: whole }),
     readStore: indicator({ checkpoint: whole }),
     projections: indicator({
-      role: oneOf(['holder', 'standby']),
-      state: oneOf(['stopped', 'catching_up', 'live', 'failed']),
+      role: enumOf(['holder', 'standby']),
+      state: enumOf(['stopped', 'catching_up', 'live', 'failed']),
       position: whole,
       headPosition: whole,
       lagEvents: whole,
@@ -33,10 +33,10 @@ const indicators: SchemaObject = {
   },
 };
 
-export const HEALTH_SCHEMA: SchemaObject = record({ status: oneOf(['ok', 'error']), info: indicators, error: indicators, details: indicators });
+export const HEALTH_SCHEMA: SchemaObject = record({ status: enumOf(['ok', 'error']), info: indicators, error: indicators, details: indicators });
 
 /** 503 UNHEALTHY: the error body, with the same views of what answered and what did not. */
 export const UNHEALTHY_SCHEMA: SchemaObject = {
-  ...record({ statusCode: whole, code: oneOf(['UNHEALTHY']), message: { type: 'string' }, status: oneOf(['error']), info: indicators, error: indicators, details: indicators }),
+  ...record({ statusCode: whole, code: enumOf(['UNHEALTHY']), message: { type: 'string' }, status: enumOf(['error']), info: indicators, error: indicators, details: indicators }),
   description: 'A store does not answer (which one is in `error`; why is logged, not shown).',
 };

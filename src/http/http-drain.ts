@@ -55,13 +55,14 @@ export class HttpDrain implements OnModuleDestroy {
     server?.close?.(() => undefined);
     const deadline = Date.now() + this.config.shutdownTimeoutMs;
     this.logger.log(`Shutting down: ${this.inFlight} request(s) in flight, new ones answered 503 SHUTTING_DOWN`);
-    if (!(await this.untilIdle(deadline))) {
+    if (await this.untilIdle(deadline)) {
+      server?.closeIdleConnections?.();
+    } else {
       this.logger.warn(`${this.inFlight} request(s) still in flight after ${this.config.shutdownTimeoutMs} ms; closing their connections`);
       // Their handlers may wait much longer (a read-your-writes wait, a slow store): the server's own
       // close would wait for them, and the process with it. The deadline is the deadline.
       server?.closeAllConnections?.();
     }
-    server?.closeIdleConnections?.();
     await this.projectionsCaughtUp(deadline);
   }
 

@@ -30,7 +30,10 @@ export class JsonBodyGuard implements CanActivate {
   }
 }
 
-/** Whether the request announces a body: a non-zero length, or a chunked one (HTTP/1.1 sends no length then). */
+/**
+ * Whether the request announces a body: a non-zero length, or a chunked one (HTTP/1.1 sends no
+ * length then; a chunked body that turns out empty is still refused for its type: it was announced).
+ */
 function hasBody(headers: HttpRequest['headers']): boolean {
   const length = headers['content-length'];
   if (length !== undefined) return Number(length) > 0;

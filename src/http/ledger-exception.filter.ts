@@ -2,7 +2,8 @@
  * The single place errors become HTTP responses. Typed errors map by class; Nest's own HTTP
  * exceptions keep their status; anything else is a 500 that is logged, never echoed. That includes
  * typed errors no client should meet (a store's internal refusals, a projection's): their codes and
- * messages describe our internals, not the request.
+ * messages describe our internals, not the request. A damaged ledger is the exception: an
+ * inspector asking for a digest must learn that an event no longer reads back, and where.
  */
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { HttpServer } from '@nestjs/common';
@@ -22,6 +23,8 @@ import {
   UnsupportedMediaTypeError,
 } from '../shared/errors';
 import { recordAnsweredCode } from './answered-code';
+import { UnreadableStoredEventError } from '../event-store/eventstoredb/eventstoredb.errors';
+import { LedgerUnreadableError } from '../integrity/ledger-scan';
 import type { ErrorBody } from './error-body';
 import { rawRequestOf, type HttpRequest } from './http-exchange';
 
@@ -38,6 +41,9 @@ const STATUS_BY_ERROR: ReadonlyArray<[abstract new (...args: never[]) => LedgerE
   [RateLimitedError, HttpStatus.TOO_MANY_REQUESTS],
   [StoreUnavailableError, HttpStatus.SERVICE_UNAVAILABLE],
   [AuthKeysUnavailableError, HttpStatus.SERVICE_UNAVAILABLE],
+  // The ledger itself is damaged (an event no longer reads back): said as such, and logged.
+  [LedgerUnreadableError, HttpStatus.INTERNAL_SERVER_ERROR],
+  [UnreadableStoredEventError, HttpStatus.INTERNAL_SERVER_ERROR],
 ];
 
 const CODE_BY_STATUS: Record<number, string> = {
@@ -79,6 +85,7 @@ export class LedgerExceptionFilter implements ExceptionFilter {
   toBody(exception: unknown): ErrorBody {
     const status = exception instanceof LedgerError ? STATUS_BY_ERROR.find(([type]) => exception instanceof type)?.[1] : undefined;
     if (exception instanceof LedgerError && status !== undefined) {
+      if (status >= 500) this.logger.error(exception.stack ?? exception.message);
       return { statusCode: status, code: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) };
     }
     if (exception instanceof HttpException) {

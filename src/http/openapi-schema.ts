@@ -15,7 +15,7 @@ export const figure: SchemaObject = { type: 'number' };
 export const yesNo: SchemaObject = { type: 'boolean' };
 
 export const nullable = (schema: SchemaObject): SchemaObject => ({ ...schema, nullable: true });
-export const oneOf = (values: readonly string[]): SchemaObject => ({ type: 'string', enum: [...values] });
+export const enumOf = (values: readonly string[]): SchemaObject => ({ type: 'string', enum: [...values] });
 export const listOf = (items: SchemaObject): SchemaObject => ({ type: 'array', items });
 
 /** An object whose listed properties are all present (null where the domain has nothing). */

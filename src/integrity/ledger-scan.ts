@@ -114,11 +114,26 @@ async function readPage(store: EventStore, after: number): Promise<RecordedEvent
   try {
     return await store.readAll({ fromPosition: after, limit: PAGE_SIZE });
   } catch (error) {
-    if (isJsonParseError(error)) {
-      throw new LedgerUnreadableError(`An event after position ${after} cannot be read back: ${error.message}`, { afterPosition: after });
-    }
-    throw error;
+    if (!isJsonParseError(error)) throw error;
+    const lastReadable = await lastReadablePosition(store, after);
+    throw new LedgerUnreadableError(`The first event after position ${lastReadable} cannot be read back: ${error.message}`, { afterPosition: lastReadable });
   }
+}
+
+/** Where a page that does not read back breaks: read one event at a time (an error path, at most a page of reads). */
+async function lastReadablePosition(store: EventStore, after: number): Promise<number> {
+  let position = after;
+  for (let read = 0; read < PAGE_SIZE; read++) {
+    try {
+      const [event] = await store.readAll({ fromPosition: position, limit: 1 });
+      if (!event) return position;
+      position = event.position;
+    } catch (error) {
+      if (isJsonParseError(error)) return position;
+      throw error;
+    }
+  }
+  return position;
 }
 
 async function readStream(store: EventStore, streamId: string): Promise<RecordedEvent[]> {

@@ -1,5 +1,5 @@
 /** OpenAPI schemas of `GET /units` and `GET /units/{id}` (checked against real answers: test/e2e/openapi-responses.spec.ts). */
-import { instant, listOf, nullable, oneOf, page, record, text, whole, yesNo, type SchemaObject } from '../http/openapi-schema';
+import { instant, listOf, nullable, enumOf, page, record, text, whole, yesNo, type SchemaObject } from '../http/openapi-schema';
 import { TARGET_STATUSES } from '../domain/indicator/status';
 
 export const UNIT_SCHEMA: SchemaObject = record(
@@ -16,7 +16,7 @@ export const UNIT_SCHEMA: SchemaObject = record(
     revision: whole,
     registeredAt: nullable(instant),
     updatedAt: instant,
-    responsibleFor: listOf(record({ id: text, kind: oneOf(['indicator', 'task']), number: nullable(whole), name: text, worstStatus: oneOf(TARGET_STATUSES) })),
+    responsibleFor: listOf(record({ id: text, kind: enumOf(['indicator', 'task']), number: nullable(whole), name: text, worstStatus: enumOf(TARGET_STATUSES) })),
   },
   'A unit, every name it has had (oldest first) and what it is responsible for now. `name` is null for a unit known only because an indicator names it.',
 );

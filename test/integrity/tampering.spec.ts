@@ -70,11 +70,18 @@ describe('tamper evidence over HTTP, tampering in the SQLite file', () => {
     expect(body).toMatchObject({ valid: false, events: 5, firstBrokenRevision: 2, reason: 'PREV_HASH_MISMATCH' });
   });
 
-  it('a stored event that is no longer JSON: UNREADABLE_EVENT, not a server error', async () => {
+  it('a stored event that is no longer JSON: UNREADABLE_EVENT from integrity; the digest says the ledger cannot be read, and where', async () => {
     await fillStream(t, 'ind-14', 'child_malnutrition_rate', [4.9, 4.8, 4.7, 4.6]);
     tamperWith(t, (db, stream) => db.prepare(`UPDATE events SET data = '{"value": 4.' WHERE stream_id = ? AND revision = 4`).run(stream), 'indicator-ind-14');
     const { body } = await integrity('ind-14');
     expect(body).toMatchObject({ valid: false, reason: 'UNREADABLE_EVENT', firstBrokenRevision: null });
+    // No digest can be taken over a ledger that cannot be read: said as such, and where. The history was
+    // projected before the damage, so it still knows the damaged event's position.
+    const damaged = (await t.get('/indicators/ind-14/history?limit=1&order=desc', KEYS.inspector).expect(200)).body.items[0];
+    expect(damaged.revision).toBe(4);
+    const digest = await t.get('/audit/digest', KEYS.inspector).expect(500);
+    expect(digest.body).toMatchObject({ code: 'EVENT_STORE_UNREADABLE', details: { afterPosition: damaged.position - 1 } });
+    expect(digest.body.message).toContain(`after position ${damaged.position - 1}`);
   });
 
   it('answers 404 for an indicator without events, 400 for a malformed id', async () => {

@@ -5,7 +5,7 @@
  * with every object closed (test/e2e/openapi-responses.spec.ts), so a field added to one and not
  * the other fails.
  */
-import { actor, day, figure, instant, listOf, nullable, oneOf, page, record, text, whole, yesNo, type SchemaObject } from '../../http/openapi-schema';
+import { actor, day, figure, instant, listOf, nullable, enumOf, page, record, text, whole, yesNo, type SchemaObject } from '../../http/openapi-schema';
 import { INDICATOR_EVENT_TYPES } from '../../domain/indicator/events';
 import { TARGET_STATUSES } from '../../domain/indicator/status';
 import { COMPARATORS, MEASURES } from '../../domain/indicator/target';
@@ -13,19 +13,19 @@ import { COMPARATORS, MEASURES } from '../../domain/indicator/target';
 const target = record({
   metric: text,
   label: text,
-  comparator: oneOf(COMPARATORS),
+  comparator: enumOf(COMPARATORS),
   value: nullable(figure),
   min: nullable(figure),
   max: nullable(figure),
   unit: text,
-  measure: oneOf(MEASURES),
-  accumulation: oneOf(['cumulative', 'level']),
+  measure: enumOf(MEASURES),
+  accumulation: enumOf(['cumulative', 'level']),
   dueDate: nullable(text),
   rankingIndex: nullable(text),
   latestValue: nullable(figure),
   latestPeriod: nullable(text),
   latestReportId: nullable(text),
-  status: oneOf(TARGET_STATUSES),
+  status: enumOf(TARGET_STATUSES),
 });
 
 const openQuery = record({
@@ -36,13 +36,13 @@ const openQuery = record({
   question: text,
   requestedBy: actor,
   raisedAt: instant,
-  status: oneOf(['open', 'answered']),
+  status: enumOf(['open', 'answered']),
   answeredAt: nullable(instant),
 });
 
 const assessment = nullable(
   record({
-    outcome: oneOf(['achieved', 'partially_achieved', 'not_achieved']),
+    outcome: enumOf(['achieved', 'partially_achieved', 'not_achieved']),
     conclusion: text,
     decisionRef: text,
     assessedAt: instant,
@@ -56,7 +56,7 @@ export const INDICATOR_VIEW_SCHEMA: SchemaObject = record(
     resolutionId: text,
     year: whole,
     number: nullable(whole),
-    kind: oneOf(['indicator', 'task']),
+    kind: enumOf(['indicator', 'task']),
     group: text,
     section: text,
     name: text,
@@ -68,7 +68,7 @@ export const INDICATOR_VIEW_SCHEMA: SchemaObject = record(
     targets: listOf(target),
     counts: record({ reports: whole, corrections: whole, revisions: whole, reassignments: whole, queries: whole }),
     statusSummary: record(Object.fromEntries(TARGET_STATUSES.map((status) => [status, whole]))),
-    worstStatus: oneOf(TARGET_STATUSES),
+    worstStatus: enumOf(TARGET_STATUSES),
     assessment,
     closed: yesNo,
     openQueries: listOf(openQuery),
@@ -95,7 +95,7 @@ export const HISTORY_ENTRY_SCHEMA: SchemaObject = record({
   streamId: text,
   revision: whole,
   position: whole,
-  type: oneOf(INDICATOR_EVENT_TYPES),
+  type: enumOf(INDICATOR_EVENT_TYPES),
   recordedAt: instant,
   actor,
   period: nullable(text),
@@ -113,4 +113,4 @@ export const HISTORY_ENTRY_SCHEMA: SchemaObject = record({
   summary: { type: 'string', description: 'One line in Vietnamese.' },
 });
 
-export const HISTORY_PAGE_SCHEMA: SchemaObject = page(HISTORY_ENTRY_SCHEMA, { limit: whole, offset: whole, order: oneOf(['asc', 'desc']) });
+export const HISTORY_PAGE_SCHEMA: SchemaObject = page(HISTORY_ENTRY_SCHEMA, { limit: whole, offset: whole, order: enumOf(['asc', 'desc']) });

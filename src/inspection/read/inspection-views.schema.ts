@@ -2,7 +2,7 @@
  * OpenAPI schemas of the inspection lists: `GET /audit/queries` and `GET /progress-reports`
  * (checked against real answers: test/e2e/openapi-responses.spec.ts).
  */
-import { actor, day, figure, instant, listOf, nullable, oneOf, page, record, text, whole, yesNo, type SchemaObject } from '../../http/openapi-schema';
+import { actor, day, figure, instant, listOf, nullable, enumOf, page, record, text, whole, yesNo, type SchemaObject } from '../../http/openapi-schema';
 
 const evidence = record({ title: text, documentRef: text, issuedOn: day, url: nullable(text), sha256: nullable(text) });
 
@@ -17,7 +17,7 @@ export const REPORT_QUERIES_LIST_SCHEMA: SchemaObject = page(
     question: text,
     requestedBy: actor,
     raisedAt: instant,
-    status: oneOf(['open', 'answered', 'closed']),
+    status: enumOf(['open', 'answered', 'closed']),
     answers: listOf(
       record({
         answer: text,
@@ -50,7 +50,7 @@ export const PROGRESS_REPORTS_LIST_SCHEMA: SchemaObject = page(
     corrections: listOf(record({ previousValue: figure, value: figure, reason: text, note: nullable(text), correctedBy: actor, correctedAt: instant, revision: whole })),
     correctionCount: whole,
     evidence: listOf(
-      record({ ...evidence.properties, citedIn: oneOf(['report', 'correction', 'query_answer']), revision: whole, citedAt: instant, citedBy: actor }),
+      record({ ...evidence.properties, citedIn: enumOf(['report', 'correction', 'query_answer']), revision: whole, citedAt: instant, citedBy: actor }),
     ),
     hasEvidence: yesNo,
     revision: whole,

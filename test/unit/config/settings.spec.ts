@@ -1,11 +1,10 @@
 /** Settings read in config.ts: a value the service cannot use is refused at start, on every adapter alike. */
-import { ConfigError, loadConfig } from '../../../src/config/config';
+import { loadConfig } from '../../../src/config/config';
 
 describe('settings', () => {
-  it.each(['0', 'abc', '-1kb', '2gb', '10tb'])('refuses BODY_LIMIT=%s at start, whichever the adapter', (limit) => {
-    for (const adapter of ['fastify', 'express']) {
-      expect(() => loadConfig({ BODY_LIMIT: limit, HTTP_ADAPTER: adapter })).toThrow(ConfigError);
-    }
+  // Read here, before either adapter is built: both start with the same limit, or neither starts.
+  it.each(['0', 'abc', '-1kb', '2gb', '10tb'])('refuses BODY_LIMIT=%s at start', (limit) => {
+    expect(() => loadConfig({ BODY_LIMIT: limit })).toThrow(/BODY_LIMIT/);
   });
 
   it('takes BODY_LIMIT as Express writes sizes, and 100kb when unset', () => {
