@@ -6,6 +6,7 @@
 import { BadRequestException, Logger, MethodNotAllowedException } from '@nestjs/common';
 import type { ArgumentsHost, HttpServer } from '@nestjs/common';
 import { LedgerExceptionFilter } from '../../../src/http/ledger-exception.filter';
+import { LedgerUnreadableError } from '../../../src/integrity/ledger-scan';
 import { DuplicateKeyError, UnsafeQueryError } from '../../../src/read-store/read-store.errors';
 import {
   AuthKeysUnavailableError,
@@ -97,5 +98,12 @@ describe('LedgerExceptionFilter', () => {
     expect(body).toEqual({ statusCode: 500, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred; it has been logged' });
     expect(logged).toHaveBeenCalledTimes(1);
     expect(String(logged.mock.calls[0][0])).toContain('DuplicateKeyError');
+  });
+
+  it('answers a damaged ledger with its own code and where, and logs it', () => {
+    const { status, body } = answer(new LedgerUnreadableError('The first event after position 95 cannot be read back: Unexpected end of JSON input', { afterPosition: 95 }));
+    expect(status).toBe(500);
+    expect(body).toMatchObject({ statusCode: 500, code: 'EVENT_STORE_UNREADABLE', details: { afterPosition: 95 } });
+    expect(logged).toHaveBeenCalledTimes(1);
   });
 });
