@@ -85,7 +85,7 @@ export class LedgerExceptionFilter implements ExceptionFilter {
   toBody(exception: unknown): ErrorBody {
     const status = exception instanceof LedgerError ? STATUS_BY_ERROR.find(([type]) => exception instanceof type)?.[1] : undefined;
     if (exception instanceof LedgerError && status !== undefined) {
-      if (status >= 500) this.logger.error(exception.stack ?? exception.message);
+      if (status === HttpStatus.INTERNAL_SERVER_ERROR) this.logger.error(exception.stack ?? exception.message);
       return { statusCode: status, code: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) };
     }
     if (exception instanceof HttpException) {
