@@ -102,25 +102,29 @@ describe('GET /health', () => {
   });
 });
 
+/** Where an app's log lines go in these tests: kept, to be read back parsed. */
+function logCapture(): { destination: Writable; logged: () => Array<Record<string, unknown>> } {
+  const lines: string[] = [];
+  const destination = new Writable({
+    write(chunk: Buffer, _encoding, done) {
+      lines.push(...chunk.toString().split('\n').filter(Boolean));
+      done();
+    },
+  });
+  return { destination, logged: () => lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
+}
+
 describe('structured logs and correlation ids', () => {
   let t: TestApp;
-  const lines: string[] = [];
+  const { destination, logged } = logCapture();
 
   beforeAll(async () => {
-    const destination = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(...chunk.toString().split('\n').filter(Boolean));
-        done();
-      },
-    });
     t = await startTestApp({ env: { LOG_LEVEL: 'info' }, logDestination: destination });
   });
 
   afterAll(async () => {
     await t.close();
   });
-
-  const logged = () => lines.map((line) => JSON.parse(line) as Record<string, unknown>);
 
   it('logs every request as one JSON line under its correlation id, echoed in the response', async () => {
     const res = await t.get('/indicators/ind-12', REPORTER).set('X-Correlation-Id', 'bhxh-req-0001').expect(200);
@@ -144,7 +148,7 @@ describe('structured logs and correlation ids', () => {
     await t.get('/indicators', 'a-wrong-key-that-must-not-be-logged').expect(401);
     await t.post('/indicators/ind-12/progress-reports', { ...REPORT, value: 140 }, REPORTER).expect(422);
     expect(logged().some((l) => l.level === 40 && (l.res as { statusCode: number }).statusCode === 401)).toBe(true);
-    const all = lines.join('\n');
+    const all = JSON.stringify(logged());
     for (const secret of [REPORTER, KEYS.analyst, 'a-wrong-key-that-must-not-be-logged']) {
       expect(all).not.toContain(secret);
       expect(all).not.toContain(apiKeySha256(secret));
@@ -171,15 +175,9 @@ describe('structured logs and correlation ids', () => {
 // Refusals made before Nest routes a request are answered by each adapter's own pipeline.
 describe.each(HTTP_ADAPTERS)('log lines of refusals made before routing, on %s', (adapter) => {
   let t: TestApp;
-  const lines: string[] = [];
+  const { destination, logged } = logCapture();
 
   beforeAll(async () => {
-    const destination = new Writable({
-      write(chunk: Buffer, _encoding, done) {
-        lines.push(...chunk.toString().split('\n').filter(Boolean));
-        done();
-      },
-    });
     t = await startTestApp({ adapter, env: { LOG_LEVEL: 'info' }, logDestination: destination });
   });
 
@@ -187,7 +185,7 @@ describe.each(HTTP_ADAPTERS)('log lines of refusals made before routing, on %s',
     await t.close();
   });
 
-  const lineOf = (correlationId: string) => lines.map((line) => JSON.parse(line) as Record<string, unknown>).find((l) => l.correlationId === correlationId);
+  const lineOf = (correlationId: string) => logged().find((l) => l.correlationId === correlationId);
 
   it('carry the code of a body that is not JSON and of a path that does not decode', async () => {
     const server = t.app.getHttpServer();
