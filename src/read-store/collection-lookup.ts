@@ -198,7 +198,11 @@ export class CollectionLookup {
     if (narrowed.size * narrowed.size < WALK_PAGE_ESTIMATE * documents.size) return null;
     // Where the matches sit in the order is unknown (a date range's entries are near one another):
     // a walk that has looked at as many members as there are candidates turns to those, sorted.
-    return { ids, exact: false, fallback: { budget: narrowed.size, ids: () => sorted.inOrder(narrowed.ids(), documents) } };
+    // The candidates in order are computed once, for the reach test and for the page alike.
+    let candidates: string[] | undefined;
+    const inOrder = () => (candidates ??= sorted.inOrder(narrowed.ids(), documents));
+    const budget = narrowed.size;
+    return { ids, exact: false, fallback: { budget, ids: inOrder, outOfReach: (descending) => sorted.outOfReach(inOrder(), descending, budget, documents) } };
   }
 
   /**

@@ -123,7 +123,8 @@ export class InMemoryCollection<D extends ReadDocument> implements ReadCollectio
     // A run that holds exactly the matches (a single string equality, or an empty filter) needs no
     // test (nor a compiled query: nothing in it to refuse).
     const page = { skip, limit, descending, matches: run.exact ? null : compileWithQuickTests(filter) };
-    return pageOfRun(run, documents, page) ?? pageOfRun({ ...run, ids: run.fallback!.ids(), fallback: undefined }, documents, page)!;
+    const walked = run.fallback?.outOfReach?.(descending) ? null : pageOfRun(run, documents, page);
+    return walked ?? pageOfRun({ ...run, ids: run.fallback!.ids(), fallback: undefined }, documents, page)!;
   }
 
   /** A sorted page chosen here when mingo's order can be reproduced (sorted-page.ts), else mingo's find. */

@@ -34,7 +34,15 @@ export interface OrderedCandidates {
    * once it has looked at `budget` members without filling its page, the page is taken from `ids()`
    * instead, the narrowed candidates in the same order, which cost about as much as the budget to sort.
    */
-  readonly fallback?: { readonly budget: number; ids(): readonly string[] };
+  readonly fallback?: {
+    readonly budget: number;
+    ids(): readonly string[];
+    /**
+     * True when no candidate sits within `budget` members of the end the walk starts from (the
+     * matches of a date window far back in the log): the walk could only give up, so it is skipped.
+     */
+    outOfReach?(descending: boolean): boolean;
+  };
 }
 
 type RunState = 'sorted' | 'unsorted' | 'declines';

@@ -71,6 +71,19 @@ export class SortedField {
     return order.map((index) => found[index]);
   }
 
+  /**
+   * Whether a walk of `order()` from one end would pass `budget` members before meeting any of
+   * `members` (in ascending order, as `inOrder` gives them): the nearest one's key tells how many
+   * members lie beyond it, by binary search.
+   */
+  outOfReach(members: readonly string[], descending: boolean, budget: number, documents: ReadonlyMap<string, ReadDocument>): boolean {
+    const nearest = members.length === 0 ? undefined : documents.get(members[descending ? members.length - 1 : 0]);
+    if (nearest === undefined) return true;
+    const key = scalarAt(nearest, this.path) as number;
+    const before = this.numbers.countWithin(descending ? { lower: { value: key, inclusive: false } } : { upper: { value: key, inclusive: false } });
+    return before >= budget;
+  }
+
   /** The members within the range, in ascending order of the field; null when a member cannot be placed. */
   within(range: KeyRange): readonly string[] | null {
     return this.unplaceable > 0 ? null : this.listFor(range).within(range);
