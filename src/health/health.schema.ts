@@ -3,7 +3,7 @@
  * The indicators' fields are listed so that a monitor can be written against them; `info`, `error`
  * and `details` are Terminus's three views of the same indicators.
  */
-import { instant, nullable, enumOf, record, whole, yesNo, type SchemaObject } from '../http/openapi-schema';
+import { enumOf, instant, nullable, record, text, whole, yesNo, type SchemaObject } from '../http/openapi-schema';
 
 const up = enumOf(['up', 'down']);
 
@@ -37,6 +37,6 @@ export const HEALTH_SCHEMA: SchemaObject = record({ status: enumOf(['ok', 'error
 
 /** 503 UNHEALTHY: the error body, with the same views of what answered and what did not. */
 export const UNHEALTHY_SCHEMA: SchemaObject = {
-  ...record({ statusCode: whole, code: enumOf(['UNHEALTHY']), message: { type: 'string' }, status: enumOf(['error']), info: indicators, error: indicators, details: indicators }),
+  ...record({ statusCode: whole, code: enumOf(['UNHEALTHY']), message: text, status: enumOf(['error']), info: indicators, error: indicators, details: indicators }),
   description: 'A store does not answer (which one is in `error`; why is logged, not shown).',
 };

@@ -10,7 +10,7 @@ import { Reflector } from '@nestjs/core';
 import { UnsupportedMediaTypeError } from '../shared/errors';
 import { mediaTypeOf, type HttpRequest } from './http-exchange';
 
-export const RAW_BODY_ROUTE = 'ledger:raw-body-route';
+const RAW_BODY_ROUTE = 'ledger:raw-body-route';
 export const RawBodyRoute = () => SetMetadata(RAW_BODY_ROUTE, true);
 
 const JSON_TYPE = 'application/json';

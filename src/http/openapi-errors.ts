@@ -10,7 +10,7 @@ import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec
 type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
 type Responses = Operation['responses'];
 
-export const ERROR_BODY_SCHEMA = 'ErrorBody';
+const ERROR_BODY_SCHEMA = 'ErrorBody';
 
 const ERROR_BODY: SchemaObject = {
   type: 'object',

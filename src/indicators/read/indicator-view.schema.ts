@@ -81,7 +81,6 @@ export const INDICATOR_VIEW_SCHEMA: SchemaObject = record(
 export const INDICATOR_AS_OF_SCHEMA: SchemaObject = {
   ...INDICATOR_VIEW_SCHEMA,
   properties: { ...INDICATOR_VIEW_SCHEMA.properties, asOf: instant },
-  required: [...(INDICATOR_VIEW_SCHEMA.required ?? [])],
   description: 'The indicator as it stands, or with `asOf` as it was known at that instant (`asOf` is then given back).',
 };
 
