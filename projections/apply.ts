@@ -12,7 +12,7 @@ export function applyAll<D extends ProjectedDocument>(
 ): Map<string, D> {
   const result = new Map(documents);
   for (const event of events) {
-    if (!projection.handles.includes(event.type)) continue;
+    if (projection.events[event.type] !== 'handle') continue;
     for (const id of projection.documentIds(event)) {
       // evolve itself skips events at or before the document's lastPosition, so replays are harmless.
       result.set(id, projection.evolve(result.get(id) ?? null, event, id));

@@ -9,18 +9,17 @@
  * and from the in-memory store.
  */
 import type { LedgerEventType, RecordedLedgerEvent } from '../src/domain/events';
-import { INDICATOR_EVENT_TYPES } from '../src/domain/indicator/events';
 import { assertNever } from '../src/domain/indicator/target';
 import type { ResolutionEvent } from '../src/domain/resolution/events';
-import { UNIT_EVENT_TYPES, type UnitEvent } from '../src/domain/unit/events';
+import type { UnitEvent } from '../src/domain/unit/events';
 import type { Role } from '../src/shared/messages';
 import { entryIdOf } from './event-entry-id';
 import { isIndicatorEvent } from './indicator-event';
 import { interned, sharedRoledActor } from './interned';
 import { oneLine, summarizeIndicatorEvent } from './indicator-history/summary';
-import type { ProjectedDocument, ProjectionDefinition } from './projection';
+import { handledTypes, type ProjectedDocument, type ProjectionDefinition } from './projection';
 
-export const AUDIT_LOG_COLLECTION = 'audit_log';
+export const AUDIT_LOG_READ_MODEL = 'audit_log';
 
 export type AuditSubjectKind = 'indicator' | 'unit' | 'resolution';
 
@@ -45,19 +44,40 @@ export interface AuditLogEntry extends ProjectedDocument {
   hash: string | null;
 }
 
-export const AUDIT_LOG_EVENT_TYPES: readonly LedgerEventType[] = [...INDICATOR_EVENT_TYPES, ...UNIT_EVENT_TYPES, 'ResolutionRegistered'];
-
 export const auditLogProjection: ProjectionDefinition<AuditLogEntry> = {
-  collection: AUDIT_LOG_COLLECTION,
+  name: AUDIT_LOG_READ_MODEL,
+  version: 1,
   writeOnce: true,
-  handles: AUDIT_LOG_EVENT_TYPES,
+  events: {
+    ResolutionRegistered: 'handle',
+    UnitRegistered: 'handle',
+    UnitRenamed: 'handle',
+    UnitDeactivated: 'handle',
+    IndicatorRegistered: 'handle',
+    ProgressReported: 'handle',
+    ProgressReportCorrected: 'handle',
+    ResponsibilityReassigned: 'handle',
+    TargetRevised: 'handle',
+    IndicatorAssessed: 'handle',
+    ReportQueried: 'handle',
+    ReportQueryAnswered: 'handle',
+    ReportQueryClosed: 'handle',
+  },
+  fields: {
+    position: { path: 'position', type: 'integer' },
+    recordedAt: { path: 'recordedAt', type: 'text' },
+    type: { path: 'type', type: 'text' },
+    actorId: { path: 'actor.id', type: 'text' },
+    actorUnitId: { path: 'actor.unitId', type: 'text' },
+  },
   indexes: [
-    { key: { position: 1 }, name: 'position_1', unique: true },
-    { key: { streamId: 1, revision: 1 }, name: 'streamId_1_revision_1', unique: true },
-    { key: { recordedAt: 1 }, name: 'recordedAt_1' },
-    { key: { type: 1 }, name: 'type_1' },
-    { key: { 'actor.id': 1 }, name: 'actor.id_1' },
-    { key: { 'actor.unitId': 1 }, name: 'actor.unitId_1' },
+    // The log reads in global order; `_id` (stream and revision) is unique by itself.
+    { name: 'position', fields: ['position'], unique: true },
+    // A date window, then the order: the position beside the time lets the count and the sort read the index alone.
+    { name: 'recorded_at', fields: ['recordedAt', 'position'] },
+    { name: 'type', fields: ['type', 'position'] },
+    { name: 'actor', fields: ['actorId', 'position'] },
+    { name: 'actor_unit', fields: ['actorUnitId', 'position'] },
   ],
   documentIds: (event) => [entryIdOf(event)],
   evolve: (current, event) => {
@@ -65,6 +85,9 @@ export const auditLogProjection: ProjectionDefinition<AuditLogEntry> = {
     return auditLogEntry(event);
   },
 };
+
+/** Every event type: the audit log's `type` filter offers them all. */
+export const AUDIT_LOG_EVENT_TYPES: readonly LedgerEventType[] = handledTypes(auditLogProjection);
 
 export function auditLogEntry(event: RecordedLedgerEvent): AuditLogEntry {
   const { metadata } = event;

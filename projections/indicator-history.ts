@@ -3,7 +3,6 @@
  * one document per indicator event. Shapes in ./indicator-history/document.ts; the Vietnamese
  * summaries in ./indicator-history/summary.ts are reusable by exports.
  */
-import { INDICATOR_EVENT_TYPES } from '../src/domain/indicator/events';
 import { isIndicatorEvent } from './indicator-event';
 import type { IndicatorHistoryEntry } from './indicator-history/document';
 import { entryIdOf } from './event-entry-id';
@@ -23,18 +22,39 @@ export { localDate } from './indicator-history/entry';
 export { formatGoal } from './indicator-history/goal-text';
 export { ASSESSMENT_OUTCOME_LABELS, summarizeIndicatorEvent, type SummaryContext } from './indicator-history/summary';
 
-export const INDICATOR_HISTORY_COLLECTION = 'indicator_history';
+export const INDICATOR_HISTORY_READ_MODEL = 'indicator_history';
 
 export const indicatorHistoryProjection: ProjectionDefinition<IndicatorHistoryEntry> = {
-  collection: INDICATOR_HISTORY_COLLECTION,
+  name: INDICATOR_HISTORY_READ_MODEL,
+  version: 1,
   writeOnce: true,
-  handles: INDICATOR_EVENT_TYPES,
+  events: {
+    ResolutionRegistered: 'ignore',
+    UnitRegistered: 'ignore',
+    UnitRenamed: 'ignore',
+    UnitDeactivated: 'ignore',
+    IndicatorRegistered: 'handle',
+    ProgressReported: 'handle',
+    ProgressReportCorrected: 'handle',
+    ResponsibilityReassigned: 'handle',
+    TargetRevised: 'handle',
+    IndicatorAssessed: 'handle',
+    ReportQueried: 'handle',
+    ReportQueryAnswered: 'handle',
+    ReportQueryClosed: 'handle',
+  },
+  fields: {
+    indicatorId: { path: 'indicatorId', type: 'text' },
+    revision: { path: 'revision', type: 'integer' },
+    position: { path: 'position', type: 'integer' },
+    recordedAt: { path: 'recordedAt', type: 'text' },
+    type: { path: 'type', type: 'text' },
+    actorId: { path: 'actor.id', type: 'text' },
+    actorUnitId: { path: 'actor.unitId', type: 'text' },
+  },
   indexes: [
-    { key: { indicatorId: 1, revision: 1 }, name: 'indicatorId_1_revision_1', unique: true },
-    { key: { recordedAt: 1 }, name: 'recordedAt_1' },
-    { key: { type: 1 }, name: 'type_1' },
-    { key: { 'actor.id': 1 }, name: 'actor.id_1' },
-    { key: { 'actor.unitId': 1 }, name: 'actor.unitId_1' },
+    // Every history query names its indicator: one index serves its filters, its order and its count.
+    { name: 'indicator_revision', fields: ['indicatorId', 'revision'], unique: true },
   ],
   documentIds: (event) => (isIndicatorEvent(event) ? [entryIdOf(event)] : []),
   evolve: (current, event) => {

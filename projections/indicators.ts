@@ -3,7 +3,6 @@
  * or task. Shapes live in ./indicators/document.ts, the fold in ./indicators/evolve.ts.
  */
 import type { RecordedLedgerEvent } from '../src/domain/events';
-import { INDICATOR_EVENT_TYPES } from '../src/domain/indicator/events';
 import { isIndicatorEvent } from './indicator-event';
 import type { IndicatorDocument } from './indicators/document';
 import { evolveIndicator } from './indicators/evolve';
@@ -21,17 +20,40 @@ export type {
 export { IndicatorNotRegisteredError } from './indicators/evolve';
 export { STATUS_SEVERITY } from './indicators/targets';
 
-export const INDICATORS_COLLECTION = 'indicators';
+export const INDICATORS_READ_MODEL = 'indicators';
 
 export const indicatorsProjection: ProjectionDefinition<IndicatorDocument> = {
-  collection: INDICATORS_COLLECTION,
-  handles: INDICATOR_EVENT_TYPES,
+  name: INDICATORS_READ_MODEL,
+  version: 1,
+  events: {
+    ResolutionRegistered: 'ignore',
+    UnitRegistered: 'ignore',
+    UnitRenamed: 'ignore',
+    UnitDeactivated: 'ignore',
+    IndicatorRegistered: 'handle',
+    ProgressReported: 'handle',
+    ProgressReportCorrected: 'handle',
+    ResponsibilityReassigned: 'handle',
+    TargetRevised: 'handle',
+    IndicatorAssessed: 'handle',
+    ReportQueried: 'handle',
+    ReportQueryAnswered: 'handle',
+    ReportQueryClosed: 'handle',
+  },
+  fields: {
+    kind: { path: 'kind', type: 'text' },
+    number: { path: 'number', type: 'integer' },
+    section: { path: 'section', type: 'text' },
+    group: { path: 'group', type: 'text' },
+    responsibleUnitId: { path: 'responsibleUnitId', type: 'text' },
+    status: { path: 'targets.status', type: 'text', many: true },
+  },
   indexes: [
-    { key: { group: 1 }, name: 'group_1' },
-    { key: { kind: 1 }, name: 'kind_1' },
-    { key: { responsibleUnitId: 1 }, name: 'responsibleUnitId_1' },
-    { key: { 'targets.status': 1 }, name: 'targets.status_1' },
-    { key: { number: 1 }, name: 'number_1' },
+    // The list's order: key indicators by number, then tasks by section.
+    { name: 'list_order', fields: ['kind', 'number', 'section', '_id'] },
+    { name: 'group', fields: ['group'] },
+    { name: 'responsible_unit', fields: ['responsibleUnitId'] },
+    { name: 'status', fields: ['status'] },
   ],
   documentIds: (event) => (isIndicatorEvent(event) ? [event.data.indicatorId] : []),
   evolve: (current, event) => {

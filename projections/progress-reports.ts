@@ -16,7 +16,7 @@ import { evidenceView } from './indicator-history/entry';
 import { emptyList, interned, sharedActor } from './interned';
 import { UnhandledEventError } from './unhandled-event';
 
-export const PROGRESS_REPORTS_COLLECTION = 'progress_reports';
+export const PROGRESS_REPORTS_READ_MODEL = 'progress_reports';
 
 /** Who acted, as the audit trail names them: the person and the unit they acted for. */
 export type ReportActor = Pick<Actor, 'id' | 'unitId'>;
@@ -95,21 +95,44 @@ export class ReportNotProjectedError extends Error {
 }
 
 export const progressReportsProjection: ProjectionDefinition<ProgressReportDocument> = {
-  collection: PROGRESS_REPORTS_COLLECTION,
-  handles: REPORT_EVENT_TYPES,
+  name: PROGRESS_REPORTS_READ_MODEL,
+  version: 1,
+  events: {
+    ResolutionRegistered: 'ignore',
+    UnitRegistered: 'ignore',
+    UnitRenamed: 'ignore',
+    UnitDeactivated: 'ignore',
+    IndicatorRegistered: 'ignore',
+    ProgressReported: 'handle',
+    ProgressReportCorrected: 'handle',
+    ResponsibilityReassigned: 'ignore',
+    TargetRevised: 'ignore',
+    IndicatorAssessed: 'ignore',
+    ReportQueried: 'ignore',
+    ReportQueryAnswered: 'handle',
+    ReportQueryClosed: 'ignore',
+  },
+  fields: {
+    indicatorId: { path: 'indicatorId', type: 'text' },
+    metric: { path: 'metric', type: 'text' },
+    period: { path: 'period', type: 'text' },
+    unitId: { path: 'unitId', type: 'text' },
+    hasEvidence: { path: 'hasEvidence', type: 'boolean' },
+    evidenceSha256: { path: 'evidence.sha256', type: 'text', many: true },
+  },
   indexes: [
-    // The domain allows one report per target and period; a second one is a correction.
-    { key: { indicatorId: 1, metric: 1, period: 1 }, name: 'indicatorId_1_metric_1_period_1', unique: true },
-    { key: { unitId: 1 }, name: 'unitId_1' },
-    { key: { period: 1 }, name: 'period_1' },
-    { key: { hasEvidence: 1 }, name: 'hasEvidence_1' },
+    // The domain allows one report per target and period (a second one is a correction); the list's order too.
+    { name: 'indicator_metric_period', fields: ['indicatorId', 'metric', 'period'], unique: true },
+    { name: 'unit', fields: ['unitId'] },
+    { name: 'period', fields: ['period'] },
+    { name: 'has_evidence', fields: ['hasEvidence'] },
     // POST /evidence/verify looks a file's hash up here.
-    { key: { 'evidence.sha256': 1 }, name: 'evidence.sha256_1' },
+    { name: 'evidence_sha256', fields: ['evidenceSha256'] },
   ],
   documentIds: (event) => (isReportEvent(event) ? [event.data.reportId] : []),
   evolve: (current, event) => {
     if (!isReportEvent(event)) {
-      if (!current) throw new UnhandledEventError(PROGRESS_REPORTS_COLLECTION, event.type, event.position);
+      if (!current) throw new UnhandledEventError(PROGRESS_REPORTS_READ_MODEL, event.type, event.position);
       return current;
     }
     return evolveReport(current, event);

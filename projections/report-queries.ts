@@ -15,7 +15,7 @@ import type { ProjectedDocument, ProjectionDefinition } from './projection';
 import { eventTypeGuard } from './event-type-guard';
 import { UnhandledEventError } from './unhandled-event';
 
-export const REPORT_QUERIES_COLLECTION = 'report_queries';
+export const REPORT_QUERIES_READ_MODEL = 'report_queries';
 
 export type ReportQueryStatus = 'open' | 'answered' | 'closed';
 
@@ -87,18 +87,40 @@ export class QueryNotProjectedError extends Error {
 }
 
 export const reportQueriesProjection: ProjectionDefinition<ReportQueryDocument> = {
-  collection: REPORT_QUERIES_COLLECTION,
-  handles: QUERY_EVENT_TYPES,
+  name: REPORT_QUERIES_READ_MODEL,
+  version: 1,
+  events: {
+    ResolutionRegistered: 'ignore',
+    UnitRegistered: 'ignore',
+    UnitRenamed: 'ignore',
+    UnitDeactivated: 'ignore',
+    IndicatorRegistered: 'ignore',
+    ProgressReported: 'ignore',
+    ProgressReportCorrected: 'ignore',
+    ResponsibilityReassigned: 'ignore',
+    TargetRevised: 'ignore',
+    IndicatorAssessed: 'ignore',
+    ReportQueried: 'handle',
+    ReportQueryAnswered: 'handle',
+    ReportQueryClosed: 'handle',
+  },
+  fields: {
+    status: { path: 'status', type: 'text' },
+    raisedAt: { path: 'raisedAt', type: 'text' },
+    indicatorId: { path: 'indicatorId', type: 'text' },
+    unitId: { path: 'unitId', type: 'text' },
+  },
   indexes: [
-    { key: { status: 1, raisedAt: 1 }, name: 'status_1_raisedAt_1' },
-    { key: { indicatorId: 1 }, name: 'indicatorId_1' },
-    { key: { unitId: 1 }, name: 'unitId_1' },
-    { key: { reportId: 1 }, name: 'reportId_1' },
+    // The worklist: by status, the query waiting longest first.
+    { name: 'status_raised', fields: ['status', 'raisedAt', '_id'] },
+    { name: 'raised', fields: ['raisedAt', '_id'] },
+    { name: 'indicator', fields: ['indicatorId'] },
+    { name: 'unit', fields: ['unitId'] },
   ],
   documentIds: (event) => (isQueryEvent(event) ? [event.data.queryId] : []),
   evolve: (current, event) => {
     if (!isQueryEvent(event)) {
-      if (!current) throw new UnhandledEventError(REPORT_QUERIES_COLLECTION, event.type, event.position);
+      if (!current) throw new UnhandledEventError(REPORT_QUERIES_READ_MODEL, event.type, event.position);
       return current;
     }
     return evolveQuery(current, event);

@@ -8,7 +8,7 @@ import { eventTypeGuard } from './event-type-guard';
 import { withSortedId } from './sorted-ids';
 import { UnhandledEventError } from './unhandled-event';
 
-export const RESOLUTIONS_COLLECTION = 'resolutions';
+export const RESOLUTIONS_READ_MODEL = 'resolutions';
 
 export interface ResolutionDocument extends ProjectedDocument {
   resolutionId: string;
@@ -31,13 +31,31 @@ const HANDLED = ['ResolutionRegistered', 'IndicatorRegistered'] as const;
 const isHandled = eventTypeGuard(HANDLED);
 
 export const resolutionsProjection: ProjectionDefinition<ResolutionDocument> = {
-  collection: RESOLUTIONS_COLLECTION,
-  handles: HANDLED,
-  indexes: [{ key: { year: 1 }, name: 'year_1' }],
+  name: RESOLUTIONS_READ_MODEL,
+  version: 1,
+  events: {
+    ResolutionRegistered: 'handle',
+    UnitRegistered: 'ignore',
+    UnitRenamed: 'ignore',
+    UnitDeactivated: 'ignore',
+    IndicatorRegistered: 'handle',
+    ProgressReported: 'ignore',
+    ProgressReportCorrected: 'ignore',
+    ResponsibilityReassigned: 'ignore',
+    TargetRevised: 'ignore',
+    IndicatorAssessed: 'ignore',
+    ReportQueried: 'ignore',
+    ReportQueryAnswered: 'ignore',
+    ReportQueryClosed: 'ignore',
+  },
+  fields: {
+    year: { path: 'year', type: 'integer' },
+  },
+  indexes: [{ name: 'year', fields: ['year'] }],
   documentIds: (event) => (isHandled(event) ? [event.data.resolutionId] : []),
   evolve(current, event, resolutionId) {
     if (current && event.position <= current.lastPosition) return current;
-    if (!isHandled(event)) throw new UnhandledEventError(RESOLUTIONS_COLLECTION, event.type, event.position);
+    if (!isHandled(event)) throw new UnhandledEventError(RESOLUTIONS_READ_MODEL, event.type, event.position);
     const document = current ?? emptyDocument(resolutionId, event.metadata.recordedAt);
     const touched = { ...document, lastPosition: event.position, updatedAt: event.metadata.recordedAt };
     if (event.type === 'ResolutionRegistered') {

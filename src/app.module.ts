@@ -40,14 +40,16 @@ import { ProjectionService } from './infrastructure/projection.service';
 import { loggingModule } from './logging/logging.module';
 import { ReadModelFreshness } from './infrastructure/read-model-freshness';
 import { StoreLifecycle } from './infrastructure/store-lifecycle';
-import { createEventStore, createProjectionLease, createReadStore } from './infrastructure/stores';
-import { APP_CONFIG, EVENT_STORE, PROJECTION_LEASE, READ_STORE } from './infrastructure/tokens';
+import { readModelProviders } from './infrastructure/read-model-providers';
+import { createEventStore, createProjectionLease, createReadModelStore, lockDataDir } from './infrastructure/stores';
+import { APP_CONFIG, DATA_DIR_LOCK, EVENT_STORE, PROJECTION_LEASE, READ_MODEL_STORE } from './infrastructure/tokens';
 import type { ProjectionLease } from './projection-lease/projection-lease.port';
-import type { ReadStore } from './read-store/read-store.port';
+import { ReadModelAvailability } from './read-models/read-model-availability';
+import type { ReadModelStore } from './read-models/read-model-store.port';
 import { RegisterResolutionHandler } from './resolutions/register-resolution.command';
 import { Seeder } from './seeding/seeder';
 import { Clock, SystemClock } from './shared/clock';
-import { GetUnitHandler, ListUnitsHandler } from './units/read/unit-queries';
+import { GetUnitHandler, ListUnitsHandler, UnitViews } from './units/read/unit-queries';
 import { UnitsController } from './units/units.controller';
 import { DeactivateUnitHandler, RegisterUnitHandler, RenameUnitHandler, UnitWriter } from './units/write/unit-commands';
 
@@ -57,8 +59,8 @@ export interface AppModuleOptions {
   clock?: Clock;
   /** Tests may supply stores they keep a handle on; otherwise built from `config`. */
   eventStore?: EventStore;
-  readStore?: ReadStore;
-  /** Tests share one lease between app instances; otherwise the read store's own (MongoDB) or a single-process one. */
+  readModelStore?: ReadModelStore;
+  /** Tests share one lease between app instances; otherwise the read-model store's own (MongoDB) or a single-process one. */
   projectionLease?: ProjectionLease;
   /** Where the JSON logs go (default stdout); tests capture them here. */
   logDestination?: DestinationStream;
@@ -109,9 +111,14 @@ export class AppModule {
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
-        { provide: EVENT_STORE, useFactory: () => options.eventStore ?? createEventStore(config) },
-        { provide: READ_STORE, useFactory: () => options.readStore ?? createReadStore(config) },
-        { provide: PROJECTION_LEASE, useFactory: (readStore: ReadStore) => options.projectionLease ?? createProjectionLease(readStore), inject: [READ_STORE] },
+        // Taken before either store opens a file in DATA_DIR (they inject it), released after both close.
+        { provide: DATA_DIR_LOCK, useFactory: () => (options.eventStore && options.readModelStore ? null : lockDataDir(config)) },
+        { provide: EVENT_STORE, useFactory: () => options.eventStore ?? createEventStore(config), inject: [DATA_DIR_LOCK] },
+        { provide: READ_MODEL_STORE, useFactory: () => options.readModelStore ?? createReadModelStore(config), inject: [DATA_DIR_LOCK] },
+        { provide: PROJECTION_LEASE, useFactory: (store: ReadModelStore) => options.projectionLease ?? createProjectionLease(store), inject: [READ_MODEL_STORE] },
+        ReadModelAvailability,
+        ...readModelProviders(),
+        UnitViews,
         {
           provide: PrincipalDirectory,
           useFactory: () => {

@@ -1,50 +1,46 @@
 /**
- * `npm run projections:rebuild`: drops every read model and its checkpoint, then replays the
- * whole event store into them. (The embedded read store is in memory and rebuilt at every start;
- * this command matters for a persistent read store, and reports how long a rebuild takes.)
+ * `npm run projections:rebuild [-- <read model> …]`: builds new generations of the named read
+ * models (every one when none is named) from the whole ledger, beside the generations serving now,
+ * and swaps them in once they have caught up. Queries keep answering from the old generations
+ * meanwhile.
  *
  * It holds the projection lease while it works, like the app instance that runs the projections:
- * it refuses to start while an instance holds the lease (a live runner writing beside a rebuild
- * would interleave two replays of the same read models), and instances started meanwhile stand by
- * until it releases the lease, then carry on from its checkpoint.
+ * on MongoDB it refuses to start while an instance holds the lease (a live runner writing beside a
+ * rebuild would race it), and instances started meanwhile stand by until it releases the lease.
+ * On the embedded stores it takes the data directory, so the service must be stopped first.
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
 import { ALL_PROJECTIONS } from '../../projections';
 import { loadConfig } from '../config/config';
-import { createEventStore, createProjectionLease, createReadStore } from '../infrastructure/stores';
+import { createEventStore, createProjectionLease, createReadModelStore, lockDataDir } from '../infrastructure/stores';
+import { ProjectionDaemon } from '../projection-runner/projection-daemon';
 import { ProjectionLeadership } from '../projection-runner/projection-leadership';
-import { ProjectionRunner } from '../projection-runner/projection-runner';
+import { ReadModelAvailability } from '../read-models/read-model-availability';
+import { reportCliFailure } from './cli-failure';
 
 async function run(): Promise<void> {
+  const names = process.argv.slice(2);
   const config = loadConfig();
+  const lock = lockDataDir(config);
   const eventStore = createEventStore(config);
-  const readStore = createReadStore(config);
+  const store = createReadModelStore(config);
   const logger = { log: (message: string) => console.log(message), error: (message: string, error?: unknown) => console.error(message, error instanceof Error ? error.message : (error ?? '')) };
-  const runner = new ProjectionRunner(eventStore, readStore, [...ALL_PROJECTIONS], { logger });
-  const leadership = new ProjectionLeadership(createProjectionLease(readStore), runner, readStore, {
+  const daemon = new ProjectionDaemon(eventStore, store, ALL_PROJECTIONS, new ReadModelAvailability(), { logger, retiredGraceMs: 0 });
+  const leadership = new ProjectionLeadership(createProjectionLease(store), daemon, store, {
     holderId: `${hostname()}/${process.pid}/rebuild-${randomUUID().slice(0, 8)}`,
     ttlMs: config.projectionLeaseTtlMs,
     logger,
   });
-  const started = process.hrtime.bigint();
   try {
-    // Resolves once the rebuilt read models have reached the head the store had when it began.
-    const position = await leadership.exclusively((exclusiveRunner) => exclusiveRunner.rebuild());
-    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
-    console.log(`Rebuilt ${ALL_PROJECTIONS.map((p) => p.collection).join(', ')} up to position ${position} in ${seconds.toFixed(2)} s.`);
-    if (config.readStore.kind === 'memory') {
-      // Said outright: the run succeeded, yet no running app reads what it built.
-      console.log('The read store is the embedded in-memory one: this rebuilt a copy of its own, now discarded; a running app is not affected (it rebuilds its read models at every start). Set MONGODB_URI to rebuild shared read models.');
-    }
+    const report = await leadership.exclusively((worker) => worker.rebuild(names));
+    console.log(`Rebuilt ${report.readModels.join(', ')} up to position ${report.position} in ${report.seconds.toFixed(2)} s; the new generations now serve.`);
   } finally {
-    await readStore.close();
+    await store.close();
     await eventStore.close();
+    lock?.release();
   }
 }
 
-run().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.message : error);
-  process.exit(1);
-});
+run().catch(reportCliFailure);

@@ -16,12 +16,14 @@ import { ALL_PROJECTIONS } from '../../projections';
 import { loadConfig } from '../config/config';
 import { createApp } from '../create-app';
 import { StoreHealth } from '../health/store-health';
-import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
+import { EVENT_STORE, READ_MODEL_STORE } from '../infrastructure/tokens';
 import { ProjectionService } from '../infrastructure/projection.service';
 import type { EventStore } from '../event-store/event-store.port';
-import { ProjectionRunner } from '../projection-runner/projection-runner';
-import { InMemoryReadStore } from '../read-store/in-memory-read-store';
-import type { ReadStore } from '../read-store/read-store.port';
+import { ProjectionDaemon } from '../projection-runner/projection-daemon';
+import { ReadModelAvailability } from '../read-models/read-model-availability';
+import type { ReadModelStore } from '../read-models/read-model-store.port';
+import { servingDocuments } from '../read-models/serving-documents';
+import { SqliteReadModelStore } from '../read-models/sqlite/sqlite-read-model-store';
 import { seedIfEmpty } from '../seeding/seed-if-empty';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
@@ -47,7 +49,7 @@ async function main(): Promise<void> {
     await app.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     const eventStore = app.get<EventStore>(EVENT_STORE);
-    const runner = app.get(ProjectionService).runner;
+    const runner = app.get(ProjectionService).daemon;
     const health = app.get(StoreHealth);
     const startHead = await eventStore.headPosition();
 
@@ -118,7 +120,7 @@ async function main(): Promise<void> {
     const head = await eventStore.headPosition();
     if (!(await runner.waitForPosition(head, 30_000))) throw new Error(`read models did not reach ${head}`);
 
-    const problems = await verify(eventStore, app.get<ReadStore>(READ_STORE), startHead, accepted);
+    const problems = await verify(eventStore, app.get<ReadModelStore>(READ_MODEL_STORE), startHead, accepted);
     console.log(`Commands sent: ${commands} (${[...statuses].sort().map(([s, c]) => `${s}: ${c}`).join(', ')}), ${(commands / SECONDS).toFixed(0)}/s`);
     console.log(`Accepted: ${[...accepted].map(([k, c]) => `${k} ${c}`).join(', ')}; events appended: ${head - startHead}`);
     console.log(`Projection runner restarts: ${restarts}`);
@@ -137,7 +139,7 @@ async function main(): Promise<void> {
 }
 
 /** Events against answers, read models against events, live read models against a rebuild. */
-async function verify(eventStore: EventStore, live: ReadStore, startHead: number, accepted: Map<string, number>): Promise<string[]> {
+async function verify(eventStore: EventStore, live: ReadModelStore, startHead: number, accepted: Map<string, number>): Promise<string[]> {
   const problems: string[] = [];
   const events = await eventStore.readAll({ fromPosition: 0, limit: 10_000_000 });
   const byType = new Map<string, number>();
@@ -146,21 +148,24 @@ async function verify(eventStore: EventStore, live: ReadStore, startHead: number
     if ((byType.get(type) ?? 0) !== (accepted.get(type) ?? 0)) problems.push(`${type}: ${byType.get(type) ?? 0} events for ${accepted.get(type) ?? 0} commands answered 201`);
   }
   const all = (type: string) => events.filter((e) => e.type === type).length;
-  const indicators = await live.collection<{ _id: string; counts: Record<string, number> }>('indicators').find({});
+  const documents = await servingDocuments(live, ALL_PROJECTIONS);
+  const indicators = (documents.get('indicators') ?? []) as unknown as Array<{ counts: Record<string, number> }>;
   const sum = (key: string) => indicators.reduce((total, i) => total + i.counts[key], 0);
   const expectations: Array<[string, number, number]> = [
     ['indicators.counts.reports', sum('reports'), all('ProgressReported')],
     ['indicators.counts.corrections', sum('corrections'), all('ProgressReportCorrected')],
     ['indicators.counts.reassignments', sum('reassignments'), all('ResponsibilityReassigned')],
-    ['progress_reports documents', await live.collection('progress_reports').countDocuments({}), all('ProgressReported')],
-    ['indicator_history documents', await live.collection('indicator_history').countDocuments({}), events.filter((e) => e.streamId.startsWith('indicator-')).length],
+    ['progress_reports documents', documents.get('progress_reports')?.length ?? 0, all('ProgressReported')],
+    ['indicator_history documents', documents.get('indicator_history')?.length ?? 0, events.filter((e) => e.streamId.startsWith('indicator-')).length],
   ];
   for (const [what, got, want] of expectations) if (got !== want) problems.push(`${what}: ${got}, expected ${want}`);
 
-  const rebuilt = new InMemoryReadStore();
-  await new ProjectionRunner(eventStore, rebuilt, ALL_PROJECTIONS, { logger: { log: () => undefined, error: () => undefined } }).catchUp();
-  for (const name of new Set(ALL_PROJECTIONS.map((p) => p.collection))) {
-    const [a, b] = await Promise.all([live.collection(name).find({}, { sort: { _id: 1 } }), rebuilt.collection(name).find({}, { sort: { _id: 1 } })]);
+  const copy = new SqliteReadModelStore({ filename: ':memory:' });
+  await new ProjectionDaemon(eventStore, copy, ALL_PROJECTIONS, new ReadModelAvailability(), { logger: { log: () => undefined, error: () => undefined } }).catchUp();
+  const rebuilt = await servingDocuments(copy, ALL_PROJECTIONS);
+  await copy.close();
+  for (const [name, a] of documents) {
+    const b = rebuilt.get(name) ?? [];
     if (JSON.stringify(a) !== JSON.stringify(b)) problems.push(`${name}: live read model differs from a rebuild (${a.length} vs ${b.length} documents)`);
   }
   return problems;

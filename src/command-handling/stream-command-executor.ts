@@ -15,6 +15,8 @@
  *   asked only for the events after the last known revision, and the idempotency check, the chain
  *   tip and the folded state are kept up to date as events arrive rather than recomputed from the
  *   whole stream.
+ * - Nothing is written while the read models reflect events the event store no longer holds (the
+ *   gate, ReadModelAvailability): a new event would take a position they believe they have applied.
  */
 import { BusinessRuleError, ConcurrencyError } from '../shared/errors';
 import { CURRENT_SCHEMA_VERSION, type DomainEvent } from '../shared/messages';
@@ -48,6 +50,13 @@ export interface CommandOutcome {
   replayed: boolean;
 }
 
+/** Says whether the ledger may be written now; throws the reason when not. */
+export interface WriteGate {
+  assertAvailable(): void;
+}
+
+const ALWAYS_OPEN: WriteGate = { assertAvailable: () => undefined };
+
 const MAX_ATTEMPTS_WITHOUT_EXPECTED_REVISION = 8;
 /** Upper bound of the random pause before retry n: n × this many milliseconds. */
 const RETRY_JITTER_MS = 10;
@@ -59,11 +68,13 @@ export class StreamCommandExecutor {
   constructor(
     private readonly eventStore: EventStore,
     cache?: StreamCache,
+    private readonly gate: WriteGate = ALWAYS_OPEN,
   ) {
     this.cache = cache ?? streamCacheFor(eventStore);
   }
 
   async execute<State, Event extends DomainEvent>(decision: StreamDecision<State, Event>): Promise<CommandOutcome> {
+    this.gate.assertAvailable();
     for (let attempt = 1; ; attempt++) {
       try {
         return await withStreamLock(this.eventStore, decision.streamId, () => this.attempt(decision));

@@ -68,8 +68,8 @@ export interface JwtConfig {
 /** EVENTSTORE_CONNECTION_STRING selects EventStoreDB; without it, the SQLite file in DATA_DIR. */
 export type EventStoreConfig = { kind: 'sqlite'; filename: string } | { kind: 'eventstoredb'; connectionString: string };
 
-/** MONGODB_URI selects MongoDB (database MONGODB_DATABASE); without it, the in-memory store rebuilt at start. */
-export type ReadStoreConfig = { kind: 'memory' } | { kind: 'mongodb'; uri: string; database: string };
+/** MONGODB_URI selects MongoDB (database MONGODB_DATABASE); without it, the SQLite file `read-models.db` in DATA_DIR. */
+export type ReadStoreConfig = { kind: 'sqlite'; filename: string } | { kind: 'mongodb'; uri: string; database: string };
 
 export const DEFAULT_MONGODB_DATABASE = 'resolution_ledger';
 
@@ -120,7 +120,7 @@ export function storeConfig(env: NodeJS.ProcessEnv, dataDir = path.resolve(env.D
   if (!/^[^/\\. "$]{1,63}$/.test(database)) throw new ConfigError(`MONGODB_DATABASE is not a valid MongoDB database name: "${database}"`);
   return {
     eventStore: connectionString ? { kind: 'eventstoredb', connectionString } : { kind: 'sqlite', filename: path.join(dataDir, 'events.db') },
-    readStore: uri ? { kind: 'mongodb', uri, database } : { kind: 'memory' },
+    readStore: uri ? { kind: 'mongodb', uri, database } : { kind: 'sqlite', filename: path.join(dataDir, 'read-models.db') },
   };
 }
 

@@ -3,11 +3,9 @@
  * among the `sha256` of every document cited with a report, a correction or a query answer
  * (the `progress_reports` read model, indexed on `evidence.sha256`).
  */
-import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { PROGRESS_REPORTS_COLLECTION, type EvidenceCitation, type ProgressReportDocument } from '../../projections/progress-reports';
-import { READ_STORE } from '../infrastructure/tokens';
-import type { ReadStore } from '../read-store/read-store.port';
+import type { EvidenceCitation } from '../../projections/progress-reports';
+import { ProgressReportsReadModel } from '../read-models/progress-reports/progress-reports.read-model';
 
 /** Largest file accepted for verification; the JSON body limit does not apply to this route. */
 export const EVIDENCE_FILE_MAX_BYTES = 20 * 1024 * 1024;
@@ -41,12 +39,10 @@ export class FindEvidenceCitationsQuery extends Query<EvidenceCitationView[]> {
 
 @QueryHandler(FindEvidenceCitationsQuery)
 export class FindEvidenceCitationsHandler implements IQueryHandler<FindEvidenceCitationsQuery, EvidenceCitationView[]> {
-  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+  constructor(private readonly reports: ProgressReportsReadModel) {}
 
   async execute({ sha256 }: FindEvidenceCitationsQuery): Promise<EvidenceCitationView[]> {
-    const reports = await this.readStore
-      .collection<ProgressReportDocument>(PROGRESS_REPORTS_COLLECTION)
-      .find({ 'evidence.sha256': sha256 }, { sort: { indicatorId: 1, period: 1, _id: 1 } });
+    const reports = await this.reports.citing(sha256);
     return reports.flatMap((report) =>
       report.evidence
         .filter((item) => item.sha256 === sha256)

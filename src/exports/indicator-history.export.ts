@@ -5,16 +5,13 @@
  * reason, the decision, the inspection query text, the documents cited and the one-line summary.
  * Built from the `indicator_history` and `units` read models.
  */
-import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { INDICATOR_HISTORY_COLLECTION, type HistorySnapshot, type IndicatorHistoryEntry } from '../../projections/indicator-history';
-import { UNITS_COLLECTION, type UnitDocument } from '../../projections/units';
-import { timelineFilter, type TimelineCriteria } from '../audit/timeline/timeline-filter';
+import type { HistorySnapshot } from '../../projections/indicator-history';
+import { timelineBounds, type TimelineCriteria } from '../audit/timeline/timeline-filter';
 import type { SortOrder } from '../audit/timeline/timeline-query.dto';
 import { assertIndicatorHasHistory } from '../indicators/read/indicator-queries';
-import { READ_STORE } from '../infrastructure/tokens';
-import { findReadOnly, type DeepReadonly } from '../read-store/read-only-find';
-import type { ReadStore } from '../read-store/read-store.port';
+import { IndicatorHistoryReadModel } from '../read-models/indicator-history/indicator-history.read-model';
+import { UnitsReadModel } from '../read-models/units/units.read-model';
 import { formatVietnameseDate } from '../shared/vietnamese-format';
 import type { Column, ExportTable } from './table';
 import { EVENT_TYPE_LABELS } from './vietnamese-labels';
@@ -50,15 +47,16 @@ export class ExportIndicatorHistoryQuery extends Query<ExportTable> {
 
 @QueryHandler(ExportIndicatorHistoryQuery)
 export class ExportIndicatorHistoryHandler implements IQueryHandler<ExportIndicatorHistoryQuery, ExportTable> {
-  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+  constructor(
+    private readonly history: IndicatorHistoryReadModel,
+    private readonly units: UnitsReadModel,
+  ) {}
 
   async execute({ indicatorId, criteria, order }: ExportIndicatorHistoryQuery): Promise<ExportTable> {
-    const history = this.readStore.collection<IndicatorHistoryEntry>(INDICATOR_HISTORY_COLLECTION);
-    // The stored entries themselves, read-only: a long history is not copied to be turned into rows.
-    const entries = await findReadOnly(history, { ...timelineFilter(criteria), indicatorId }, { sort: { revision: order === 'desc' ? -1 : 1 } });
+    const entries = await this.history.all(indicatorId, timelineBounds(criteria), order);
     // Filters that match nothing give the header alone.
-    if (entries.length === 0) await assertIndicatorHasHistory(history, indicatorId);
-    const units = await this.readStore.collection<UnitDocument>(UNITS_COLLECTION).find({});
+    if (entries.length === 0) await assertIndicatorHasHistory(this.history, indicatorId);
+    const units = await this.units.list();
     const unitName = new Map(units.map((unit) => [unit.unitId, unit.name ?? unit.unitId]));
     return {
       sheetName: `Lịch sử ${indicatorId}`.slice(0, 31),
@@ -86,6 +84,6 @@ export class ExportIndicatorHistoryHandler implements IQueryHandler<ExportIndica
 }
 
 /** The reported value, when the snapshot is a figure; other before/after shapes are in the summary. */
-function figure(snapshot: DeepReadonly<HistorySnapshot> | null): number | null {
+function figure(snapshot: HistorySnapshot | null): number | null {
   return snapshot && 'value' in snapshot && !('comparator' in snapshot) && typeof snapshot.value === 'number' ? snapshot.value : null;
 }

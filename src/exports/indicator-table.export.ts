@@ -3,14 +3,11 @@
  * figure, its status and the responsible unit by name. Built from the `indicators` list query (same
  * filters and order as GET /indicators) and the `units` read model.
  */
-import { Inject } from '@nestjs/common';
 import { Query, QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { formatGoal } from '../../projections/indicator-history';
-import { UNITS_COLLECTION, type UnitDocument } from '../../projections/units';
 import { ListIndicatorsQuery, type IndicatorList } from '../indicators/read/indicator-queries';
 import type { ListIndicatorsQueryDto } from '../indicators/read/list-indicators.query-dto';
-import { READ_STORE } from '../infrastructure/tokens';
-import type { ReadStore } from '../read-store/read-store.port';
+import { UnitsReadModel } from '../read-models/units/units.read-model';
 import type { Column, ExportTable } from './table';
 import { KIND_LABELS, STATUS_LABELS, groupLabel } from './vietnamese-labels';
 
@@ -50,7 +47,7 @@ export class ExportIndicatorTableQuery extends Query<ExportTable> {
 export class ExportIndicatorTableHandler implements IQueryHandler<ExportIndicatorTableQuery, ExportTable> {
   constructor(
     private readonly queryBus: QueryBus,
-    @Inject(READ_STORE) private readonly readStore: ReadStore,
+    private readonly units: UnitsReadModel,
   ) {}
 
   async execute({ filters }: ExportIndicatorTableQuery): Promise<ExportTable> {
@@ -92,7 +89,7 @@ export class ExportIndicatorTableHandler implements IQueryHandler<ExportIndicato
   }
 
   private async unitNames(): Promise<Map<string, string>> {
-    const units = await this.readStore.collection<UnitDocument>(UNITS_COLLECTION).find({});
+    const units = await this.units.list();
     return new Map(units.filter((unit) => unit.name !== null).map((unit) => [unit.unitId, unit.name as string]));
   }
 }

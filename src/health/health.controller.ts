@@ -4,7 +4,8 @@
  * no error messages, paths, connection strings or principals. Failures are logged instead.
  *
  * 200 when both stores answer (the projections' `state` is `failed` while the runner retries:
- * commands still work, queries may be stale); 503 when a store does not answer.
+ * commands still work, queries may be stale); 503 UNHEALTHY when a store does not answer, and 503
+ * READ_MODELS_AHEAD_OF_LEDGER when the read models reflect events the event store no longer holds.
  */
 import { Controller, Get, Req, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
@@ -36,8 +37,10 @@ export class HealthController {
       const result = (error as { getResponse?: () => unknown }).getResponse?.();
       if (!result || typeof result !== 'object') throw error;
       res.status(503);
-      recordAnsweredCode(rawRequestOf(req), 'UNHEALTHY');
-      return { statusCode: 503, code: 'UNHEALTHY', message: 'A store the service depends on does not answer', ...result };
+      const code = this.stores.faultCode() ?? 'UNHEALTHY';
+      recordAnsweredCode(rawRequestOf(req), code);
+      const message = code === 'UNHEALTHY' ? 'A store the service depends on does not answer' : 'The read models reflect events the event store no longer holds';
+      return { statusCode: 503, code, message, ...result };
     }
   }
 }

@@ -29,6 +29,8 @@ const indicators: SchemaObject = {
       drops: whole,
       retries: whole,
       resubscriptions: whole,
+      rebuilding: yesNo,
+      code: enumOf(['READ_MODELS_AHEAD_OF_LEDGER']),
     }),
   },
 };
@@ -37,6 +39,8 @@ export const HEALTH_SCHEMA: SchemaObject = record({ status: enumOf(['ok', 'error
 
 /** 503 UNHEALTHY: the error body, with the same views of what answered and what did not. */
 export const UNHEALTHY_SCHEMA: SchemaObject = {
-  ...record({ statusCode: whole, code: enumOf(['UNHEALTHY']), message: text, status: enumOf(['error']), info: indicators, error: indicators, details: indicators }),
-  description: 'A store does not answer (which one is in `error`; why is logged, not shown).',
+  ...record({ statusCode: whole, code: enumOf(['UNHEALTHY', 'READ_MODELS_AHEAD_OF_LEDGER']), message: text, status: enumOf(['error']), info: indicators, error: indicators, details: indicators }),
+  description:
+    'UNHEALTHY: a store does not answer (which one is in `error`; why is logged, not shown). READ_MODELS_AHEAD_OF_LEDGER: ' +
+    'the read models reflect events the event store no longer holds; nothing is served or written until an operator acts.',
 };

@@ -3,12 +3,12 @@ import { Inject, Injectable, Logger } from '@nestjs/common';
 import { HealthIndicatorService, type HealthIndicatorResult } from '@nestjs/terminus';
 import type { EventStore } from '../event-store/event-store.port';
 import { ProjectionService } from '../infrastructure/projection.service';
-import { EVENT_STORE, READ_STORE } from '../infrastructure/tokens';
-import type { ReadStore } from '../read-store/read-store.port';
+import { EVENT_STORE, READ_MODEL_STORE } from '../infrastructure/tokens';
+import { ReadModelAvailability } from '../read-models/read-model-availability';
+import { servedPosition, type ReadModelStore } from '../read-models/read-model-store.port';
 import { Clock } from '../shared/clock';
 
 const STORE_TIMEOUT_MS = 2000;
-const CHECKPOINT_NAME = 'read-models';
 /** Events behind are counted up to this many: enough to tell a blip from a backlog, cheap on either store. */
 export const LAG_COUNT_LIMIT = 10_000;
 
@@ -29,6 +29,8 @@ export interface ProjectionHealth extends Record<string, unknown> {
   drops: number;
   retries: number;
   resubscriptions: number;
+  /** A read model is being rebuilt beside the generation that answers for it. */
+  rebuilding: boolean;
 }
 
 @Injectable()
@@ -38,10 +40,16 @@ export class StoreHealth {
   constructor(
     private readonly indicators: HealthIndicatorService,
     @Inject(EVENT_STORE) private readonly events: EventStore,
-    @Inject(READ_STORE) private readonly reads: ReadStore,
+    @Inject(READ_MODEL_STORE) private readonly reads: ReadModelStore,
     private readonly projectionService: ProjectionService,
+    private readonly availability: ReadModelAvailability,
     private readonly clock: Clock,
   ) {}
+
+  /** The code of a fault that makes the service unhealthy although its stores answer, if any. */
+  faultCode(): string | null {
+    return this.availability.fault?.code ?? null;
+  }
 
   async eventStore(): Promise<HealthIndicatorResult> {
     const check = this.indicators.check('eventStore');
@@ -56,7 +64,7 @@ export class StoreHealth {
   async readStore(): Promise<HealthIndicatorResult> {
     const check = this.indicators.check('readStore');
     try {
-      return check.up({ checkpoint: await withTimeout(this.reads.loadCheckpoint(CHECKPOINT_NAME)) });
+      return check.up({ checkpoint: servedPosition(await withTimeout(this.reads.generations())) });
     } catch (error) {
       this.logger.error(`Read store unreachable: ${messageOf(error)}`);
       return check.down({ reachable: false });
@@ -65,21 +73,25 @@ export class StoreHealth {
 
   async projections(): Promise<HealthIndicatorResult> {
     const check = this.indicators.check('projections');
+    const fault = this.availability.fault;
+    // Read models that reflect events the ledger no longer holds: nothing is served until an operator acts.
+    if (fault) return check.down({ code: fault.code, position: fault.readModelPosition, headPosition: fault.ledgerHeadPosition });
     // Up even while the runner fails and retries: commands still work and queries answer (possibly
     // stale); taking every instance out of a load balancer would not help. `state` tells.
     return check.up(await this.projectionHealth());
   }
 
   async projectionHealth(): Promise<ProjectionHealth> {
-    const runner = this.projectionService.runner;
+    const { daemon } = this.projectionService;
+    const runner = daemon.live;
     const role = this.projectionService.role;
-    let position = runner.position;
+    let position = daemon.position;
     let headPosition = position;
     let lagSeconds = 0;
     let lagEvents = 0;
     try {
       // A standby runs no runner: the read models are where the holder's stored checkpoint says.
-      if (role !== 'holder') headPosition = position = await withTimeout(this.reads.loadCheckpoint(CHECKPOINT_NAME));
+      if (role !== 'holder') headPosition = position = servedPosition(await withTimeout(this.reads.generations()));
       headPosition = await withTimeout(this.events.headPosition());
       if (headPosition > position) {
         lagEvents = await withTimeout(this.events.countAfter(position, LAG_COUNT_LIMIT + 1));
@@ -102,6 +114,7 @@ export class StoreHealth {
       drops: runner.drops,
       retries: runner.retries,
       resubscriptions: runner.resubscriptions,
+      rebuilding: daemon.isRebuilding,
     };
   }
 }

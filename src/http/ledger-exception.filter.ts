@@ -5,6 +5,7 @@
  * messages describe our internals, not the request. A damaged ledger is the exception: an
  * inspector asking for a digest must learn that an event no longer reads back, and where.
  */
+import { ReadModelRebuildingError, ReadModelsAheadOfLedgerError } from '../read-models/read-model.errors';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
 import type { HttpServer } from '@nestjs/common';
 import {
@@ -41,6 +42,8 @@ const STATUS_BY_ERROR: ReadonlyArray<[abstract new (...args: never[]) => LedgerE
   [RateLimitedError, HttpStatus.TOO_MANY_REQUESTS],
   [StoreUnavailableError, HttpStatus.SERVICE_UNAVAILABLE],
   [AuthKeysUnavailableError, HttpStatus.SERVICE_UNAVAILABLE],
+  [ReadModelRebuildingError, HttpStatus.SERVICE_UNAVAILABLE],
+  [ReadModelsAheadOfLedgerError, HttpStatus.SERVICE_UNAVAILABLE],
   // The ledger itself is damaged (an event no longer reads back): said as such, and logged.
   [LedgerUnreadableError, HttpStatus.INTERNAL_SERVER_ERROR],
   [UnreadableStoredEventError, HttpStatus.INTERNAL_SERVER_ERROR],
@@ -72,7 +75,12 @@ export class LedgerExceptionFilter implements ExceptionFilter {
     const body = this.toBody(exception);
     const request = host.switchToHttp().getRequest<HttpRequest | undefined>();
     if (request) recordAnsweredCode(rawRequestOf(request), body.code);
-    if (exception instanceof ProjectionLagError || exception instanceof StoreUnavailableError || exception instanceof AuthKeysUnavailableError) {
+    if (
+      exception instanceof ProjectionLagError ||
+      exception instanceof StoreUnavailableError ||
+      exception instanceof AuthKeysUnavailableError ||
+      exception instanceof ReadModelRebuildingError
+    ) {
       this.http.setHeader(response, 'Retry-After', '1');
     }
     if (exception instanceof RateLimitedError) this.http.setHeader(response, 'Retry-After', String(exception.retryAfterSeconds));

@@ -1,8 +1,9 @@
 /**
- * Runs the projection runner inside the Nest lifecycle, on the one instance that holds the
+ * Runs the projection daemon inside the Nest lifecycle, on the one instance that holds the
  * projection lease (src/projection-runner/projection-leadership.ts): catch up before the app
- * serves requests, follow live appends while it runs, stop (and store the checkpoint) and release
- * the lease on shutdown. Other instances stand by and take over when the holder goes.
+ * serves requests, follow live appends and rebuild outdated read models while it runs, stop (and
+ * store the checkpoints) and release the lease on shutdown. Other instances stand by and take over
+ * when the holder goes.
  */
 import { randomUUID } from 'node:crypto';
 import { hostname } from 'node:os';
@@ -11,34 +12,34 @@ import { ALL_PROJECTIONS } from '../../projections';
 import type { AppConfig } from '../config/config';
 import type { EventStore } from '../event-store/event-store.port';
 import type { ProjectionLease } from '../projection-lease/projection-lease.port';
+import { ProjectionDaemon } from '../projection-runner/projection-daemon';
 import { ProjectionLeadership, type ProjectionRole } from '../projection-runner/projection-leadership';
-import { ProjectionRunner } from '../projection-runner/projection-runner';
-import type { ReadStore } from '../read-store/read-store.port';
-import { APP_CONFIG, EVENT_STORE, PROJECTION_LEASE, READ_STORE } from './tokens';
+import { ReadModelAvailability } from '../read-models/read-model-availability';
+import type { ReadModelStore } from '../read-models/read-model-store.port';
+import { APP_CONFIG, EVENT_STORE, PROJECTION_LEASE, READ_MODEL_STORE } from './tokens';
 
-export const IN_MEMORY_CATCH_UP_BATCH = 20_000;
+/** Other instances may still read a retired generation from a catalog they looked up a moment ago. */
+const MONGO_RETIRED_GRACE_MS = 10_000;
 
 @Injectable()
 export class ProjectionService implements OnModuleInit, BeforeApplicationShutdown {
   private readonly logger = new Logger('Projections');
-  readonly runner: ProjectionRunner;
-  readonly leadership: ProjectionLeadership;
+  readonly daemon: ProjectionDaemon;
+  readonly leadership: ProjectionLeadership<ProjectionDaemon>;
 
   constructor(
     @Inject(EVENT_STORE) eventStore: EventStore,
-    @Inject(READ_STORE) readStore: ReadStore,
+    @Inject(READ_MODEL_STORE) store: ReadModelStore,
     @Inject(PROJECTION_LEASE) lease: ProjectionLease,
     @Inject(APP_CONFIG) config: AppConfig,
+    availability: ReadModelAvailability,
   ) {
     const logger = { log: (m: string) => this.logger.log(m), error: (m: string, e?: unknown) => this.logger.error(m, e instanceof Error ? e.stack : String(e)) };
-    this.runner = new ProjectionRunner(eventStore, readStore, [...ALL_PROJECTIONS], {
+    this.daemon = new ProjectionDaemon(eventStore, store, [...ALL_PROJECTIONS], availability, {
       logger,
-      // In memory, a start-up replay commits every 20,000 events: a busy document (an indicator,
-      // a unit) is written, and its index entries updated, once per commit rather than once per
-      // 500 events. MongoDB keeps the default, so no transaction grows large.
-      ...(config.readStore.kind === 'memory' ? { catchUpBatchSize: IN_MEMORY_CATCH_UP_BATCH } : {}),
+      retiredGraceMs: store.kind === 'mongodb' ? MONGO_RETIRED_GRACE_MS : 0,
     });
-    this.leadership = new ProjectionLeadership(lease, this.runner, readStore, {
+    this.leadership = new ProjectionLeadership(lease, this.daemon, store, {
       // Unique per process, readable in the `leases` document: which container runs the projections.
       holderId: `${hostname()}/${process.pid}/${randomUUID().slice(0, 8)}`,
       ttlMs: config.projectionLeaseTtlMs,
@@ -51,7 +52,7 @@ export class ProjectionService implements OnModuleInit, BeforeApplicationShutdow
     return this.leadership.role;
   }
 
-  /** Where the read models are, as far as this instance knows (its runner, or the stored checkpoint last read). */
+  /** Where the served read models are, as far as this instance knows (its daemon, or the stored checkpoints last read). */
   get position(): number {
     return this.leadership.position;
   }
@@ -68,7 +69,7 @@ export class ProjectionService implements OnModuleInit, BeforeApplicationShutdow
 
   async onModuleInit(): Promise<void> {
     await this.leadership.start();
-    if (this.role === 'holder') this.logger.log(`Read models caught up at position ${this.runner.position}`);
+    if (this.role === 'holder') this.logger.log(`Read models caught up at position ${this.daemon.position}`);
   }
 
   async beforeApplicationShutdown(): Promise<void> {

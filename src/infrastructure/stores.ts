@@ -9,12 +9,23 @@ import type { EventStore } from '../event-store/event-store.port';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
 import type { ProjectionLease } from '../projection-lease/projection-lease.port';
 import { SingleProcessLease } from '../projection-lease/single-process-lease';
-import { InMemoryReadStore } from '../read-store/in-memory-read-store';
-import type { MongoReadStore } from '../read-store/mongo-read-store';
-import type { ReadStore } from '../read-store/read-store.port';
+import type { MongoReadModelStore } from '../read-models/mongo/mongo-read-model-store';
+import type { ReadModelStore } from '../read-models/read-model-store.port';
+import { SqliteReadModelStore } from '../read-models/sqlite/sqlite-read-model-store';
+import { DataDirLock } from './data-dir-lock';
 
 /** The ledger's stream categories: the only streams the EventStoreDB adapter reads from $all. */
 export const LEDGER_STREAM_PREFIXES: readonly string[] = [RESOLUTION_STREAM_PREFIX, UNIT_STREAM_PREFIX, INDICATOR_STREAM_PREFIX];
+
+/** True when a store lives in files under DATA_DIR, which then belongs to this process alone. */
+export function usesDataDir(config: AppConfig): boolean {
+  return config.eventStore.kind === 'sqlite' || config.readStore.kind === 'sqlite';
+}
+
+/** The data directory's lock when an embedded store is configured (DataDirInUseError when another process has it), else null. */
+export function lockDataDir(config: AppConfig): DataDirLock | null {
+  return usesDataDir(config) ? DataDirLock.acquire(config.dataDir) : null;
+}
 
 export function createEventStore(config: AppConfig): EventStore {
   const store = config.eventStore;
@@ -29,13 +40,13 @@ export function createEventStore(config: AppConfig): EventStore {
   }
 }
 
-export function createReadStore(config: AppConfig): ReadStore {
+export function createReadModelStore(config: AppConfig): ReadModelStore {
   const store = config.readStore;
   switch (store.kind) {
     case 'mongodb':
-      return loadMongoAdapter().MongoReadStore.fromUri(store.uri, store.database);
-    case 'memory':
-      return new InMemoryReadStore();
+      return loadMongoAdapter().MongoReadModelStore.fromUri(store.uri, store.database);
+    case 'sqlite':
+      return new SqliteReadModelStore({ filename: store.filename });
     default:
       return unknownKind(store);
   }
@@ -43,27 +54,23 @@ export function createReadStore(config: AppConfig): ReadStore {
 
 /**
  * The lease lives where the read models live, because it guards their writes: beside them in
- * MongoDB, or in this process for the in-memory store (which no other process can see anyway).
+ * MongoDB, or in this process for the embedded store (which the data directory's lock keeps to one process).
  */
-export function createProjectionLease(readStore: ReadStore): ProjectionLease {
-  return keepsItsOwnLease(readStore) ? readStore.projectionLease() : new SingleProcessLease();
-}
-
-function keepsItsOwnLease(readStore: ReadStore): readStore is MongoReadStore {
-  return typeof (readStore as Partial<MongoReadStore>).projectionLease === 'function';
+export function createProjectionLease(store: ReadModelStore): ProjectionLease {
+  return store.kind === 'mongodb' ? (store as MongoReadModelStore).projectionLease() : new SingleProcessLease();
 }
 
 /*
  * The production adapters are loaded only when they are configured. Their clients (gRPC for
  * EventStoreDB, the MongoDB driver) take about 20 MB and 0.1 s each to load, which the embedded mode
- * never uses: start-up time and peak memory are goals of their own (README, Performance).
+ * never uses: start-up time and peak memory matter to a user (docs/performance.md).
  */
 function loadEventStoreDbAdapter(): typeof import('../event-store/eventstoredb-event-store') {
   return require('../event-store/eventstoredb-event-store') as typeof import('../event-store/eventstoredb-event-store');
 }
 
-function loadMongoAdapter(): typeof import('../read-store/mongo-read-store') {
-  return require('../read-store/mongo-read-store') as typeof import('../read-store/mongo-read-store');
+function loadMongoAdapter(): typeof import('../read-models/mongo/mongo-read-model-store') {
+  return require('../read-models/mongo/mongo-read-model-store') as typeof import('../read-models/mongo/mongo-read-model-store');
 }
 
 function unknownKind(store: never): never {

@@ -3,20 +3,17 @@
  * with its original and current value, its corrections and every document cited for it.
  * `hasEvidence=false` is the inspector's list of figures no document backs.
  */
-import { Controller, Get, Inject, Query as QueryParams } from '@nestjs/common';
+import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { Query, QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
-import { PROGRESS_REPORTS_COLLECTION, type ProgressReportDocument } from '../../projections/progress-reports';
+import type { ProgressReportDocument } from '../../projections/progress-reports';
 import { PERIOD_PATTERN } from '../domain/indicator/period';
 import { METRIC_PATTERN } from '../indicators/write/common-fields';
 import { ID_PATTERN } from '../http/id-param.pipe';
 import { DEFAULT_PAGE_SIZE, PageQueryDto } from '../http/page-query.dto';
 import { ReadModelFreshness } from '../infrastructure/read-model-freshness';
-import { READ_STORE } from '../infrastructure/tokens';
-import { findReadOnlyPage, type DeepReadonly } from '../read-store/read-only-find';
-import { sharedViews } from '../read-store/shared-views';
-import type { Filter, ReadStore } from '../read-store/read-store.port';
+import { ProgressReportsReadModel } from '../read-models/progress-reports/progress-reports.read-model';
 import { PROGRESS_REPORTS_LIST_SCHEMA } from '../inspection/read/inspection-views.schema';
 
 export class ListProgressReportsDto extends PageQueryDto {
@@ -53,7 +50,7 @@ export class ListProgressReportsDto extends PageQueryDto {
 export type ProgressReportView = Omit<ProgressReportDocument, '_id' | 'lastPosition'>;
 
 export interface ProgressReportList {
-  items: ReadonlyArray<DeepReadonly<ProgressReportView>>;
+  items: ProgressReportView[];
   total: number;
 }
 
@@ -65,30 +62,17 @@ export class ListProgressReportsQuery extends Query<ProgressReportList> {
 
 @QueryHandler(ListProgressReportsQuery)
 export class ListProgressReportsHandler implements IQueryHandler<ListProgressReportsQuery, ProgressReportList> {
-  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+  constructor(private readonly reports: ProgressReportsReadModel) {}
 
   async execute({ filters }: ListProgressReportsQuery): Promise<ProgressReportList> {
-    const filter: Filter = {};
-    if (filters.indicatorId) filter.indicatorId = filters.indicatorId;
-    if (filters.unitId) filter.unitId = filters.unitId;
-    if (filters.period) filter.period = filters.period;
-    if (filters.metric) filter.metric = filters.metric;
-    if (filters.hasEvidence) filter.hasEvidence = filters.hasEvidence === 'true';
-    const collection = this.readStore.collection<ProgressReportDocument>(PROGRESS_REPORTS_COLLECTION);
-    // Read-only: a report carries its corrections and citations, and copying a page of them was most
-    // of a page's cost once the order no longer had to be computed (compound-order.ts).
-    const page = await findReadOnlyPage(collection, filter, { indicatorId: 1, metric: 1, period: 1, _id: 1 }, filters, DEFAULT_PAGE_SIZE);
-    return { items: page.items.map(sharedProgressReportView), total: page.total };
+    const { indicatorId, unitId, period, metric, hasEvidence } = filters;
+    const page = await this.reports.list(
+      { indicatorId, unitId, period, metric, hasEvidence: hasEvidence === undefined ? undefined : hasEvidence === 'true' },
+      { limit: filters.limit ?? DEFAULT_PAGE_SIZE, offset: filters.offset ?? 0 },
+    );
+    return { items: page.items.map(({ _id, lastPosition, ...view }) => view), total: page.total };
   }
 }
-
-function toView(report: DeepReadonly<ProgressReportDocument>): DeepReadonly<ProgressReportView> {
-  const { _id, lastPosition, ...view } = report;
-  return view;
-}
-
-/** One view per shared report, so its JSON can be kept (src/http/json-bytes.ts). */
-const sharedProgressReportView = sharedViews(toView);
 
 /** Open to every key, like the history that already shows each report and its documents. */
 @ApiTags('progress reports')

@@ -15,7 +15,7 @@
  *   the primary, so a failover can never hand the same lease to a second holder.
  */
 import type { Collection } from 'mongodb';
-import { isDuplicateKey } from '../read-store/mongo/mongo-errors';
+import { isDuplicateKey } from '../read-models/mongo/mongo-errors';
 import { assertLeaseTtl, PROJECTION_RUNNER_LEASE, type ProjectionLease } from './projection-lease.port';
 
 export const LEASES_COLLECTION = 'leases';

@@ -1,10 +1,11 @@
 /**
  * Read-your-writes on an instance that runs no projection runner (a standby: another instance holds
- * the projection lease). The holder commits the checkpoint in the same transaction as the documents,
- * so "the read models reflect position P" is exactly "the stored checkpoint is at P or beyond".
- * One poll loop serves every waiting caller, and runs only while someone waits.
+ * the projection lease). The holder commits the checkpoints in the same transaction as the
+ * documents, so "the read models reflect position P" is exactly "every serving generation's stored
+ * checkpoint is at P or beyond". One poll loop serves every waiting caller, and runs only while
+ * someone waits.
  */
-import type { ReadStore } from '../read-store/read-store.port';
+import { servedPosition, type ReadModelStore } from '../read-models/read-model-store.port';
 import { PositionWaiters } from './position-waiters';
 
 export class CheckpointFollower {
@@ -13,17 +14,16 @@ export class CheckpointFollower {
   private lastSeen = 0;
 
   constructor(
-    private readonly readStore: ReadStore,
-    private readonly checkpointName: string,
+    private readonly store: ReadModelStore,
     private readonly pollMs: number,
   ) {}
 
-  /** The stored checkpoint as last read (0 before the first read). */
+  /** The served position as last read (0 before the first read). */
   get position(): number {
     return this.lastSeen;
   }
 
-  /** True once the stored checkpoint is at `position` or beyond; false after `timeoutMs` or on `releaseAll`. */
+  /** True once the served position is at `position` or beyond; false after `timeoutMs` or on `releaseAll`. */
   waitForPosition(position: number, timeoutMs: number): Promise<boolean> {
     const reached = this.waiters.wait(position, timeoutMs);
     if (!this.polling) {
@@ -41,7 +41,7 @@ export class CheckpointFollower {
   private async poll(): Promise<void> {
     for (;;) {
       try {
-        this.lastSeen = await this.readStore.loadCheckpoint(this.checkpointName);
+        this.lastSeen = servedPosition(await this.store.generations());
         this.waiters.notify(this.lastSeen);
       } catch {
         // The read store does not answer right now: keep trying until the callers' own deadlines.

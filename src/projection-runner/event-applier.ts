@@ -1,103 +1,90 @@
 /**
- * Takes one event into a pending batch: every projection that handles its type evolves each
- * document the event touches, from that document's latest version (the batch's, else the store's).
+ * Takes events into a pending batch: every target whose projection handles an event's type, and
+ * whose generation has not reflected it yet, evolves each document the event touches from that
+ * document's latest version (the batch's, else the store's).
  *
- * On a store that lends its documents (`peekDocument`, the in-memory store) this is synchronous:
- * no promise per event, and the store's own objects are evolved without a copy (projections are
- * pure: they never change what they are given). On a store asked by queries (MongoDB) the
- * documents the batch does not know are fetched first, once per batch.
+ * The documents a group of events needs and the batch does not know are read from the store first,
+ * in one request per target, so evolving never waits for the store event by event.
  */
-import type { ProjectedDocument, ProjectionDefinition } from '../../projections/projection';
-import type { RecordedLedgerEvent } from '../domain/events';
-import type { ReadStore } from '../read-store/read-store.port';
+import type { LedgerEventType, RecordedLedgerEvent } from '../domain/events';
+import type { ReadModelStore } from '../read-models/read-model-store.port';
 import type { RecordedEvent } from '../shared/messages';
 import type { PendingBatch } from './pending-batch';
+import type { TrackedTarget } from './runner-target';
 
 export class EventApplier {
-  private readonly projectionsByType = new Map<string, ProjectionDefinition<ProjectedDocument>[]>();
-  /** The store's own documents, lent without a copy, when it keeps them as objects (in memory). */
-  private readonly peek: ReadStore['peekDocument'];
+  private targetsByType = new Map<string, TrackedTarget[]>();
 
   constructor(
-    projections: readonly ProjectionDefinition<ProjectedDocument>[],
-    private readonly readStore: ReadStore,
+    private readonly store: ReadModelStore,
     private readonly batch: PendingBatch,
-  ) {
-    this.peek = readStore.peekDocument?.bind(readStore);
-    for (const projection of projections) {
-      for (const type of projection.handles) {
-        const list = this.projectionsByType.get(type) ?? [];
-        list.push(projection);
-        this.projectionsByType.set(type, list);
+  ) {}
+
+  /** The targets events are applied to from now on. */
+  use(targets: readonly TrackedTarget[]): void {
+    this.targetsByType = new Map();
+    for (const target of targets) {
+      for (const [type, handling] of Object.entries(target.projection.events)) {
+        if (handling !== 'handle') continue;
+        const list = this.targetsByType.get(type) ?? [];
+        list.push(target);
+        this.targetsByType.set(type, list);
       }
     }
   }
 
-  /** Takes one event into the batch; a promise only when documents must be fetched first. */
-  apply(event: RecordedEvent): Promise<void> | undefined {
-    if (!this.peek) return this.applyFetching(event);
-    const peek = this.peek;
-    this.evolveEach(event, (collection, id) => peek(collection, id) as ProjectedDocument | null);
-    this.batch.taken(event.position);
-    return undefined;
+  /** Takes the events, in order, into the batch. */
+  async apply(events: readonly RecordedEvent[]): Promise<void> {
+    await this.fetchMissing(events);
+    for (const event of events) this.evolveEach(event as RecordedLedgerEvent);
   }
 
-  /** The same as `apply`, for a store asked by queries: each unknown document is fetched first. */
-  private async applyFetching(event: RecordedEvent): Promise<void> {
-    const missing: Array<{ collection: string; id: string }> = [];
-    this.documentIdsOf(event, (collection, id) => {
-      if (this.batch.known(collection, id) === undefined) missing.push({ collection, id });
-    });
-    for (const { collection, id } of missing) if (this.batch.known(collection, id) === undefined) await this.fetch(collection, id);
-    this.evolveEach(event, () => {
-      throw new Error('Every document of the event was fetched before it was applied');
-    });
-    this.batch.taken(event.position);
-  }
-
-  /**
-   * Evolves every document the event touches from its latest version: the batch's, else what
-   * `load` gives (called only for documents the batch does not know).
-   */
-  private evolveEach(event: RecordedEvent, load: (collection: string, id: string) => ProjectedDocument | null): void {
-    // `handles` lists ledger event types, so an event that reaches a projection is a ledger event.
-    const ledgerEvent = event as RecordedLedgerEvent;
-    const projections = this.projectionsByType.get(event.type);
-    if (projections === undefined) return;
-    for (const projection of projections) {
-      const ids = projection.documentIds(ledgerEvent);
+  private evolveEach(event: RecordedLedgerEvent): void {
+    for (const target of this.targetsOf(event)) {
+      const { projection, key } = target;
+      const ids = projection.documentIds(event);
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i];
         if (ids.indexOf(id) < i) continue; // an id listed twice is evolved once
         if (projection.writeOnce) {
           // Built from this event alone: nothing to look up, and rebuilt identical on a replay.
-          this.batch.stage(projection.collection, projection.evolve(null, ledgerEvent, id));
+          this.batch.stage(key, projection.evolve(null, event, id));
           continue;
         }
-        let current = this.batch.known(projection.collection, id);
-        if (current === undefined) current = load(projection.collection, id);
+        const current = this.batch.known(key, id);
+        if (current === undefined) throw new Error(`Document ${key}/${id} was not fetched before it was evolved`);
         // Guarded by position: an event a stored document already reflects is not applied twice.
         if (current && event.position <= current.lastPosition) continue;
-        // Projections are pure: `current` (possibly the store's own object) is never changed.
-        this.batch.stage(projection.collection, projection.evolve(current, ledgerEvent, id));
+        this.batch.stage(key, projection.evolve(current, event, id));
       }
     }
+    this.batch.taken(event.position);
   }
 
-  /**
-   * Calls `visit` for each document the event evolves from a stored version, in the order
-   * `evolveEach` evolves them: write-once documents are never read.
-   */
-  private documentIdsOf(event: RecordedEvent, visit: (collection: string, id: string) => void): void {
-    const ledgerEvent = event as RecordedLedgerEvent;
-    for (const projection of this.projectionsByType.get(event.type) ?? []) {
-      if (projection.writeOnce) continue;
-      for (const id of projection.documentIds(ledgerEvent)) visit(projection.collection, id);
+  /** Reads every document the events will evolve that the batch does not know yet: one request per target. */
+  private async fetchMissing(events: readonly RecordedEvent[]): Promise<void> {
+    const missing = new Map<TrackedTarget, Set<string>>();
+    for (const event of events) {
+      for (const target of this.targetsOf(event as RecordedLedgerEvent)) {
+        if (target.projection.writeOnce) continue;
+        for (const id of target.projection.documentIds(event as RecordedLedgerEvent)) {
+          if (this.batch.known(target.key, id) !== undefined) continue;
+          let ids = missing.get(target);
+          if (!ids) missing.set(target, (ids = new Set()));
+          ids.add(id);
+        }
+      }
+    }
+    for (const [target, ids] of missing) {
+      const found = await this.store.load(target.projection, target.generation, [...ids]);
+      for (const id of ids) this.batch.remember(target.key, id, found.get(id) ?? null);
     }
   }
 
-  private async fetch(collection: string, id: string): Promise<void> {
-    const document = await this.readStore.collection<ProjectedDocument>(collection).findOne({ _id: id });
-    this.batch.remember(collection, id, document);
+  /** The targets that handle the event and have not reflected it yet. */
+  private targetsOf(event: RecordedLedgerEvent): TrackedTarget[] {
+    const targets = this.targetsByType.get(event.type as LedgerEventType);
+    if (!targets) return [];
+    return targets.filter((target) => event.position > target.position);
   }
 }

@@ -1,20 +1,17 @@
 /**
  * The documents a runner has changed since its last commit, and the position they reflect: the
  * batch's working set. An event that touches a document already changed in this batch evolves that
- * version, not the stale one still in the read store; each document is written once per commit.
- *
- * Documents fetched from a store that is costly to ask (MongoDB) are remembered too, found or not,
- * so a batch asks for each one once. A store that lends its documents (`peekDocument`) is simply
- * asked again: that is a map lookup.
+ * version, not the stale one still in the store; each document is written once per commit.
+ * Documents read from the store are remembered too, found or not, so a batch asks for each once.
  */
 import type { ProjectedDocument } from '../../projections/projection';
 
 type DocumentsById = Map<string, ProjectedDocument>;
 
 export class PendingBatch {
-  /** collection → _id → document as of this batch. */
+  /** target key → _id → document as of this batch. */
   private readonly changed = new Map<string, DocumentsById>();
-  /** collection → _id → document as fetched, unchanged so far (null: known not to exist). */
+  /** target key → _id → document as read, unchanged so far (null: known not to exist). */
   private readonly fetched = new Map<string, Map<string, ProjectedDocument | null>>();
   private events = 0;
   private reached: number | null = null;
@@ -30,22 +27,22 @@ export class PendingBatch {
   }
 
   /** The document as this batch knows it (null: it does not exist), or undefined when the store must be asked. */
-  known(collection: string, id: string): ProjectedDocument | null | undefined {
-    const document = this.changed.get(collection)?.get(id);
+  known(key: string, id: string): ProjectedDocument | null | undefined {
+    const document = this.changed.get(key)?.get(id);
     if (document !== undefined) return document;
-    return this.fetched.get(collection)?.get(id);
+    return this.fetched.get(key)?.get(id);
   }
 
   /** Remembers what the store answered for a document, so it is not asked again in this batch. */
-  remember(collection: string, id: string, document: ProjectedDocument | null): void {
-    let documents = this.fetched.get(collection);
-    if (!documents) this.fetched.set(collection, (documents = new Map()));
+  remember(key: string, id: string, document: ProjectedDocument | null): void {
+    let documents = this.fetched.get(key);
+    if (!documents) this.fetched.set(key, (documents = new Map()));
     documents.set(id, document);
   }
 
-  stage(collection: string, document: ProjectedDocument): void {
-    let documents = this.changed.get(collection);
-    if (!documents) this.changed.set(collection, (documents = new Map()));
+  stage(key: string, document: ProjectedDocument): void {
+    let documents = this.changed.get(key);
+    if (!documents) this.changed.set(key, (documents = new Map()));
     documents.set(document._id, document);
   }
 
@@ -55,8 +52,10 @@ export class PendingBatch {
     this.reached = position;
   }
 
-  writes(): Map<string, ProjectedDocument[]> {
-    return new Map([...this.changed].map(([collection, documents]) => [collection, [...documents.values()]]));
+  /** The documents changed for one target. */
+  documents(key: string): ProjectedDocument[] {
+    const documents = this.changed.get(key);
+    return documents ? [...documents.values()] : [];
   }
 
   /** Forgets everything, after a commit or after a failure (the events will be replayed). */

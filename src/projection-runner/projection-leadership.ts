@@ -24,28 +24,36 @@
  * instances stand by while it runs.
  */
 import type { ProjectionLease } from '../projection-lease/projection-lease.port';
-import type { ReadStore } from '../read-store/read-store.port';
+import type { ReadModelStore } from '../read-models/read-model-store.port';
 import { CheckpointFollower } from './checkpoint-follower';
-import type { ProjectionRunner, ProjectionRunnerLogger } from './projection-runner';
+import type { ProjectionRunnerLogger } from './projection-runner';
 import { ProjectionLeaseHeldError, ProjectionLeaseLostError } from './projection-runner.errors';
 
 export type ProjectionRole = 'holder' | 'standby' | 'stopped';
+
+/** What the holder runs: the projection daemon (a single runner in tests). */
+export interface ProjectionWorker {
+  readonly position: number;
+  catchUp(): Promise<number>;
+  start(): void;
+  stop(): Promise<void>;
+  abandon(): Promise<void>;
+  waitForPosition(position: number, timeoutMs: number): Promise<boolean>;
+}
 
 export interface ProjectionLeadershipOptions {
   /** This instance's name in the lease: unique per process. */
   holderId: string;
   /** How long a lease lasts without renewal; renewals and takeover attempts run every third of it. */
   ttlMs: number;
-  /** The runner's checkpoint, which a standby follows. Default 'read-models'. */
-  checkpointName?: string;
-  /** How often a standby with waiting queries reads the stored checkpoint. Default 50 ms. */
+  /** How often a standby with waiting queries reads the stored checkpoints. Default 50 ms. */
   checkpointPollMs?: number;
   logger: ProjectionRunnerLogger;
   /** Monotonic milliseconds. */
   now?: () => number;
 }
 
-export class ProjectionLeadership {
+export class ProjectionLeadership<W extends ProjectionWorker = ProjectionWorker> {
   private currentRole: ProjectionRole = 'stopped';
   private readonly follower: CheckpointFollower;
   private readonly now: () => number;
@@ -64,13 +72,13 @@ export class ProjectionLeadership {
 
   constructor(
     private readonly lease: ProjectionLease,
-    readonly runner: ProjectionRunner,
-    readStore: ReadStore,
+    readonly runner: W,
+    store: ReadModelStore,
     private readonly options: ProjectionLeadershipOptions,
   ) {
     this.now = options.now ?? (() => performance.now());
     this.everyMs = Math.max(1, Math.floor(options.ttlMs / 3));
-    this.follower = new CheckpointFollower(readStore, options.checkpointName ?? 'read-models', options.checkpointPollMs ?? 50);
+    this.follower = new CheckpointFollower(store, options.checkpointPollMs ?? 50);
   }
 
   /** 'holder' runs the runner; 'standby' runs nothing and waits to take over; 'stopped' before start and after stop. */
@@ -125,7 +133,7 @@ export class ProjectionLeadership {
    * with ProjectionLeaseLostError. At the end the runner is stopped (committing what it holds, the
    * lease still ours) and the lease released, whatever happened.
    */
-  async exclusively<T>(work: (runner: ProjectionRunner) => Promise<T>): Promise<T> {
+  async exclusively<T>(work: (runner: W) => Promise<T>): Promise<T> {
     if (this.running) throw new Error(`The projection leadership of '${this.holderId}' is already running`);
     this.running = true;
     this.exclusive = true;

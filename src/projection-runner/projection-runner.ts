@@ -1,29 +1,28 @@
 /**
- * Applies the projections to the read store: follows `$all` from a stored checkpoint, one event at
- * a time, and commits changed documents together with the checkpoint in batches.
+ * Applies projections to generations of their read models: follows `$all` from the checkpoints the
+ * generations have reached, and commits the changed documents together with the checkpoints, in
+ * batches, in one transaction of the read-model store. Each generation has a checkpoint of its
+ * own, so generations at different positions can share one runner: the runner reads from the
+ * lowest and gives each generation only the events it has not reflected yet.
  *
- * Why it is safe to crash anywhere: every document carries the position of the last event applied
- * to it, and an event at or before that position is skipped. Documents written without their
- * checkpoint (a crash in between, or a store that cannot write both atomically) are therefore
- * never applied twice when the runner replays from the older checkpoint.
+ * Why it is safe to crash anywhere: documents and checkpoints are committed together, and every
+ * document also carries the position of the last event applied to it, so an event is never
+ * applied twice even by a runner that replays from an older checkpoint.
  *
  * The batch is a working set (pending-batch.ts): each document an event touches is evolved from
- * its latest version in the batch (event-applier.ts) and written once per commit. On the in-memory
- * store the runner evolves the store's own documents (`peekDocument`: projections are pure, they
- * never change what they are given) and hands the batch over at commit, so a document is never
- * copied on its way in or out; a failed batch is simply dropped, the store never saw it.
+ * its latest version in the batch (event-applier.ts) and written once per commit.
  *
- * No Nest here: a provider wraps it (src/infrastructure/projection.service.ts).
+ * No Nest here: the projection daemon (projection-daemon.ts) runs it.
  */
-import type { ProjectedDocument, ProjectionDefinition } from '../../projections/projection';
 import type { EventStore, Subscription } from '../event-store/event-store.port';
-import type { ReadStore } from '../read-store/read-store.port';
+import type { GenerationWrite, ReadModelStore } from '../read-models/read-model-store.port';
 import { ExponentialBackoff } from './backoff';
 import { EventApplier } from './event-applier';
 import { CancellableDelay, settlesWithin } from './idle';
 import { PendingBatch } from './pending-batch';
 import { PositionWaiters } from './position-waiters';
 import { ProjectionRunnerStoppedError, SubscriptionEndedError } from './projection-runner.errors';
+import { tracked, type TargetSource, type TrackedTarget } from './runner-target';
 
 export type ProjectionRunnerState = 'stopped' | 'catching_up' | 'live' | 'failed';
 
@@ -33,16 +32,18 @@ export interface ProjectionRunnerLogger {
 }
 
 export interface ProjectionRunnerOptions {
-  /** Checkpoint name in the read store. Default 'read-models'. */
+  /** Its name in log lines. Default 'read-models'. */
   name?: string;
-  /** Events per commit while catching up. Default 500. */
+  /** Events per commit while following the feed. Default 500. */
   batchSize?: number;
   /**
-   * Events per commit in a one-off catch-up pass (`catchUp()` while stopped: the start-up replay).
-   * Defaults to `batchSize`. The embedded read store takes far more: each commit copies every
-   * changed document once, so fewer commits mean fewer copies of the documents many events touch.
+   * Events per commit in a one-off catch-up pass (`catchUp()` while stopped: a start-up replay, a
+   * rebuild). Defaults to `batchSize`. Larger commits write a document many events touch (an
+   * indicator, a unit) fewer times.
    */
   catchUpBatchSize?: number;
+  /** Told every position the runner commits, after it is committed. */
+  onCommitted?: (position: number) => void;
   logger?: ProjectionRunnerLogger;
   /**
    * Delay before resubscribing after a failure: doubles from `initialDelayMs` (100) up to
@@ -54,15 +55,6 @@ export interface ProjectionRunnerOptions {
    * commits as soon as no event is already at hand, so a single live event is visible at once.
    */
   idleCommitMs?: number;
-  /** Test hooks that simulate crashes. Never set in production. */
-  faults?: {
-    /**
-     * Called after the documents were written but before the checkpoint. When set, the runner
-     * writes the documents on their own first (as a store without transactions would) so the
-     * hook can "crash" in between.
-     */
-    afterWriteBeforeCheckpoint?: () => void;
-  };
 }
 
 export interface ProjectionRunnerFailure {
@@ -86,12 +78,12 @@ export class ProjectionRunner {
   private readonly catchUpBatchSize: number;
   private readonly logger: ProjectionRunnerLogger;
   private readonly idleCommitMs: number;
-  private readonly faults: NonNullable<ProjectionRunnerOptions['faults']>;
+  private readonly onCommitted: (position: number) => void;
 
   private committed = 0;
+  private targets: TrackedTarget[] = [];
   private currentState: ProjectionRunnerState = 'stopped';
   private failure: ProjectionRunnerFailure | null = null;
-  private indexesReady = false;
   private readonly batch = new PendingBatch();
   private readonly applier: EventApplier;
   private readonly waiters = new PositionWaiters();
@@ -113,8 +105,8 @@ export class ProjectionRunner {
 
   constructor(
     private readonly eventStore: EventStore,
-    private readonly readStore: ReadStore,
-    private readonly projections: readonly ProjectionDefinition<ProjectedDocument>[],
+    private readonly store: ReadModelStore,
+    private readonly targetSource: TargetSource,
     options: ProjectionRunnerOptions = {},
   ) {
     this.name = options.name ?? DEFAULTS.name;
@@ -127,11 +119,11 @@ export class ProjectionRunner {
       jitter: options.retry?.jitter ?? DEFAULTS.jitter,
     });
     this.idleCommitMs = options.idleCommitMs ?? DEFAULTS.idleCommitMs;
-    this.faults = options.faults ?? {};
-    this.applier = new EventApplier(projections, readStore, this.batch);
+    this.onCommitted = options.onCommitted ?? (() => undefined);
+    this.applier = new EventApplier(store, this.batch);
   }
 
-  /** Last committed position: every event up to it is reflected in the read store. */
+  /** Last committed position: every event up to it is reflected in every generation the runner writes. */
   get position(): number {
     return this.committed;
   }
@@ -170,8 +162,12 @@ export class ProjectionRunner {
     this.loop = this.runLoop();
   }
 
-  /** Closes the subscription, commits what is buffered and waits for the loop to end. */
-  async stop(): Promise<void> {
+  /**
+   * Closes the subscription, commits what is buffered and waits for the loop to end. Callers waiting
+   * for a position are answered "not reached", unless `pause` says the runner starts again soon
+   * (a generation is being swapped in): they keep waiting then.
+   */
+  async stop(options: { pause?: boolean } = {}): Promise<void> {
     if (this.loop) {
       this.stopRequested = true;
       this.backoff.cancel();
@@ -179,7 +175,7 @@ export class ProjectionRunner {
       await this.loop;
       this.loop = null;
     }
-    this.waiters.releaseAll();
+    if (!options.pause) this.waiters.releaseAll();
   }
 
   /**
@@ -217,19 +213,6 @@ export class ProjectionRunner {
     return this.pass;
   }
 
-  /** Drops every projection's documents and the checkpoint, then replays from position 0 and goes on live. */
-  async rebuild(): Promise<number> {
-    await this.stop();
-    const collections = [...new Set(this.projections.map((projection) => projection.collection))];
-    await this.readStore.reset(collections, this.name);
-    this.committed = 0;
-    this.indexesReady = false;
-    await this.ensureIndexes();
-    this.logger.log(`Projections '${this.name}': read models reset, rebuilding from position 0`);
-    this.start();
-    return this.catchUp();
-  }
-
   /** True as soon as the committed position is >= `position`; false after `timeoutMs` or on stop. */
   async waitForPosition(position: number, timeoutMs: number): Promise<boolean> {
     if (this.committed >= position) return true;
@@ -263,8 +246,7 @@ export class ProjectionRunner {
   }
 
   private async followSubscription(): Promise<void> {
-    await this.ensureIndexes();
-    this.committed = await this.readStore.loadCheckpoint(this.name);
+    await this.loadTargets();
     this.catchUpTarget = await this.eventStore.headPosition();
     this.currentState = this.committed >= this.catchUpTarget ? 'live' : 'catching_up';
     if (this.stopRequested) return;
@@ -282,8 +264,7 @@ export class ProjectionRunner {
         }
         const result = await next;
         if (result.done) break;
-        const applying = this.applier.apply(result.value);
-        if (applying) await applying;
+        await this.applier.apply([result.value]);
         if (this.batch.eventCount >= this.batchSize) await this.commit();
       }
       await this.commit();
@@ -296,17 +277,13 @@ export class ProjectionRunner {
   private async catchUpOnce(): Promise<number> {
     this.currentState = 'catching_up';
     try {
-      await this.ensureIndexes();
-      this.committed = await this.readStore.loadCheckpoint(this.name);
+      await this.loadTargets();
       const head = await this.eventStore.headPosition();
       let from = this.committed;
       while (from < head) {
         const page = await this.eventStore.readAll({ fromPosition: from, limit: Math.min(this.catchUpBatchSize, CATCH_UP_PAGE_SIZE) });
         if (page.length === 0) break;
-        for (const event of page) {
-          const applying = this.applier.apply(event);
-          if (applying) await applying;
-        }
+        await this.applier.apply(page);
         if (this.abandoning) throw new ProjectionRunnerStoppedError(head, this.committed);
         if (this.batch.eventCount >= this.catchUpBatchSize) await this.commit();
         from = page[page.length - 1].position;
@@ -322,7 +299,7 @@ export class ProjectionRunner {
     }
   }
 
-  /** Writes the batch and its checkpoint, then tells whoever waits for a position. */
+  /** Writes the batch and the checkpoints it reaches, then tells whoever waits for a position. */
   private async commit(): Promise<void> {
     const position = this.batch.position;
     if (position === null) return;
@@ -331,21 +308,22 @@ export class ProjectionRunner {
       this.batch.clear();
       return;
     }
-    const writes = this.batch.writes();
-    const hook = this.faults.afterWriteBeforeCheckpoint;
-    if (hook) {
-      for (const [collection, documents] of writes) await this.readStore.collection(collection).replaceMany(documents);
-      hook();
-    }
-    // The batch's documents are handed over: cleared below, never touched again by the runner.
-    await this.readStore.commit(writes, { name: this.name, position }, { handOver: true });
+    const writes: GenerationWrite[] = this.targets.map((target) => ({
+      projection: target.projection,
+      generation: target.generation,
+      documents: this.batch.documents(target.key),
+      position: Math.max(target.position, position),
+    }));
+    await this.store.commit(writes);
     this.batch.clear();
+    writes.forEach((write, i) => (this.targets[i].position = write.position));
     this.committed = position;
     this.retry.reset();
     // Following a subscription and past the head it started from: live. Set before waiters wake,
     // so whoever waited for this position sees the state that goes with it.
     if (this.subscription && this.committed >= this.catchUpTarget) this.markLive();
     this.waiters.notify(position);
+    this.onCommitted(position);
   }
 
   private markLive(): void {
@@ -361,11 +339,13 @@ export class ProjectionRunner {
     this.failure = { message: error instanceof Error ? error.message : String(error), at: new Date() };
   }
 
-  private async ensureIndexes(): Promise<void> {
-    if (this.indexesReady) return;
-    for (const projection of this.projections) {
-      if (projection.indexes.length > 0) await this.readStore.collection(projection.collection).createIndexes(projection.indexes);
-    }
-    this.indexesReady = true;
+  /**
+   * Looks the generations up again (another process may have swapped one in since) and starts from
+   * the lowest checkpoint among them. With none to write, the runner stands at the event store's head.
+   */
+  private async loadTargets(): Promise<void> {
+    this.targets = (await this.targetSource()).map(tracked);
+    this.applier.use(this.targets);
+    this.committed = this.targets.length > 0 ? Math.min(...this.targets.map((target) => target.position)) : await this.eventStore.headPosition();
   }
 }

@@ -8,6 +8,7 @@ import { decideResolution, evolveResolution, initialResolutionState, type Resolu
 import { resolutionStreamId, type ResolutionEvent, type ResolutionRegistered } from '../domain/resolution/events';
 import type { EventStore } from '../event-store/event-store.port';
 import { EVENT_STORE } from '../infrastructure/tokens';
+import { ReadModelAvailability } from '../read-models/read-model-availability';
 import { Clock } from '../shared/clock';
 
 export class RegisterResolutionCommand extends Command<CommandOutcome> {
@@ -25,8 +26,12 @@ const RESOLUTION_FOLD: StreamFold<ResolutionState> = {
 export class RegisterResolutionHandler implements ICommandHandler<RegisterResolutionCommand, CommandOutcome> {
   private readonly executor: StreamCommandExecutor;
 
-  constructor(@Inject(EVENT_STORE) eventStore: EventStore, private readonly clock: Clock) {
-    this.executor = new StreamCommandExecutor(eventStore);
+  constructor(
+    @Inject(EVENT_STORE) eventStore: EventStore,
+    private readonly clock: Clock,
+    availability: ReadModelAvailability,
+  ) {
+    this.executor = new StreamCommandExecutor(eventStore, undefined, availability);
   }
 
   execute({ data, envelope }: RegisterResolutionCommand): Promise<CommandOutcome> {

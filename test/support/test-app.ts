@@ -39,7 +39,7 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export interface TestAppOptions extends Pick<AppModuleOptions, 'eventStore' | 'readStore' | 'projectionLease' | 'logDestination'> {
+export interface TestAppOptions extends Pick<AppModuleOptions, 'eventStore' | 'readModelStore' | 'projectionLease' | 'logDestination'> {
   now?: string;
   seed?: boolean;
   dataDir?: string;
@@ -54,8 +54,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const adapter = options.adapter ?? options.env?.HTTP_ADAPTER ?? process.env.HTTP_ADAPTER;
   const config = { ...loadConfig({ ...options.env, DATA_DIR: dataDir, HTTP_ADAPTER: adapter }), readYourWritesTimeoutMs: 3000 };
   const clock = new ManualClock(new Date(options.now ?? '2021-07-20T03:00:00.000Z'));
-  const { eventStore, readStore, projectionLease, logDestination } = options;
-  const app = await createApp({ config, clock, eventStore, readStore, projectionLease, logDestination, logger: false });
+  const { eventStore, readModelStore, projectionLease, logDestination } = options;
+  const app = await createApp({ config, clock, eventStore, readModelStore, projectionLease, logDestination, logger: false });
   if (options.seed !== false) await seedIfEmpty(app, config);
   const server = app.getHttpServer();
   return {

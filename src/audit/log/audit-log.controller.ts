@@ -1,14 +1,12 @@
 /** The global audit log across every stream. */
-import { Controller, Get, Query as QueryParams, Res } from '@nestjs/common';
+import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiForbiddenResponse, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal-directory';
-import type { HttpResponse } from '../../http/http-exchange';
-import { pageJsonBytes, sendJsonBytes } from '../../http/json-bytes';
 import { ReadModelFreshness } from '../../infrastructure/read-model-freshness';
 import { AUDIT_READER_ROLES, requireAuditReader } from '../audit-roles';
-import { ListAuditEventsQuery } from './audit-log.query';
+import { ListAuditEventsQuery, type AuditLogPage } from './audit-log.query';
 import { AuditLogQueryDto } from './audit-log.query-dto';
 import { AUDIT_EVENTS_PAGE_SCHEMA } from '../audit-views.schema';
 
@@ -32,11 +30,10 @@ export class AuditLogController {
       'answers `{ items, total, limit, offset, order }`.',
   })
   @ApiOkResponse({ schema: AUDIT_EVENTS_PAGE_SCHEMA })
-  async list(@QueryParams() query: AuditLogQueryDto, @CurrentPrincipal() principal: Principal, @Res() res: HttpResponse): Promise<void> {
+  async list(@QueryParams() query: AuditLogQueryDto, @CurrentPrincipal() principal: Principal): Promise<AuditLogPage> {
     requireAuditReader(principal, 'the audit log');
     const { minPosition, limit, offset, order, type, ...criteria } = query;
     await this.freshness.waitFor(minPosition);
-    const page = await this.queryBus.execute(new ListAuditEventsQuery({ ...criteria, types: type }, { limit, offset, order }));
-    sendJsonBytes(res, pageJsonBytes(page));
+    return this.queryBus.execute(new ListAuditEventsQuery({ ...criteria, types: type }, { limit, offset, order }));
   }
 }

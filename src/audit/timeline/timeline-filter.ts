@@ -1,10 +1,10 @@
 /**
- * Turns validated timeline parameters into a read-store filter and a page. Pure. `recordedAt` is
- * stored as `Date#toISOString()` (UTC, milliseconds), so comparing it with bounds normalised the
- * same way compares instants.
+ * The timeline filters of the indicator history and the audit log, checked and normalised once,
+ * for each store's query interface to translate. Pure. `recordedAt` is stored as
+ * `Date#toISOString()` (UTC, milliseconds), so comparing it with bounds normalised the same way
+ * compares instants.
  */
 import { parseIsoInstant } from '../../http/iso-instant';
-import type { Filter } from '../../read-store/read-store.port';
 import { InvalidInputError } from '../../shared/errors';
 import type { SortOrder } from './timeline-query.dto';
 
@@ -17,6 +17,17 @@ export interface TimelineCriteria {
   types?: readonly string[];
   actor?: string;
   unit?: string;
+}
+
+/** The criteria as the stores compare them: instants in stored form, types without repeats. */
+export interface TimelineBounds {
+  from: string | null;
+  to: string | null;
+  afterPosition: number | null;
+  beforePosition: number | null;
+  types: string[];
+  actor: string | null;
+  unit: string | null;
 }
 
 export interface Page {
@@ -33,22 +44,21 @@ export interface TimelinePage<T> {
   order: SortOrder;
 }
 
-export function timelineFilter(criteria: TimelineCriteria): Filter {
-  const filter: Filter = {};
+export function timelineBounds(criteria: TimelineCriteria): TimelineBounds {
   const from = instant(criteria.from, 'from');
   const to = instant(criteria.to, 'to');
   if (from && to && from > to) {
     throw new InvalidInputError('INVALID_RANGE', `from (${criteria.from}) is after to (${criteria.to})`, { from: criteria.from, to: criteria.to });
   }
-  if (from || to) filter.recordedAt = { ...(from ? { $gte: from } : {}), ...(to ? { $lte: to } : {}) };
-  const { beforePosition, afterPosition } = criteria;
-  if (beforePosition !== undefined || afterPosition !== undefined) {
-    filter.position = { ...(afterPosition !== undefined ? { $gt: afterPosition } : {}), ...(beforePosition !== undefined ? { $lt: beforePosition } : {}) };
-  }
-  if (criteria.types && criteria.types.length > 0) filter.type = { $in: [...new Set(criteria.types)] };
-  if (criteria.actor) filter['actor.id'] = criteria.actor;
-  if (criteria.unit) filter['actor.unitId'] = criteria.unit;
-  return filter;
+  return {
+    from,
+    to,
+    afterPosition: criteria.afterPosition ?? null,
+    beforePosition: criteria.beforePosition ?? null,
+    types: [...new Set(criteria.types ?? [])],
+    actor: criteria.actor || null,
+    unit: criteria.unit || null,
+  };
 }
 
 export function pageOf(parameters: { limit?: number; offset?: number; order?: SortOrder }, defaults: Page): Page {

@@ -1,13 +1,11 @@
 /** The query side of the indicator API. Every route accepts `minPosition` to read its own writes. */
-import { Controller, Get, Param, Query as QueryParams, Res } from '@nestjs/common';
+import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
-import type { HttpResponse } from '../../http/http-exchange';
 import { IdParamPipe } from '../../http/id-param.pipe';
-import { pageJsonBytes, sendJsonBytes } from '../../http/json-bytes';
 import { parseIsoInstant } from '../../http/iso-instant';
 import { ReadModelFreshness } from '../../infrastructure/read-model-freshness';
-import { GetIndicatorHistoryQuery, GetIndicatorQuery, ListIndicatorsQuery } from './indicator-queries';
+import { GetIndicatorHistoryQuery, GetIndicatorQuery, ListIndicatorsQuery, type IndicatorHistoryPage, type IndicatorList } from './indicator-queries';
 import { ListIndicatorsQueryDto } from './list-indicators.query-dto';
 import { GetIndicatorAsOfQuery } from './as-of/indicator-as-of.query';
 import { GetIndicatorQueryDto } from './get-indicator.query-dto';
@@ -27,10 +25,10 @@ export class IndicatorQueriesController {
   @Get()
   @ApiOperation({ summary: 'Indicators and tasks with current targets, latest values and status' })
   @ApiOkResponse({ schema: INDICATOR_LIST_SCHEMA })
-  async list(@QueryParams() query: ListIndicatorsQueryDto, @Res() res: HttpResponse): Promise<void> {
+  async list(@QueryParams() query: ListIndicatorsQueryDto): Promise<IndicatorList> {
     const { minPosition, ...filters } = query;
     await this.freshness.waitFor(minPosition);
-    sendJsonBytes(res, pageJsonBytes(await this.queryBus.execute(new ListIndicatorsQuery(filters))));
+    return this.queryBus.execute(new ListIndicatorsQuery(filters));
   }
 
   @Get(':id')
@@ -57,10 +55,9 @@ export class IndicatorQueriesController {
       'pages with `limit`, `offset`, `order`; answers `{ items, total, limit, offset, order }`.',
   })
   @ApiOkResponse({ schema: HISTORY_PAGE_SCHEMA })
-  async history(@Param('id', IdParamPipe) id: string, @QueryParams() query: IndicatorHistoryQueryDto, @Res() res: HttpResponse): Promise<void> {
+  async history(@Param('id', IdParamPipe) id: string, @QueryParams() query: IndicatorHistoryQueryDto): Promise<IndicatorHistoryPage> {
     const { minPosition, limit, offset, order, type, ...criteria } = query;
     await this.freshness.waitFor(minPosition);
-    const page = await this.queryBus.execute(new GetIndicatorHistoryQuery(id, { ...criteria, types: type }, { limit, offset, order }));
-    sendJsonBytes(res, pageJsonBytes(page));
+    return this.queryBus.execute(new GetIndicatorHistoryQuery(id, { ...criteria, types: type }, { limit, offset, order }));
   }
 }

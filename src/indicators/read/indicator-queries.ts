@@ -1,22 +1,16 @@
-/** Query handlers of the indicator read side: they read the read store only. */
-import { Inject } from '@nestjs/common';
+/** Query handlers of the indicator read side: they read the read models only. */
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { INDICATOR_HISTORY_COLLECTION, type IndicatorHistoryEntry } from '../../../projections/indicator-history';
-import { INDICATORS_COLLECTION, type IndicatorDocument } from '../../../projections/indicators';
-import { UNITS_COLLECTION } from '../../../projections/units';
-import type { UnitDocument } from '../../../projections/units/document';
-import { READ_STORE } from '../../infrastructure/tokens';
+import { pageOf, timelineBounds, type Page, type TimelineCriteria, type TimelinePage } from '../../audit/timeline/timeline-filter';
 import { DEFAULT_PAGE_SIZE } from '../../http/page-query.dto';
-import { findReadOnly, findReadOnlyPage, type DeepReadonly } from '../../read-store/read-only-find';
-import type { Filter, ReadCollection, ReadStore } from '../../read-store/read-store.port';
+import { IndicatorHistoryReadModel } from '../../read-models/indicator-history/indicator-history.read-model';
+import { IndicatorsReadModel, type IndicatorFilter } from '../../read-models/indicators/indicators.read-model';
+import { UnitsReadModel } from '../../read-models/units/units.read-model';
 import { NotFoundError } from '../../shared/errors';
-import { sharedHistoryEntryView, sharedIndicatorView, toIndicatorView, type HistoryEntryView, type IndicatorView } from './indicator-view';
+import { toHistoryEntryView, toIndicatorView, type HistoryEntryView, type IndicatorView } from './indicator-view';
 import type { ListIndicatorsQueryDto } from './list-indicators.query-dto';
-import { pageOf, timelineFilter, type Page, type TimelineCriteria, type TimelinePage } from '../../audit/timeline/timeline-filter';
 
-/** Items share the read model's documents (frozen in memory): shape and serialise them, never change them. */
 export interface IndicatorList {
-  items: Array<DeepReadonly<IndicatorView>>;
+  items: IndicatorView[];
   total: number;
 }
 
@@ -32,8 +26,7 @@ export class GetIndicatorQuery extends Query<IndicatorView> {
   }
 }
 
-/** Items share the read model's documents, as in IndicatorList. */
-export type IndicatorHistoryPage = TimelinePage<DeepReadonly<HistoryEntryView>>;
+export type IndicatorHistoryPage = TimelinePage<HistoryEntryView>;
 
 /** Oldest first, as the timeline has always read; a page is large enough for a whole year of one indicator. */
 export const HISTORY_PAGE_DEFAULTS: Page = { limit: 200, offset: 0, order: 'asc' };
@@ -48,42 +41,32 @@ export class GetIndicatorHistoryQuery extends Query<IndicatorHistoryPage> {
   }
 }
 
-/** Key indicators first in resolution order, then tasks by section and id. */
-const LIST_ORDER = { kind: 1, number: 1, section: 1, _id: 1 } as const;
-
 @QueryHandler(ListIndicatorsQuery)
 export class ListIndicatorsHandler implements IQueryHandler<ListIndicatorsQuery, IndicatorList> {
-  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+  constructor(
+    private readonly indicators: IndicatorsReadModel,
+    private readonly units: UnitsReadModel,
+  ) {}
 
   async execute({ filters }: ListIndicatorsQuery): Promise<IndicatorList> {
-    const filter: Filter = {};
-    if (filters.group) filter.group = filters.group;
-    if (filters.kind) filter.kind = filters.kind;
-    if (filters.unit) filter.responsibleUnitId = filters.unit;
-    if (filters.status) filter['targets.status'] = filters.status;
+    const filter: IndicatorFilter = { group: filters.group, kind: filters.kind, status: filters.status, responsibleUnitId: filters.unit };
     if (filters.responsibleUnitActive !== undefined) {
-      const deactivated = await this.deactivatedUnitIds();
-      const byActivity = filters.responsibleUnitActive ? { $nin: deactivated } : { $in: deactivated };
-      filter.responsibleUnitId = filters.unit ? { $eq: filters.unit, ...byActivity } : byActivity;
+      // Units are few (the resolution names about thirty): their read model is asked, not joined into each indicator.
+      const deactivated = (await this.units.list(false)).map((unit) => unit.unitId);
+      if (filters.responsibleUnitActive) filter.responsibleUnitNotIn = deactivated;
+      else filter.responsibleUnitIn = deactivated;
     }
-    const collection = this.readStore.collection<IndicatorDocument>(INDICATORS_COLLECTION);
-    const page = await findReadOnlyPage(collection, filter, LIST_ORDER, filters, DEFAULT_PAGE_SIZE);
-    return { items: page.items.map(sharedIndicatorView), total: page.total };
-  }
-
-  /** Units are few (the resolution names about thirty): their read model is asked, not joined into each indicator. */
-  private async deactivatedUnitIds(): Promise<string[]> {
-    const units = await findReadOnly(this.readStore.collection<UnitDocument>(UNITS_COLLECTION), { active: false }, {});
-    return units.map((unit) => unit.unitId);
+    const page = await this.indicators.list(filter, { limit: filters.limit ?? DEFAULT_PAGE_SIZE, offset: filters.offset ?? 0 });
+    return { items: page.items.map(toIndicatorView), total: page.total };
   }
 }
 
 @QueryHandler(GetIndicatorQuery)
 export class GetIndicatorHandler implements IQueryHandler<GetIndicatorQuery, IndicatorView> {
-  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+  constructor(private readonly indicators: IndicatorsReadModel) {}
 
   async execute({ indicatorId }: GetIndicatorQuery): Promise<IndicatorView> {
-    const document = await this.readStore.collection<IndicatorDocument>(INDICATORS_COLLECTION).findOne({ _id: indicatorId });
+    const document = await this.indicators.get(indicatorId);
     if (!document) throw new NotFoundError('INDICATOR_NOT_FOUND', `Indicator ${indicatorId} does not exist`, { indicatorId });
     return toIndicatorView(document);
   }
@@ -91,18 +74,13 @@ export class GetIndicatorHandler implements IQueryHandler<GetIndicatorQuery, Ind
 
 @QueryHandler(GetIndicatorHistoryQuery)
 export class GetIndicatorHistoryHandler implements IQueryHandler<GetIndicatorHistoryQuery, IndicatorHistoryPage> {
-  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+  constructor(private readonly history: IndicatorHistoryReadModel) {}
 
   async execute({ indicatorId, criteria, page: requested }: GetIndicatorHistoryQuery): Promise<IndicatorHistoryPage> {
-    const collection = this.readStore.collection<IndicatorHistoryEntry>(INDICATOR_HISTORY_COLLECTION);
-    const filter = { ...timelineFilter(criteria), indicatorId };
     const page = pageOf(requested, HISTORY_PAGE_DEFAULTS);
-    const [entries, total] = await Promise.all([
-      findReadOnly(collection, filter, { sort: { revision: page.order === 'asc' ? 1 : -1 }, skip: page.offset, limit: page.limit }),
-      collection.countDocuments(filter),
-    ]);
-    if (total === 0) await assertIndicatorHasHistory(collection, indicatorId);
-    return { items: entries.map(sharedHistoryEntryView), total, ...page };
+    const found = await this.history.page(indicatorId, timelineBounds(criteria), page);
+    if (found.total === 0) await assertIndicatorHasHistory(this.history, indicatorId);
+    return { items: found.items.map(toHistoryEntryView), total: found.total, ...page };
   }
 }
 
@@ -110,8 +88,8 @@ export class GetIndicatorHistoryHandler implements IQueryHandler<GetIndicatorHis
  * For a history read whose filters matched nothing: they may simply match nothing of an indicator
  * that exists, but an indicator with no timeline at all does not exist (INDICATOR_NOT_FOUND).
  */
-export async function assertIndicatorHasHistory(history: ReadCollection<IndicatorHistoryEntry>, indicatorId: string): Promise<void> {
-  if ((await history.countDocuments({ indicatorId })) === 0) {
+export async function assertIndicatorHasHistory(history: IndicatorHistoryReadModel, indicatorId: string): Promise<void> {
+  if (!(await history.exists(indicatorId))) {
     throw new NotFoundError('INDICATOR_NOT_FOUND', `Indicator ${indicatorId} does not exist`, { indicatorId });
   }
 }

@@ -13,6 +13,7 @@ import { indicatorStreamId, type IndicatorEvent } from '../../domain/indicator/e
 import { evolveIndicator, initialIndicatorState, type FoldableIndicatorEvent, type IndicatorState } from '../../domain/indicator/state';
 import type { EventStore } from '../../event-store/event-store.port';
 import { EVENT_STORE } from '../../infrastructure/tokens';
+import { ReadModelAvailability } from '../../read-models/read-model-availability';
 import { Clock } from '../../shared/clock';
 
 const INDICATOR_FOLD: StreamFold<IndicatorState> = {
@@ -27,8 +28,9 @@ export class IndicatorWriter {
   constructor(
     @Inject(EVENT_STORE) eventStore: EventStore,
     private readonly clock: Clock,
+    availability: ReadModelAvailability,
   ) {
-    this.executor = new StreamCommandExecutor(eventStore);
+    this.executor = new StreamCommandExecutor(eventStore, undefined, availability);
   }
 
   execute(

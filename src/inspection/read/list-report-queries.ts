@@ -2,16 +2,13 @@
  * `GET /audit/queries`: the inspection committee's worklist of queries on reports, from the
  * `report_queries` read model. Oldest first, so the query waiting longest comes first.
  */
-import { Inject } from '@nestjs/common';
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
-import { REPORT_QUERIES_COLLECTION, REPORT_QUERY_STATUSES, type ReportQueryDocument, type ReportQueryStatus } from '../../../projections/report-queries';
+import { REPORT_QUERY_STATUSES, type ReportQueryDocument, type ReportQueryStatus } from '../../../projections/report-queries';
 import { ID_PATTERN } from '../../http/id-param.pipe';
 import { DEFAULT_PAGE_SIZE, PageQueryDto } from '../../http/page-query.dto';
-import { READ_STORE } from '../../infrastructure/tokens';
-import { findPage } from '../../read-store/find-page';
-import type { Filter, ReadStore } from '../../read-store/read-store.port';
+import { ReportQueriesReadModel } from '../../read-models/report-queries/report-queries.read-model';
 
 export class ListReportQueriesDto extends PageQueryDto {
   @ApiPropertyOptional({ enum: REPORT_QUERY_STATUSES, description: '`open`: awaiting an answer; `answered`: awaiting the conclusion; `closed`.' })
@@ -47,15 +44,11 @@ export class ListReportQueriesQuery extends Query<ReportQueryList> {
 
 @QueryHandler(ListReportQueriesQuery)
 export class ListReportQueriesHandler implements IQueryHandler<ListReportQueriesQuery, ReportQueryList> {
-  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+  constructor(private readonly reportQueries: ReportQueriesReadModel) {}
 
   async execute({ filters }: ListReportQueriesQuery): Promise<ReportQueryList> {
-    const filter: Filter = {};
-    if (filters.status) filter.status = filters.status;
-    if (filters.indicatorId) filter.indicatorId = filters.indicatorId;
-    if (filters.unitId) filter.unitId = filters.unitId;
-    const collection = this.readStore.collection<ReportQueryDocument>(REPORT_QUERIES_COLLECTION);
-    const page = await findPage(collection, filter, { raisedAt: 1, _id: 1 }, filters, DEFAULT_PAGE_SIZE);
+    const { status, indicatorId, unitId } = filters;
+    const page = await this.reportQueries.list({ status, indicatorId, unitId }, { limit: filters.limit ?? DEFAULT_PAGE_SIZE, offset: filters.offset ?? 0 });
     return { items: page.items.map(({ _id, lastPosition, ...view }) => view), total: page.total };
   }
 }

@@ -1,9 +1,7 @@
 /** The resolution(s) the ledger tracks, from the read store only. */
-import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { RESOLUTIONS_COLLECTION, type ResolutionDocument } from '../../../projections/resolutions';
-import { READ_STORE } from '../../infrastructure/tokens';
-import type { ReadStore } from '../../read-store/read-store.port';
+import type { ResolutionDocument } from '../../../projections/resolutions';
+import { ResolutionsReadModel } from '../../read-models/resolutions/resolutions.read-model';
 import { NotFoundError } from '../../shared/errors';
 
 export type ResolutionView = Omit<ResolutionDocument, '_id' | 'lastPosition' | 'resolutionId'> & {
@@ -25,20 +23,20 @@ function toView({ _id, lastPosition, resolutionId, ...rest }: ResolutionDocument
 
 @QueryHandler(ListResolutionsQuery)
 export class ListResolutionsHandler implements IQueryHandler<ListResolutionsQuery> {
-  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+  constructor(private readonly resolutions: ResolutionsReadModel) {}
 
   async execute(): Promise<{ items: ResolutionView[]; total: number }> {
-    const documents = await this.readStore.collection<ResolutionDocument>(RESOLUTIONS_COLLECTION).find({}, { sort: { year: -1, _id: 1 } });
+    const documents = await this.resolutions.list();
     return { items: documents.map(toView), total: documents.length };
   }
 }
 
 @QueryHandler(GetResolutionQuery)
 export class GetResolutionHandler implements IQueryHandler<GetResolutionQuery> {
-  constructor(@Inject(READ_STORE) private readonly readStore: ReadStore) {}
+  constructor(private readonly resolutions: ResolutionsReadModel) {}
 
   async execute({ resolutionId }: GetResolutionQuery): Promise<ResolutionView> {
-    const document = await this.readStore.collection<ResolutionDocument>(RESOLUTIONS_COLLECTION).findOne({ _id: resolutionId });
+    const document = await this.resolutions.get(resolutionId);
     if (!document) throw new NotFoundError('RESOLUTION_NOT_FOUND', `Resolution ${resolutionId} does not exist`, { resolutionId });
     return toView(document);
   }

@@ -1,10 +1,10 @@
 /** Units and what they answer for, from the read store only. */
-import { Inject } from '@nestjs/common';
+import { Injectable } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { INDICATORS_COLLECTION, type IndicatorDocument } from '../../../projections/indicators';
-import { UNITS_COLLECTION, type UnitDocument } from '../../../projections/units';
-import { READ_STORE } from '../../infrastructure/tokens';
-import type { ReadStore } from '../../read-store/read-store.port';
+import type { IndicatorDocument } from '../../../projections/indicators';
+import type { UnitDocument } from '../../../projections/units';
+import { IndicatorsReadModel } from '../../read-models/indicators/indicators.read-model';
+import { UnitsReadModel } from '../../read-models/units/units.read-model';
 import { NotFoundError } from '../../shared/errors';
 
 export interface ResponsibilityView {
@@ -33,15 +33,13 @@ export class GetUnitQuery extends Query<UnitView> {
   }
 }
 
-abstract class UnitReader {
-  constructor(protected readonly readStore: ReadStore) {}
+/** Attaches to each unit the indicators it is responsible for, named, in one read. */
+@Injectable()
+export class UnitViews {
+  constructor(private readonly indicators: IndicatorsReadModel) {}
 
-  /** Attaches to each unit the indicators it is responsible for, named, in one read. */
-  protected async withResponsibilities(units: UnitDocument[]): Promise<UnitView[]> {
-    const ids = [...new Set(units.flatMap((u) => u.responsibleFor))];
-    const indicators = ids.length
-      ? await this.readStore.collection<IndicatorDocument>(INDICATORS_COLLECTION).find({ _id: { $in: ids } }, { sort: { kind: 1, number: 1, _id: 1 } })
-      : [];
+  async of(units: UnitDocument[]): Promise<UnitView[]> {
+    const indicators = await this.indicators.getMany(units.flatMap((u) => u.responsibleFor));
     const byId = new Map(indicators.map((i) => [i._id, i]));
     return units.map(({ _id, lastPosition, unitId, responsibleFor, ...unit }) => ({
       id: unitId,
@@ -55,27 +53,29 @@ abstract class UnitReader {
 }
 
 @QueryHandler(ListUnitsQuery)
-export class ListUnitsHandler extends UnitReader implements IQueryHandler<ListUnitsQuery> {
-  constructor(@Inject(READ_STORE) readStore: ReadStore) {
-    super(readStore);
-  }
+export class ListUnitsHandler implements IQueryHandler<ListUnitsQuery> {
+  constructor(
+    private readonly units: UnitsReadModel,
+    private readonly views: UnitViews,
+  ) {}
 
   async execute({ active }: ListUnitsQuery): Promise<{ items: UnitView[]; total: number }> {
-    const units = await this.readStore.collection<UnitDocument>(UNITS_COLLECTION).find(active === undefined ? {} : { active }, { sort: { _id: 1 } });
-    return { items: await this.withResponsibilities(units), total: units.length };
+    const units = await this.units.list(active);
+    return { items: await this.views.of(units), total: units.length };
   }
 }
 
 @QueryHandler(GetUnitQuery)
-export class GetUnitHandler extends UnitReader implements IQueryHandler<GetUnitQuery> {
-  constructor(@Inject(READ_STORE) readStore: ReadStore) {
-    super(readStore);
-  }
+export class GetUnitHandler implements IQueryHandler<GetUnitQuery> {
+  constructor(
+    private readonly units: UnitsReadModel,
+    private readonly views: UnitViews,
+  ) {}
 
   async execute({ unitId }: GetUnitQuery): Promise<UnitView> {
-    const unit = await this.readStore.collection<UnitDocument>(UNITS_COLLECTION).findOne({ _id: unitId });
+    const unit = await this.units.get(unitId);
     if (!unit) throw new NotFoundError('UNIT_NOT_FOUND', `Unit ${unitId} does not exist`, { unitId });
-    const [view] = await this.withResponsibilities([unit]);
+    const [view] = await this.views.of([unit]);
     return view;
   }
 }

@@ -8,6 +8,7 @@ import { decideUnit, evolveUnit, initialUnitState, type UnitCommand, type UnitSt
 import { unitStreamId, type UnitEvent, type UnitRegistered } from '../../domain/unit/events';
 import type { EventStore } from '../../event-store/event-store.port';
 import { EVENT_STORE } from '../../infrastructure/tokens';
+import { ReadModelAvailability } from '../../read-models/read-model-availability';
 import { Clock } from '../../shared/clock';
 
 type UnitCommandData = UnitCommand['data'];
@@ -22,8 +23,9 @@ export class UnitWriter {
   constructor(
     @Inject(EVENT_STORE) eventStore: EventStore,
     private readonly clock: Clock,
+    availability: ReadModelAvailability,
   ) {
-    this.executor = new StreamCommandExecutor(eventStore);
+    this.executor = new StreamCommandExecutor(eventStore, undefined, availability);
   }
 
   write(type: UnitCommand['type'], data: UnitCommandData, envelope: CommandEnvelope): Promise<CommandOutcome> {
