@@ -1,3 +1,5 @@
+import { handledTypes } from '../../projections/projection';
+import { INDICATOR_EVENT_TYPES } from '../../src/domain/indicator/events';
 import type { LedgerEvent } from '../../src/domain/events';
 import type { Target } from '../../src/domain/indicator/target';
 import { applyAll } from '../../projections/apply';
@@ -330,18 +332,8 @@ describe('indicators projection', () => {
       expect(indicatorsProjection.documentIds(registration)).toEqual([IND]);
       const unitEvent = recorded({ type: 'UnitRegistered', data: { unitId: 'u', name: 'U', namedInResolution: true } }, { position: 9 });
       expect(indicatorsProjection.documentIds(unitEvent)).toEqual([]);
-      expect(indicatorsProjection.handles).not.toContain('UnitRegistered');
-    });
-
-    it('declares the indexes analysts filter on', () => {
-      expect(indicatorsProjection.collection).toBe('indicators');
-      expect(indicatorsProjection.indexes.map((index) => index.key)).toEqual([
-        { group: 1 },
-        { kind: 1 },
-        { responsibleUnitId: 1 },
-        { 'targets.status': 1 },
-        { number: 1 },
-      ]);
+      expect(indicatorsProjection.events.UnitRegistered).toBe('ignore');
+      expect(handledTypes(indicatorsProjection)).toEqual([...INDICATOR_EVENT_TYPES]);
     });
   });
 

@@ -1,6 +1,7 @@
+import { handledTypes } from '../../projections/projection';
 import type { Actor } from '../../src/shared/messages';
 import { applyAll } from '../../projections/apply';
-import { InMemoryReadStore } from '../../src/read-store/in-memory-read-store';
+import { byId, storedReadModel } from '../support/read-model-store';
 import {
   ReportNotProjectedError,
   progressReportsProjection,
@@ -30,16 +31,9 @@ describe('progress_reports projection', () => {
     actor: reporter,
   });
 
-  it('declares its collection, the events it handles and its indexes', () => {
-    expect(progressReportsProjection.collection).toBe('progress_reports');
-    expect([...progressReportsProjection.handles].sort()).toEqual(['ProgressReportCorrected', 'ProgressReported', 'ReportQueryAnswered']);
-    expect(progressReportsProjection.indexes).toEqual([
-      { key: { indicatorId: 1, metric: 1, period: 1 }, name: 'indicatorId_1_metric_1_period_1', unique: true },
-      { key: { unitId: 1 }, name: 'unitId_1' },
-      { key: { period: 1 }, name: 'period_1' },
-      { key: { hasEvidence: 1 }, name: 'hasEvidence_1' },
-      { key: { 'evidence.sha256': 1 }, name: 'evidence.sha256_1' },
-    ]);
+  it('is the progress_reports read model and handles the report events', () => {
+    expect(progressReportsProjection.name).toBe('progress_reports');
+    expect(handledTypes(progressReportsProjection).sort()).toEqual(['ProgressReportCorrected', 'ProgressReported', 'ReportQueryAnswered']);
   });
 
   describe('ProgressReported', () => {
@@ -152,11 +146,8 @@ describe('progress_reports projection', () => {
 
     it('round-trips through the read store unchanged, under its own indexes', async () => {
       const documents = [...applyAll(progressReportsProjection, events).values()];
-      const store = new InMemoryReadStore();
-      const collection = store.collection<(typeof documents)[number]>(progressReportsProjection.collection);
-      await collection.createIndexes(progressReportsProjection.indexes);
-      await store.commit(new Map([[progressReportsProjection.collection, documents]]), { name: progressReportsProjection.collection, position: events.length });
-      expect(await collection.find({}, { sort: { _id: 1 } })).toEqual([...documents].sort((a, b) => (a._id < b._id ? -1 : 1)));
+      const { store, generation } = await storedReadModel(progressReportsProjection, documents, events.length);
+      expect(await store.documents(generation)).toEqual(byId(documents));
       await store.close();
     });
 

@@ -3,11 +3,15 @@ import { ALL_PROJECTIONS } from '../../projections';
 import { QueryNotProjectedError, reportQueriesProjection, type ReportQueryDocument } from '../../projections/report-queries';
 import { UnhandledEventError } from '../../projections/unhandled-event';
 import type { LedgerEvent } from '../../src/domain/events';
-import { InMemoryReadStore } from '../../src/read-store/in-memory-read-store';
+import { handledTypes } from '../../projections/projection';
+import { readModelOn } from '../../src/infrastructure/read-model-providers';
+import { ReadModelAvailability } from '../../src/read-models/read-model-availability';
+import { ReportQueriesReadModel } from '../../src/read-models/report-queries/report-queries.read-model';
+import { storedReadModel } from '../support/read-model-store';
 import type { Actor, RecordedEvent } from '../../src/shared/messages';
 import { coordinator, recorded } from '../support/events';
 import { IND, corrected, registered, reported } from './indicator-events';
-import { HASH_A, answered, btcReporter, bulletin, inspector, queried, queryClosed } from './inspection-events';
+import { answered, btcReporter, bulletin, inspector, queried, queryClosed } from './inspection-events';
 
 const STREAM = `indicator-${IND}`;
 const at = (position: number): string => new Date(Date.UTC(2021, 0, 1) + position * 60_000).toISOString();
@@ -26,10 +30,9 @@ function query(documents: Map<string, ReportQueryDocument>, queryId: string): Re
 const base: Array<[LedgerEvent, Actor?]> = [[registered()], [reported('r1', 'new_members', '2021-Q1', 120), btcReporter], [queried('q1'), inspector]];
 
 describe('report_queries projection', () => {
-  it('declares its collection, the events it handles and its indexes, and is built by the runner', () => {
-    expect(reportQueriesProjection.collection).toBe('report_queries');
-    expect([...reportQueriesProjection.handles].sort()).toEqual(['ReportQueried', 'ReportQueryAnswered', 'ReportQueryClosed']);
-    expect(reportQueriesProjection.indexes.map((index) => index.key)).toEqual([{ status: 1, raisedAt: 1 }, { indicatorId: 1 }, { unitId: 1 }, { reportId: 1 }]);
+  it('is the report_queries read model, handles the query events, and is built by the runner', () => {
+    expect(reportQueriesProjection.name).toBe('report_queries');
+    expect(handledTypes(reportQueriesProjection).sort()).toEqual(['ReportQueried', 'ReportQueryAnswered', 'ReportQueryClosed']);
     expect(ALL_PROJECTIONS).toContain(reportQueriesProjection);
   });
 
@@ -173,12 +176,10 @@ describe('report_queries projection', () => {
 
     it('round-trips through the read store, where status filters find the worklist', async () => {
       const documents = [...applyAll(reportQueriesProjection, events).values()];
-      const store = new InMemoryReadStore();
-      const collection = store.collection<ReportQueryDocument>(reportQueriesProjection.collection);
-      await collection.createIndexes(reportQueriesProjection.indexes);
-      await store.commit(new Map([[reportQueriesProjection.collection, documents]]), { name: reportQueriesProjection.collection, position: events.length });
-      expect((await collection.find({ status: 'answered' })).map((d) => d.queryId)).toEqual(['q2']);
-      expect((await collection.find({ 'answers.evidence.sha256': HASH_A })).map((d) => d.queryId)).toEqual(['q1']);
+      const { store } = await storedReadModel(reportQueriesProjection, documents, events.length);
+      const worklist = readModelOn(ReportQueriesReadModel, store, new ReadModelAvailability());
+      expect((await worklist.list({ status: 'answered' }, { limit: 10, offset: 0 })).items.map((d) => d.queryId)).toEqual(['q2']);
+      expect((await worklist.list({}, { limit: 10, offset: 0 })).items.map((d) => d.queryId)).toEqual(['q1', 'q2']);
       await store.close();
     });
 

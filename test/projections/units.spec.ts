@@ -1,6 +1,7 @@
+import { handledTypes } from '../../projections/projection';
 import type { LedgerEvent } from '../../src/domain/events';
 import { applyAll } from '../../projections/apply';
-import { InMemoryReadStore } from '../../src/read-store/in-memory-read-store';
+import { byId, storedReadModel } from '../support/read-model-store';
 import { UnhandledEventError } from '../../projections/unhandled-event';
 import { UnitNotRegisteredError, unitsProjection, type UnitDocument } from '../../projections/units';
 import { history, recorded } from '../support/events';
@@ -38,12 +39,9 @@ function deepFreeze<T>(value: T): T {
 }
 
 describe('units projection', () => {
-  it('declares its collection, the events it handles and its indexes', () => {
-    expect(unitsProjection.collection).toBe('units');
-    expect([...unitsProjection.handles].sort()).toEqual(
-      ['IndicatorRegistered', 'ResponsibilityReassigned', 'UnitDeactivated', 'UnitRegistered', 'UnitRenamed'].sort(),
-    );
-    expect(unitsProjection.indexes.map((index) => index.key)).toEqual([{ active: 1 }, { responsibleFor: 1 }]);
+  it('is the units read model and handles the unit events and the indicator events that move responsibility', () => {
+    expect(unitsProjection.name).toBe('units');
+    expect(handledTypes(unitsProjection).sort()).toEqual(['IndicatorRegistered', 'ResponsibilityReassigned', 'UnitDeactivated', 'UnitRegistered', 'UnitRenamed'].sort());
   });
 
   describe('UnitRegistered', () => {
@@ -230,11 +228,8 @@ describe('units projection', () => {
 
     it('round-trips through the read store unchanged, under its own indexes', async () => {
       const documents = [...applyAll(unitsProjection, events).values()];
-      const store = new InMemoryReadStore();
-      const collection = store.collection<(typeof documents)[number]>(unitsProjection.collection);
-      await collection.createIndexes(unitsProjection.indexes);
-      await store.commit(new Map([[unitsProjection.collection, documents]]), { name: unitsProjection.collection, position: events.length });
-      expect(await collection.find({}, { sort: { _id: 1 } })).toEqual([...documents].sort((a, b) => (a._id < b._id ? -1 : 1)));
+      const { store, generation } = await storedReadModel(unitsProjection, documents, events.length);
+      expect(await store.documents(generation)).toEqual(byId(documents));
       await store.close();
     });
 

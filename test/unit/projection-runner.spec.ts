@@ -1,20 +1,21 @@
 /**
- * The projection runner against the real embedded stores (SQLite file, in-memory read store).
- * The test projections are deliberately naive: they append every event's position to a list
- * without checking `lastPosition` themselves, so any event the runner applies twice or skips
+ * The projection runner against the real embedded stores (SQLite event store, SQLite read-model
+ * store). The test projections are deliberately naive: they append every event's position to a
+ * list without checking `lastPosition` themselves, so any event the runner applies twice or skips
  * shows up in the documents.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ProjectedDocument, ProjectionDefinition } from '../../projections/projection';
+import type { AnyProjection, ProjectedDocument, ProjectionDefinition } from '../../projections/projection';
 import type { EventStore } from '../../src/event-store/event-store.port';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
+import { liveGenerations } from '../../src/projection-runner/generation-plan';
 import { ProjectionRunner, type ProjectionRunnerOptions } from '../../src/projection-runner/projection-runner';
-import { InMemoryReadStore } from '../../src/read-store/in-memory-read-store';
-import { DuplicateKeyError } from '../../src/read-store/read-store.errors';
+import { SqliteReadModelStore } from '../../src/read-models/sqlite/sqlite-read-model-store';
 import { newEvent, uniqueStreamId } from '../contract/event-store.contract';
 import { InstrumentedEventStore } from '../support/instrumented-event-store';
+import { handlingOnly } from '../support/projection-fixtures';
 
 interface Tally extends ProjectedDocument {
   streamId: string;
@@ -29,21 +30,27 @@ function naiveEvolve(current: Tally | null, event: { streamId: string; position:
 
 /** One document per stream. */
 const perStream: ProjectionDefinition<Tally> = {
-  collection: 'test_tally_per_stream',
-  handles: HANDLED,
-  indexes: [{ key: { streamId: 1 }, name: 'streamId_unique', unique: true }],
+  name: 'test_tally_per_stream',
+  version: 1,
+  events: handlingOnly(HANDLED),
+  fields: { streamId: { path: 'streamId', type: 'text' } },
+  indexes: [{ name: 'stream', fields: ['streamId'], unique: true }],
   documentIds: (event) => [event.streamId],
   evolve: naiveEvolve,
 };
 
 /** One document for every event: it changes many times within a batch, so a stale read would lose positions. */
 const everything: ProjectionDefinition<Tally> = {
-  collection: 'test_tally_all',
-  handles: HANDLED,
+  name: 'test_tally_all',
+  version: 1,
+  events: handlingOnly(HANDLED),
+  fields: {},
   indexes: [],
   documentIds: () => ['all'],
   evolve: naiveEvolve,
 };
+
+const PROJECTIONS = [perStream, everything] as unknown as AnyProjection[];
 
 const unitEvent = (type: (typeof HANDLED)[number] = 'UnitRegistered') => newEvent(type, { unitId: 'u', name: 'Ban Tuyên giáo' });
 const unhandledEvent = () => newEvent('ResolutionRegistered', { resolutionId: 'r' });
@@ -52,15 +59,16 @@ describe('ProjectionRunner', () => {
   let dir: string;
   let sqlite: SqliteEventStore;
   let store: InstrumentedEventStore;
-  let readStore: InMemoryReadStore;
+  let readStore: SqliteReadModelStore;
   let runners: ProjectionRunner[];
   let errors: string[];
 
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ledger-runner-'));
     sqlite = new SqliteEventStore({ filename: join(dir, 'events.db'), pollIntervalMs: 20 });
     store = new InstrumentedEventStore(sqlite);
-    readStore = new InMemoryReadStore();
+    readStore = new SqliteReadModelStore({ filename: join(dir, 'read-models.db') });
+    for (const projection of PROJECTIONS) await readStore.createIndexes(projection, await readStore.createGeneration(projection, 'serving'));
     runners = [];
     errors = [];
   });
@@ -73,7 +81,7 @@ describe('ProjectionRunner', () => {
   });
 
   function runner(options: ProjectionRunnerOptions = {}, eventStore: EventStore = store): ProjectionRunner {
-    const created = new ProjectionRunner(eventStore, readStore, [perStream, everything], {
+    const created = new ProjectionRunner(eventStore, readStore, async () => liveGenerations(PROJECTIONS, await readStore.generations()), {
       batchSize: 3,
       retry: { initialDelayMs: 5, maxDelayMs: 20 },
       logger: { log: () => undefined, error: (message) => errors.push(message) },
@@ -94,8 +102,16 @@ describe('ProjectionRunner', () => {
     return sqlite.headPosition();
   }
 
-  async function documents(collection: string): Promise<Tally[]> {
-    return readStore.collection<Tally>(collection).find({}, { sort: { _id: 1 } });
+  async function documents(projection: AnyProjection | ProjectionDefinition<Tally>): Promise<Tally[]> {
+    const [generation] = (await readStore.generations()).filter((g) => g.readModel === projection.name);
+    return (await readStore.documents(generation)) as Tally[];
+  }
+
+  /** The checkpoint both generations share (they are written together). */
+  async function checkpoint(): Promise<number> {
+    const positions = new Set((await readStore.generations()).map((g) => g.position));
+    expect(positions.size).toBe(1);
+    return [...positions][0];
   }
 
   /** Every handled event is in the documents exactly once, in order: no gap, no repeat. */
@@ -104,9 +120,9 @@ describe('ProjectionRunner', () => {
     const expectedPerStream = new Map<string, number[]>();
     for (const event of handled) expectedPerStream.set(event.streamId, [...(expectedPerStream.get(event.streamId) ?? []), event.position]);
 
-    const streams = await documents(perStream.collection);
+    const streams = await documents(perStream);
     expect(Object.fromEntries(streams.map((d) => [d._id, d.positions]))).toEqual(Object.fromEntries(expectedPerStream));
-    expect((await documents(everything.collection)).map((d) => d.positions)).toEqual([handled.map((e) => e.position)]);
+    expect((await documents(everything)).map((d) => d.positions)).toEqual([handled.map((e) => e.position)]);
   }
 
   it('catches up on stored events, then follows live appends', async () => {
@@ -121,7 +137,7 @@ describe('ProjectionRunner', () => {
     const live = await sqlite.appendToStream(uniqueStreamId('unit'), [unitEvent()], 'no_stream');
     expect(await projections.waitForPosition(live.position, 10_000)).toBe(true);
     await expectEveryEventAppliedOnce();
-    expect(await readStore.loadCheckpoint('read-models')).toBe(live.position);
+    expect(await checkpoint()).toBe(live.position);
   });
 
   it('advances the checkpoint over events no projection handles', async () => {
@@ -132,21 +148,8 @@ describe('ProjectionRunner', () => {
     projections.start();
 
     expect(await projections.waitForPosition(head, 10_000)).toBe(true);
-    expect(await readStore.loadCheckpoint('read-models')).toBe(head);
-    expect(await documents(perStream.collection)).toEqual([]);
-  });
-
-  it('creates every projection’s indexes when it starts', async () => {
-    const projections = runner();
-    projections.start();
-    expect(await projections.waitForPosition(0, 1000)).toBe(true);
-    await projections.stop();
-
-    const twins = [
-      { _id: 'a', streamId: 's', lastPosition: 1, positions: [1] },
-      { _id: 'b', streamId: 's', lastPosition: 2, positions: [2] },
-    ];
-    await expect(readStore.collection<Tally>(perStream.collection).replaceMany(twins)).rejects.toBeInstanceOf(DuplicateKeyError);
+    expect(await checkpoint()).toBe(head);
+    expect(await documents(perStream)).toEqual([]);
   });
 
   it('resumes after stop from its checkpoint, missing nothing and applying nothing twice', async () => {
@@ -175,52 +178,50 @@ describe('ProjectionRunner', () => {
 
     projections.start();
     await lastDelivered;
-    expect(await readStore.loadCheckpoint('read-models')).toBe(0);
+    expect(await checkpoint()).toBe(0);
     await projections.stop();
 
-    expect(await readStore.loadCheckpoint('read-models')).toBe(head);
+    expect(await checkpoint()).toBe(head);
     expect(projections.position).toBe(head);
     await expectEveryEventAppliedOnce();
   });
 
-  it('applies every event exactly once after a crash between writing documents and the checkpoint', async () => {
+  it('writes nothing of a batch whose commit fails, and applies every event exactly once when it retries', async () => {
     const head = await appendHistory(3, 3);
-    const crashing = runner({
-      faults: {
-        afterWriteBeforeCheckpoint: () => {
-          throw new Error('simulated crash');
-        },
-      },
+    const commit = readStore.commit.bind(readStore);
+    let commits = 0;
+    jest.spyOn(readStore, 'commit').mockImplementation(async (writes) => {
+      if (++commits === 2) throw new Error('simulated disk error');
+      return commit(writes);
     });
-
-    await expect(crashing.catchUp()).rejects.toThrow('simulated crash');
-    // The crash left documents written ahead of a checkpoint that was never stored.
-    expect(await readStore.loadCheckpoint('read-models')).toBe(0);
-    expect((await documents(everything.collection))[0].positions.length).toBeGreaterThan(0);
-    expect(crashing.state).toBe('failed');
-
-    const restarted = runner();
-    expect(await restarted.catchUp()).toBe(head);
-    await expectEveryEventAppliedOnce();
-  });
-
-  it('recovers by itself from a crash between writing documents and the checkpoint while live', async () => {
-    const head = await appendHistory(3, 3);
-    let crashes = 0;
-    const projections = runner({
-      faults: {
-        afterWriteBeforeCheckpoint: () => {
-          if (crashes++ === 1) throw new Error('simulated crash');
-        },
-      },
-    });
+    const projections = runner();
 
     projections.start();
 
     expect(await projections.waitForPosition(head, 10_000)).toBe(true);
-    expect(crashes).toBeGreaterThan(2);
-    expect(projections.lastError?.message).toBe('simulated crash');
+    expect(projections.lastError?.message).toBe('simulated disk error');
+    // The first batch (3 events) was committed; the second failed whole and was replayed from there.
     expect(store.subscribedFrom).toEqual([0, 3]);
+    await expectEveryEventAppliedOnce();
+  });
+
+  it('fails a catch-up pass whose commit fails, leaving the checkpoint where the last commit put it', async () => {
+    const head = await appendHistory(3, 3);
+    const commit = readStore.commit.bind(readStore);
+    let commits = 0;
+    const spy = jest.spyOn(readStore, 'commit').mockImplementation(async (writes) => {
+      if (++commits === 2) throw new Error('simulated disk error');
+      return commit(writes);
+    });
+
+    const crashing = runner();
+    await expect(crashing.catchUp()).rejects.toThrow('simulated disk error');
+    expect(crashing.state).toBe('failed');
+    expect(await checkpoint()).toBe(3);
+    expect((await documents(everything))[0].positions).toEqual([1, 2, 3]);
+
+    spy.mockRestore();
+    expect(await runner().catchUp()).toBe(head);
     await expectEveryEventAppliedOnce();
   });
 
@@ -237,28 +238,6 @@ describe('ProjectionRunner', () => {
     expect(projections.lastError?.message).toContain('subscription failed after 5 events');
     expect(errors.some((message) => message.includes('resubscribing from the checkpoint'))).toBe(true);
     expect(projections.state).toBe('live');
-    await expectEveryEventAppliedOnce();
-  });
-
-  it('rebuilds from zero into the same documents it built incrementally, then goes on live', async () => {
-    const projections = runner();
-    projections.start();
-    for (let round = 0; round < 3; round += 1) {
-      expect(await projections.waitForPosition(await appendHistory(2, 2), 10_000)).toBe(true);
-    }
-    const incremental = { streams: await documents(perStream.collection), all: await documents(everything.collection) };
-    // Damage the read models: a rebuild that did not start from an empty store would keep this.
-    await readStore.collection<Tally>(everything.collection).replaceMany([
-      { _id: 'all', streamId: 'x', lastPosition: 1e9, positions: [] },
-      { _id: 'stray', streamId: 'y', lastPosition: 1, positions: [1] },
-    ]);
-
-    const reached = await projections.rebuild();
-
-    expect(reached).toBe(await sqlite.headPosition());
-    expect({ streams: await documents(perStream.collection), all: await documents(everything.collection) }).toEqual(incremental);
-    const live = await sqlite.appendToStream(uniqueStreamId('unit'), [unitEvent()], 'no_stream');
-    expect(await projections.waitForPosition(live.position, 10_000)).toBe(true);
     await expectEveryEventAppliedOnce();
   });
 
@@ -337,6 +316,7 @@ describe('ProjectionRunner', () => {
 
       expect(projections.state).toBe('stopped');
       expect(commit).toHaveBeenCalledTimes(Math.ceil(head / 3));
+      expect(await checkpoint()).toBe(head);
       expect(store.subscribedFrom).toEqual([]);
       await expectEveryEventAppliedOnce();
     });
