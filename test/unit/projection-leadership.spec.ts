@@ -1,6 +1,6 @@
 /**
  * Exactly one active projection runner: two "instances" (a runner and its leadership each) share
- * one SQLite event store, one read store and one lease, as app instances share EventStoreDB,
+ * one SQLite event store, one read-model store and one lease, as app instances share EventStoreDB,
  * MongoDB and the MongoDB lease. The lease runs on a manual clock; the ticks that renew it or try
  * to take it over are called by the tests, so nothing depends on timing except where a test says so.
  * The projection is deliberately naive (it appends every position it is given), so an event
@@ -9,25 +9,29 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { ProjectedDocument, ProjectionDefinition } from '../../projections/projection';
+import type { AnyProjection, ProjectedDocument, ProjectionDefinition } from '../../projections/projection';
 import type { EventStore } from '../../src/event-store/event-store.port';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
 import type { ProjectionLease } from '../../src/projection-lease/projection-lease.port';
 import { SingleProcessLease } from '../../src/projection-lease/single-process-lease';
 import { ProjectionLeadership } from '../../src/projection-runner/projection-leadership';
+import { liveGenerations } from '../../src/projection-runner/generation-plan';
 import { ProjectionRunner, type ProjectionRunnerOptions } from '../../src/projection-runner/projection-runner';
-import { InMemoryReadStore } from '../../src/read-store/in-memory-read-store';
-import type { ReadDocument, ReadStore } from '../../src/read-store/read-store.port';
+import type { ReadModelStore } from '../../src/read-models/read-model-store.port';
+import { SqliteReadModelStore } from '../../src/read-models/sqlite/sqlite-read-model-store';
 import { newEvent, uniqueStreamId } from '../contract/event-store.contract';
 import { InstrumentedEventStore } from '../support/instrumented-event-store';
+import { handlingOnly } from '../support/projection-fixtures';
 
 interface Tally extends ProjectedDocument {
   positions: number[];
 }
 
 const tally: ProjectionDefinition<Tally> = {
-  collection: 'test_leadership_tally',
-  handles: ['UnitRegistered'],
+  name: 'test_leadership_tally',
+  version: 1,
+  events: handlingOnly(['UnitRegistered']),
+  fields: {},
   indexes: [],
   documentIds: () => ['all'],
   evolve: (current, event, id) => ({ _id: id, lastPosition: event.position, positions: [...(current?.positions ?? []), event.position] }),
@@ -35,18 +39,28 @@ const tally: ProjectionDefinition<Tally> = {
 
 const TTL = 60_000; // the ticks' own timers (every 20 s) never fire during a test
 
-/** The shared read store as one instance sees it: every commit it makes is recorded. */
-function instanceView(shared: ReadStore, commits: number[]): ReadStore {
-  return {
-    collection: <D extends ReadDocument>(name: string) => shared.collection<D>(name),
-    commit: async (writes, checkpoint) => {
-      commits.push(checkpoint.position);
-      await shared.commit(writes, checkpoint);
+/** The shared read-model store as one instance sees it: every commit it makes is recorded. */
+function instanceView(shared: ReadModelStore, commits: number[]): ReadModelStore {
+  return new Proxy(shared, {
+    get(target, property) {
+      if (property === 'commit') {
+        return async (writes: Parameters<ReadModelStore['commit']>[0]) => {
+          commits.push(writes[0].position);
+          await target.commit(writes);
+        };
+      }
+      if (property === 'close') return async () => undefined;
+      const value = Reflect.get(target, property) as unknown;
+      return typeof value === 'function' ? value.bind(target) : value;
     },
-    loadCheckpoint: (name) => shared.loadCheckpoint(name),
-    reset: (collections, name) => shared.reset(collections, name),
-    close: async () => undefined,
-  };
+  });
+}
+
+/** The tally's one document, in the shared store (null before the first commit). */
+async function tallyOf(store: ReadModelStore): Promise<Tally | null> {
+  const [generation] = await store.generations();
+  const [document] = (await store.documents(generation)) as Tally[];
+  return document ?? null;
 }
 
 async function eventually(check: () => boolean | Promise<boolean>, what: string): Promise<void> {
@@ -60,16 +74,17 @@ async function eventually(check: () => boolean | Promise<boolean>, what: string)
 describe('ProjectionLeadership: one active runner among instances sharing a read store', () => {
   let dir: string;
   let sqlite: SqliteEventStore;
-  let shared: InMemoryReadStore;
+  let shared: SqliteReadModelStore;
   let now: number;
   let lease: SingleProcessLease;
   let leaderships: ProjectionLeadership[];
   let logs: string[];
 
-  beforeEach(() => {
+  beforeEach(async () => {
     dir = mkdtempSync(join(tmpdir(), 'ledger-leadership-'));
     sqlite = new SqliteEventStore({ filename: join(dir, 'events.db'), pollIntervalMs: 20 });
-    shared = new InMemoryReadStore();
+    shared = new SqliteReadModelStore({ filename: join(dir, 'read-models.db') });
+    await shared.createGeneration(tally as unknown as AnyProjection, 'serving');
     now = 0;
     lease = new SingleProcessLease(() => now);
     leaderships = [];
@@ -86,7 +101,8 @@ describe('ProjectionLeadership: one active runner among instances sharing a read
     const commits: number[] = [];
     const reads = instanceView(shared, commits);
     const logger = { log: (m: string) => logs.push(`${holderId}: ${m}`), error: (m: string) => logs.push(`${holderId}: ${m}`) };
-    const runner = new ProjectionRunner(options.eventStore ?? sqlite, reads, [tally], { batchSize: 100, retry: { initialDelayMs: 5, maxDelayMs: 20 }, logger, ...options.runner });
+    const targets = async () => liveGenerations([tally as unknown as AnyProjection], await reads.generations());
+    const runner = new ProjectionRunner(options.eventStore ?? sqlite, reads, targets, { batchSize: 100, retry: { initialDelayMs: 5, maxDelayMs: 20 }, logger, ...options.runner });
     const leadership = new ProjectionLeadership(options.lease ?? lease, runner, reads, {
       holderId,
       ttlMs: options.ttlMs ?? TTL,
@@ -107,7 +123,7 @@ describe('ProjectionLeadership: one active runner among instances sharing a read
   /** Every event in the store, applied exactly once, in order: no gap, no repeat. */
   async function expectEveryEventAppliedOnce(): Promise<void> {
     const all = (await sqlite.readAll({ fromPosition: 0, limit: 10_000 })).map((event) => event.position);
-    const document = await shared.collection<Tally>(tally.collection).findOne({ _id: 'all' });
+    const document = await tallyOf(shared);
     expect(document?.positions).toEqual(all);
   }
 
@@ -121,7 +137,7 @@ describe('ProjectionLeadership: one active runner among instances sharing a read
     const position = await appendUnits(3);
 
     expect(await b.leadership.waitForPosition(position, 5000)).toBe(true);
-    expect(await shared.loadCheckpoint('read-models')).toBeGreaterThanOrEqual(position);
+    expect((await shared.generations())[0].position).toBeGreaterThanOrEqual(position);
     expect(b.leadership.position).toBeGreaterThanOrEqual(position);
     expect(b.commits).toEqual([]);
     expect(b.runner.state).toBe('stopped');
@@ -204,7 +220,7 @@ describe('ProjectionLeadership: one active runner among instances sharing a read
     expect(a.leadership.role).toBe('standby');
     expect(a.runner.state).toBe('stopped');
     expect(a.commits).toEqual([]);
-    expect(await shared.loadCheckpoint('read-models')).toBe(0);
+    expect((await shared.generations())[0].position).toBe(0);
     expect(logs.join('\n')).toMatch(/a: Projection lease lost by 'a'/);
 
     // The new holder projects them, once each.
@@ -296,7 +312,7 @@ describe('ProjectionLeadership: one active runner among instances sharing a read
       const a = instance('a');
       let standbyDuringWork: string | undefined;
       const position = await rebuild.leadership.exclusively(async (runner) => {
-        const reached = await runner.rebuild();
+        const reached = await runner.catchUp();
         await a.leadership.start();
         standbyDuringWork = a.leadership.role;
         return reached;
@@ -322,7 +338,8 @@ describe('ProjectionLeadership: one active runner among instances sharing a read
         release = resolve;
       });
       const work = rebuild.leadership.exclusively(async (runner) => {
-        await runner.rebuild();
+        runner.start();
+        await runner.catchUp();
         await gate;
         return runner.position;
       });

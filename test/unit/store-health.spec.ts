@@ -8,8 +8,10 @@ import type { EventStore, ReadAllOptions, Subscription } from '../../src/event-s
 import { LAG_COUNT_LIMIT, StoreHealth } from '../../src/health/store-health';
 import type { ProjectionService } from '../../src/infrastructure/projection.service';
 import type { ProjectionRole } from '../../src/projection-runner/projection-leadership';
-import { ProjectionRunner } from '../../src/projection-runner/projection-runner';
-import { InMemoryReadStore } from '../../src/read-store/in-memory-read-store';
+import { ProjectionDaemon } from '../../src/projection-runner/projection-daemon';
+import { ReadModelAvailability } from '../../src/read-models/read-model-availability';
+import { SqliteReadModelStore } from '../../src/read-models/sqlite/sqlite-read-model-store';
+import { unitsProjection } from '../../projections/units';
 import { ManualClock } from '../../src/shared/clock';
 import type { RecordedEvent } from '../../src/shared/messages';
 
@@ -54,13 +56,15 @@ class SparseLog implements EventStore {
 }
 
 async function projectionHealth(log: SparseLog, options: { role: ProjectionRole; checkpoint?: number }) {
-  const readStore = new InMemoryReadStore();
-  if (options.checkpoint !== undefined) await readStore.commit(new Map(), { name: 'read-models', position: options.checkpoint });
-  // Never started: the runner's own position is 0.
-  const runner = new ProjectionRunner(log, readStore, [], { logger: { log: () => undefined, error: () => undefined } });
-  const projections = { runner, role: options.role } as unknown as ProjectionService;
+  const readStore = new SqliteReadModelStore({ filename: ':memory:' });
+  const generation = await readStore.createGeneration(unitsProjection, 'serving');
+  if (options.checkpoint !== undefined) await readStore.commit([{ projection: unitsProjection, generation, documents: [], position: options.checkpoint }]);
+  // Never started: the daemon's own position is 0.
+  const availability = new ReadModelAvailability();
+  const daemon = new ProjectionDaemon(log, readStore, [unitsProjection], availability, { logger: { log: () => undefined, error: () => undefined } });
+  const projections = { daemon, role: options.role } as unknown as ProjectionService;
   const clock = new ManualClock(new Date('2021-06-30T03:01:30.000Z'));
-  return new StoreHealth(new HealthIndicatorService(), log, readStore, projections, clock).projectionHealth();
+  return new StoreHealth(new HealthIndicatorService(), log, readStore, projections, availability, clock).projectionHealth();
 }
 
 describe('StoreHealth: the projection lag', () => {

@@ -2,26 +2,26 @@
 import { ConfigError, loadConfig, storeConfig } from '../../../src/config/config';
 import { EventStoreDbEventStore } from '../../../src/event-store/eventstoredb-event-store';
 import { SqliteEventStore } from '../../../src/event-store/sqlite-event-store';
-import { createEventStore, createProjectionLease, createReadStore } from '../../../src/infrastructure/stores';
+import { createEventStore, createProjectionLease, createReadModelStore } from '../../../src/infrastructure/stores';
 import { SingleProcessLease } from '../../../src/projection-lease/single-process-lease';
-import { InMemoryReadStore } from '../../../src/read-store/in-memory-read-store';
-import { MongoReadStore } from '../../../src/read-store/mongo-read-store';
+import { MongoReadModelStore } from '../../../src/read-models/mongo/mongo-read-model-store';
+import { SqliteReadModelStore } from '../../../src/read-models/sqlite/sqlite-read-model-store';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 describe('store selection', () => {
-  it('runs on SQLite in DATA_DIR and in memory when no server is configured', () => {
+  it('runs on SQLite files in DATA_DIR when no server is configured', () => {
     expect(storeConfig({ DATA_DIR: '/srv/ledger' })).toEqual({
       eventStore: { kind: 'sqlite', filename: '/srv/ledger/events.db' },
-      readStore: { kind: 'memory' },
+      readStore: { kind: 'sqlite', filename: '/srv/ledger/read-models.db' },
     });
   });
 
   it('selects EventStoreDB with EVENTSTORE_CONNECTION_STRING and MongoDB with MONGODB_URI, independently', () => {
     expect(storeConfig({ EVENTSTORE_CONNECTION_STRING: 'esdb://localhost:2113?tls=false' })).toMatchObject({
       eventStore: { kind: 'eventstoredb', connectionString: 'esdb://localhost:2113?tls=false' },
-      readStore: { kind: 'memory' },
+      readStore: { kind: 'sqlite' },
     });
     expect(storeConfig({ MONGODB_URI: 'mongodb://localhost:27017/?replicaSet=rs0' })).toMatchObject({
       eventStore: { kind: 'sqlite' },
@@ -36,7 +36,7 @@ describe('store selection', () => {
   });
 
   it('treats empty variables as unset', () => {
-    expect(storeConfig({ EVENTSTORE_CONNECTION_STRING: '', MONGODB_URI: ' ', MONGODB_DATABASE: '' })).toMatchObject({ eventStore: { kind: 'sqlite' }, readStore: { kind: 'memory' } });
+    expect(storeConfig({ EVENTSTORE_CONNECTION_STRING: '', MONGODB_URI: ' ', MONGODB_DATABASE: '' })).toMatchObject({ eventStore: { kind: 'sqlite' }, readStore: { kind: 'sqlite' } });
   });
 
   it.each([
@@ -64,12 +64,12 @@ describe('store selection', () => {
     });
     afterEach(() => rmSync(dir, { recursive: true, force: true }));
 
-    it('SQLite and in memory by default', async () => {
+    it('SQLite files by default', async () => {
       const config = loadConfig({ DATA_DIR: dir });
       const events = createEventStore(config);
-      const reads = createReadStore(config);
+      const reads = createReadModelStore(config);
       expect(events).toBeInstanceOf(SqliteEventStore);
-      expect(reads).toBeInstanceOf(InMemoryReadStore);
+      expect(reads).toBeInstanceOf(SqliteReadModelStore);
       await Promise.all([events.close(), reads.close()]);
     });
 
@@ -81,9 +81,9 @@ describe('store selection', () => {
         PRINCIPALS_JSON: '[]',
       });
       const events = createEventStore(config);
-      const reads = createReadStore(config);
+      const reads = createReadModelStore(config);
       expect(events).toBeInstanceOf(EventStoreDbEventStore);
-      expect(reads).toBeInstanceOf(MongoReadStore);
+      expect(reads).toBeInstanceOf(MongoReadModelStore);
       await Promise.all([events.close(), reads.close()]);
     });
   });
@@ -121,7 +121,7 @@ describe('store selection', () => {
     it('the embedded stores and their lease load neither client', async () => {
       const config = loadConfig({ DATA_DIR: dir });
       const { events, reads, lease } = withClientsForbidden((stores) => {
-        const built = { events: stores.createEventStore(config), reads: stores.createReadStore(config) };
+        const built = { events: stores.createEventStore(config), reads: stores.createReadModelStore(config) };
         return { ...built, lease: stores.createProjectionLease(built.reads) };
       });
       expect(lease.constructor.name).toBe('SingleProcessLease');
@@ -133,13 +133,13 @@ describe('store selection', () => {
       const esdb = loadConfig({ ...base, EVENTSTORE_CONNECTION_STRING: 'esdb://127.0.0.1:1?tls=false' });
       const mongo = loadConfig({ ...base, MONGODB_URI: 'mongodb://127.0.0.1:1/?replicaSet=rs0' });
       expect(() => withClientsForbidden((stores) => stores.createEventStore(esdb))).toThrow('@eventstore/db-client was loaded');
-      expect(() => withClientsForbidden((stores) => stores.createReadStore(mongo))).toThrow('mongodb was loaded');
+      expect(() => withClientsForbidden((stores) => stores.createReadModelStore(mongo))).toThrow('mongodb was loaded');
     });
 
     it('the MongoDB store brings its own lease; any other store gets the single-process one', async () => {
-      const reads = createReadStore(loadConfig({ DATA_DIR: dir }));
+      const reads = createReadModelStore(loadConfig({ DATA_DIR: dir }));
       expect(createProjectionLease(reads)).toBeInstanceOf(SingleProcessLease);
-      const mongo = createReadStore(
+      const mongo = createReadModelStore(
         loadConfig({ DATA_DIR: dir, MONGODB_URI: 'mongodb://127.0.0.1:1/?replicaSet=rs0&serverSelectionTimeoutMS=100', PRINCIPALS_JSON: '[]' }),
       );
       expect(createProjectionLease(mongo)).not.toBeInstanceOf(SingleProcessLease);
