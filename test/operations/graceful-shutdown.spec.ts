@@ -60,7 +60,7 @@ describe('graceful shutdown', () => {
     try {
       const http = await listenOnLoopback(t);
       const port = Number(new URL(http.baseUrl).port);
-      const runner = t.app.get(ProjectionService).runner;
+      const runner = t.app.get(ProjectionService).daemon.live;
 
       const gate = store.holdNextAppend();
       const inFlight = http.post('/indicators/ind-12/progress-reports', { metric: 'health_insurance_coverage', period: '2021-Q1', value: 93 }, KEYS.reporter('bao-hiem-xa-hoi-thanh-pho')).then((res) => res);

@@ -58,7 +58,7 @@ describe('GET /health', () => {
   });
 
   it('shows the lag in events and seconds while the projections are behind', async () => {
-    const runner = t.app.get(ProjectionService).runner;
+    const runner = t.app.get(ProjectionService).daemon.live;
     await runner.stop();
     try {
       await t.post('/indicators/ind-12/progress-reports', REPORT, REPORTER).expect(201);
@@ -75,7 +75,7 @@ describe('GET /health', () => {
   });
 
   it('counts subscription drops and resubscriptions', async () => {
-    const runner = t.app.get(ProjectionService).runner;
+    const runner = t.app.get(ProjectionService).daemon.live;
     await runner.stop();
     store.failNextSubscriptionAfter(0);
     runner.start();
