@@ -55,7 +55,7 @@ function serialisedInArray(item: unknown): Buffer {
   return json === undefined ? NULL : Buffer.from(json);
 }
 
-/** Sends ready JSON bytes as a 200 (both adapters' `send` take a Buffer as the body, as is). */
+/** Sends ready JSON bytes as a 200 (Fastify's `send` takes a Buffer as the body, as is). */
 export function sendJsonBytes(response: HttpResponse, body: Buffer): void {
   response.header('content-type', 'application/json; charset=utf-8');
   response.send(body);
