@@ -37,7 +37,7 @@ export function createFastifyAdapter(bodyLimit: string): FastifyAdapter {
 const pipelineSteps = new WeakMap<object, RequestStep>();
 
 /** What the pipeline mounts, in order: the steps, CORS, then the JSON body parser. */
-export interface PipelineParts {
+interface PipelineParts {
   beforeRouting: RequestStep;
   enableCors: () => void;
   bodyLimit: string;
