@@ -1,21 +1,21 @@
 /** Builds the HTTP application; shared by the service entry point and the end-to-end tests. */
-import type { INestApplication, LoggerService, LogLevel } from '@nestjs/common';
+import type { LoggerService, LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import { Logger as PinoLogger } from 'nestjs-pino';
 import { AppModule, type AppModuleOptions } from './app.module';
+import { createFastifyAdapter } from './http/fastify-pipeline';
 import { installRequestPipeline } from './http/hardening';
-import { createHttpAdapter } from './http/http-adapter';
 import { LedgerExceptionFilter } from './http/ledger-exception.filter';
 import { setupOpenApi } from './http/openapi';
 import { createValidationPipe } from './http/validation';
 import { installValidationMetadataCache } from './http/validation-metadata-cache';
 
-export async function createApp(options: AppModuleOptions & { logger?: LoggerService | LogLevel[] | false }): Promise<INestApplication> {
+export async function createApp(options: AppModuleOptions & { logger?: LoggerService | LogLevel[] | false }): Promise<NestFastifyApplication> {
   // `logger: false` (the tests) silences the JSON logs too; otherwise Nest logs through pino.
   const quiet = options.logger === false && !options.logDestination;
   const config = quiet ? { ...options.config, logLevel: 'silent' as const } : options.config;
-  const app = await NestFactory.create(AppModule.forRoot({ ...options, config }), createHttpAdapter(config), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ ...options, config }), createFastifyAdapter(config.bodyLimit), {
     bodyParser: false,
     // Throw start-up failures (a refused principals file, a bad key) to the caller instead of exiting.
     abortOnError: false,
@@ -26,10 +26,10 @@ export async function createApp(options: AppModuleOptions & { logger?: LoggerSer
   // class-validator recomputes each DTO's rules on every validate(); memoised, invalidated on any new rule.
   installValidationMetadataCache();
   app.useGlobalPipes(createValidationPipe());
-  app.useGlobalFilters(new LedgerExceptionFilter(app.getHttpAdapter()));
+  app.useGlobalFilters(new LedgerExceptionFilter());
   setupOpenApi(app);
   await app.init();
   // Fastify registers its routes and plugins on `ready`; a caller may hand the server to supertest before listening.
-  if (config.httpAdapter === 'fastify') await (app as NestFastifyApplication).getHttpAdapter().getInstance().ready();
+  await app.getHttpAdapter().getInstance().ready();
   return app;
 }

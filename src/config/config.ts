@@ -37,13 +37,7 @@ export interface AppConfig {
   projectionLeaseTtlMs: number;
   /** Largest JSON body accepted. */
   bodyLimit: string;
-  /** The HTTP server under NestJS: Fastify (measured faster, the default) or Express. */
-  httpAdapter: HttpAdapterName;
 }
-
-export const HTTP_ADAPTERS = ['fastify', 'express'] as const;
-export type HttpAdapterName = (typeof HTTP_ADAPTERS)[number];
-export const DEFAULT_HTTP_ADAPTER: HttpAdapterName = 'fastify';
 
 export type LogLevelName = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
 
@@ -101,7 +95,6 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     readYourWritesTimeoutMs: integer(env.READ_YOUR_WRITES_TIMEOUT_MS, 5000, 'READ_YOUR_WRITES_TIMEOUT_MS', 0, 60000),
     projectionLeaseTtlMs: integer(env.PROJECTION_LEASE_TTL_MS, 15_000, 'PROJECTION_LEASE_TTL_MS', 1000, 600_000),
     bodyLimit: bodyLimit(env.BODY_LIMIT),
-    httpAdapter: oneOf(env.HTTP_ADAPTER, DEFAULT_HTTP_ADAPTER, 'HTTP_ADAPTER', HTTP_ADAPTERS),
   };
 }
 
@@ -173,7 +166,7 @@ function integer(raw: string | undefined, fallback: number, name: string, min: n
   return value;
 }
 
-/** BODY_LIMIT, checked here so both adapters start with the same limit or neither does. */
+/** BODY_LIMIT, checked here so that a limit the server cannot use stops the start, not a request. */
 function bodyLimit(raw: string | undefined): string {
   if (raw === undefined || raw === '') return '100kb';
   const bytes = bodyLimitBytes(raw);
@@ -185,7 +178,7 @@ const MAX_BODY_LIMIT_BYTES = 1024 ** 3;
 const SIZE = /^\s*(\d+(?:\.\d+)?)\s*(b|kb|mb|gb)?\s*$/i;
 const UNIT_BYTES: Record<string, number> = { b: 1, kb: 1024, mb: 1024 ** 2, gb: 1024 ** 3 };
 
-/** `BODY_LIMIT` in bytes, read as Express's body parser reads it ("100kb" is 102,400 bytes). */
+/** `BODY_LIMIT` in bytes, its units counted in 1024s as Node.js body parsers count them ("100kb" is 102,400 bytes). */
 export function bodyLimitBytes(limit: string): number {
   const match = SIZE.exec(limit);
   if (!match) throw new ConfigError(`BODY_LIMIT must be a size such as 100kb or 1mb, not "${limit}"`);

@@ -4,7 +4,7 @@
  * client can read our 413 rather than see a reset connection) and the request is refused.
  */
 import { createHash } from 'node:crypto';
-import { mediaTypeOf, rawRequestOf, type HttpRequest } from '../http/http-exchange';
+import { mediaTypeOf, type HttpRequest } from '../http/http-exchange';
 import { InvalidInputError, PayloadTooLargeError, UnsupportedMediaTypeError } from '../shared/errors';
 
 export const OCTET_STREAM = 'application/octet-stream';
@@ -15,8 +15,8 @@ export interface BodyDigest {
 }
 
 export async function hashRequestBody(request: HttpRequest, limitBytes: number): Promise<BodyDigest> {
-  // The stream itself: neither adapter has read a body of this content type (src/http/fastify-pipeline.ts).
-  const body = rawRequestOf(request);
+  // The stream itself: Fastify has not read a body of this content type (src/http/fastify-pipeline.ts).
+  const body = request.raw;
   const contentType = mediaTypeOf(request);
   if (contentType !== OCTET_STREAM) throw new UnsupportedMediaTypeError(OCTET_STREAM, contentType);
   const declared = Number(request.headers['content-length']);

@@ -7,12 +7,12 @@
  * commands still work, queries may be stale); 503 UNHEALTHY when a store does not answer, and 503
  * READ_MODELS_AHEAD_OF_LEDGER when the read models reflect events the event store no longer holds.
  */
-import { Controller, Get, Req, Res } from '@nestjs/common';
+import { Controller, Get, HttpException, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
 import { HealthCheckService, type HealthCheckResult } from '@nestjs/terminus';
 import { PublicRoute } from '../auth/public-route.decorator';
-import { recordAnsweredCode } from '../http/answered-code';
-import { rawRequestOf, type HttpRequest, type HttpResponse } from '../http/http-exchange';
+import type { ErrorBody } from '../http/error-body';
+import type { HttpResponse } from '../http/http-exchange';
 import { HEALTH_SCHEMA, UNHEALTHY_SCHEMA } from './health.schema';
 import { StoreHealth } from './store-health';
 
@@ -29,18 +29,18 @@ export class HealthController {
   @ApiOperation({ summary: 'Store reachability, projection lag (events and seconds) and subscription state; no key needed' })
   @ApiOkResponse({ schema: HEALTH_SCHEMA })
   @ApiServiceUnavailableResponse({ schema: UNHEALTHY_SCHEMA })
-  async check(@Req() req: HttpRequest, @Res({ passthrough: true }) res: HttpResponse): Promise<HealthCheckResult | Record<string, unknown>> {
+  async check(@Res({ passthrough: true }) res: HttpResponse): Promise<HealthCheckResult> {
     res.header('Cache-Control', 'no-store');
     try {
       return await this.health.check([() => this.stores.eventStore(), () => this.stores.readStore(), () => this.stores.projections()]);
     } catch (error) {
       const result = (error as { getResponse?: () => unknown }).getResponse?.();
       if (!result || typeof result !== 'object') throw error;
-      res.status(503);
+      // Sent by the exception filter as every error body is, with each check's state beside the code.
       const code = this.stores.faultCode() ?? 'UNHEALTHY';
-      recordAnsweredCode(rawRequestOf(req), code);
       const message = code === 'UNHEALTHY' ? 'A store the service depends on does not answer' : 'The read models reflect events the event store no longer holds';
-      return { statusCode: 503, code, message, ...result };
+      const body: ErrorBody = { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code, message, ...result };
+      throw new HttpException(body, body.statusCode);
     }
   }
 }

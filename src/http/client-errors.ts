@@ -1,39 +1,29 @@
 /**
- * Requests refused before any route sees them, answered in our error shape on both adapters:
+ * Requests refused before any route sees them, answered in our error shape:
  *
  * - a request Node's HTTP parser cannot read (`clientError`): a raw non-ASCII character in the
  *   URL (pasting `…` or `phòng` into curl), a malformed header, headers too large, a request too
  *   slow to arrive. Node and Fastify each answer these with a body of their own, without our
  *   machine-readable `code`;
- * - a URL whose path has a percent-escape that does not decode (`/indicators/%E0%A4%A`): Fastify's
- *   router refuses it with a body of its own, Express's with a generic 400.
- *
- * The parser's refusals are written to the socket directly (there is no request object to answer
- * through), and the connection is closed, as Node does: what follows on it cannot be trusted.
+ * - what Fastify's router refuses (`frameworkErrors`): a path whose percent-escape does not decode
+ *   (`/indicators/%E0%A4%A`), a path parameter beyond its length limit. Fastify answers these with
+ *   a body of its own too.
  */
-import { STATUS_CODES } from 'node:http';
+import type { FastifyError } from 'fastify';
 import type { Duplex } from 'node:stream';
 import type { ErrorBody } from './error-body';
+import { writeErrorBody } from './error-reply';
 
 /** How to percent-encode, said once for every URL refusal. */
 const ENCODING_HINT = 'Characters outside printable ASCII must be percent-encoded as UTF-8 (for example ò as %C3%B2), and % must begin a valid escape';
 
-/** True when the URL's path has a percent-escape that does not decode (its query is read leniently by both adapters). */
-export function hasUndecodablePath(url: string): boolean {
-  const end = url.indexOf('?');
-  const path = end === -1 ? url : url.slice(0, end);
-  if (!path.includes('%')) return false;
-  try {
-    decodeURIComponent(path);
-    return false;
-  } catch {
-    return true;
-  }
-}
+/**
+ * The longest path parameter Fastify's router passes on (its default is 100): up to it, IdParamPipe
+ * says what a valid id is; beyond it the router refuses the request, answered with the same 400 INVALID_ID.
+ */
+export const MAX_PARAM_LENGTH = 2000;
 
-export const UNDECODABLE_PATH = 'The request URL has a percent-escape that does not decode to UTF-8';
-
-export function invalidUrl(detail: string): ErrorBody {
+function invalidUrl(detail: string): ErrorBody {
   return { statusCode: 400, code: 'INVALID_URL', message: `${detail}. ${ENCODING_HINT}` };
 }
 
@@ -51,21 +41,19 @@ function clientErrorBody(error: NodeJS.ErrnoException): ErrorBody {
   }
 }
 
-/** A `clientError` listener for the Node.js server under either adapter (Fastify takes it as `clientErrorHandler`). */
+/** Fastify's `clientErrorHandler`: the Node.js server's `clientError` listener. */
 export function answerClientError(error: NodeJS.ErrnoException, socket: Duplex): void {
   // A reset connection has nobody left to answer.
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
-  if (socket.writable) {
-    const body = clientErrorBody(error);
-    const json = JSON.stringify(body);
-    socket.write(
-      `HTTP/1.1 ${body.statusCode} ${STATUS_CODES[body.statusCode]}\r\n` +
-        'Content-Type: application/json; charset=utf-8\r\n' +
-        `Content-Length: ${Buffer.byteLength(json)}\r\n` +
-        'X-Content-Type-Options: nosniff\r\n' +
-        'Connection: close\r\n\r\n' +
-        json,
-    );
+  writeErrorBody(socket, clientErrorBody(error));
+}
+
+/** The answer to a request Fastify's router refused before routing it. */
+export function routerRefusalBody(error: FastifyError): ErrorBody {
+  if (error.code === 'FST_ERR_BAD_URL') return invalidUrl('The request URL has a percent-escape that does not decode to UTF-8');
+  if (error.code === 'FST_ERR_MAX_PARAM_LENGTH') {
+    return { statusCode: 400, code: 'INVALID_ID', message: `A path parameter is longer than ${MAX_PARAM_LENGTH} characters`, details: { maxLength: MAX_PARAM_LENGTH } };
   }
-  socket.destroy();
+  // Nothing else is expected here (no route has constraints); nothing of Fastify's own message is echoed.
+  return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred; it has been logged' };
 }

@@ -8,7 +8,7 @@ import type { Principal } from '../auth/principal-directory';
 import { commandIdFromIdempotencyKey, type CommandEnvelope } from '../command-handling/command-envelope';
 import { InvalidInputError } from '../shared/errors';
 import { correlationIdOf } from './correlation-id';
-import { rawRequestOf, type HttpRequest } from './http-exchange';
+import type { HttpRequest } from './http-exchange';
 
 const HEADER_TOKEN = /^[A-Za-z0-9._:\-]{1,128}$/;
 
@@ -16,7 +16,7 @@ export function envelopeFor(request: HttpRequest, principal: Principal, bodyExpe
   const idempotencyKey = headerToken(request, 'idempotency-key');
   const commandId = idempotencyKey ? commandIdFromIdempotencyKey(principal.id, idempotencyKey) : randomUUID();
   // A malformed X-Correlation-Id is refused on commands; without one, the id the request was logged under.
-  const correlationId = headerToken(request, 'x-correlation-id') ?? correlationIdOf(rawRequestOf(request));
+  const correlationId = headerToken(request, 'x-correlation-id') ?? correlationIdOf(request.raw);
   const expectedRevision = expectedRevisionOf(request, bodyExpectedRevision);
   return {
     commandId,

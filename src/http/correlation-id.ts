@@ -3,8 +3,8 @@
  * otherwise a new UUID. It is echoed in the response header, stamped on every log line of the
  * request, and recorded in the metadata of the events a command appends.
  *
- * The id lives on the Node.js request (`rawRequestOf`), which the request steps, the logger and the
- * handlers all see, whichever adapter wraps it.
+ * The id lives on the Node.js request (Fastify's `request.raw`), which the request steps, the logger
+ * and the handlers all see.
  */
 import { randomUUID } from 'node:crypto';
 import type { IncomingMessage, ServerResponse } from 'node:http';

@@ -5,9 +5,7 @@
  * parser with its size limit. Operator and prototype keys are refused by a global guard
  * (src/http/forbidden-keys.ts) once the request is authenticated.
  */
-import type { INestApplication } from '@nestjs/common';
-import type { CorsOptions } from '@nestjs/common/interfaces/external/cors-options.interface';
-import type { NestExpressApplication } from '@nestjs/platform-express';
+import type { FastifyCorsOptions } from '@fastify/cors';
 import type { NestFastifyApplication } from '@nestjs/platform-fastify';
 import type { AppConfig } from '../config/config';
 import { HTTP_LOGGER, logRequest } from '../logging/logging.module';
@@ -17,7 +15,7 @@ import { HttpDrain } from './http-drain';
 import { runInOrder, type RequestStep } from './request-steps';
 import { securityHeaders } from './security-headers';
 
-export function installRequestPipeline(app: INestApplication, config: AppConfig): void {
+export function installRequestPipeline(app: NestFastifyApplication, config: AppConfig): void {
   const steps: RequestStep[] = [assignCorrelationId];
   // pino-http costs a few per cent of a request even when every line is dropped.
   if (config.logLevel !== 'silent') steps.push(logRequest(app.get(HTTP_LOGGER)));
@@ -26,16 +24,10 @@ export function installRequestPipeline(app: INestApplication, config: AppConfig)
   const enableCors = () => {
     if (config.corsOrigins.length > 0) app.enableCors(corsOptions(config.corsOrigins));
   };
-  if (config.httpAdapter === 'express') {
-    // Loaded here, not imported above, so that the Fastify default never loads Express.
-    const { installExpressPipeline } = require('./express-pipeline') as typeof import('./express-pipeline');
-    installExpressPipeline(app as NestExpressApplication, { beforeRouting, enableCors, bodyLimit: config.bodyLimit });
-  } else {
-    installFastifyPipeline(app as NestFastifyApplication, { beforeRouting, enableCors, bodyLimit: config.bodyLimit });
-  }
+  installFastifyPipeline(app, { beforeRouting, enableCors, bodyLimit: config.bodyLimit });
 }
 
-function corsOptions(origins: string[]): CorsOptions {
+function corsOptions(origins: string[]): FastifyCorsOptions {
   return {
     origin: origins,
     methods: ['GET', 'POST'],

@@ -1,7 +1,7 @@
 /**
  * A command's body must be sent as JSON. `curl -d '{…}'` without `-H 'Content-Type:
- * application/json'` sends it as a form; neither adapter reads that, so validation used to answer
- * that every field was missing. A body of another type is now 415 UNSUPPORTED_MEDIA_TYPE, naming
+ * application/json'` sends it as a form, which the service does not read: validation used to
+ * answer that every field was missing. A body of another type is now 415 UNSUPPORTED_MEDIA_TYPE, naming
  * the type received. A route that reads its body raw (the file to hash of `POST /evidence/verify`)
  * is marked `@RawBodyRoute()` and checks its own type.
  */

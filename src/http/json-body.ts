@@ -1,12 +1,12 @@
 /**
- * Reads a JSON request body on Fastify the way Express's `express.json({ strict: true })` reads it,
- * so both adapters answer the same: nothing beyond the limit is buffered (413), an empty body is
- * `{}`, and only an object or an array is JSON here (anything else is MALFORMED_JSON). Fastify's
- * own parser would answer its errors in its own words and accept bare strings and numbers.
+ * Reads a JSON request body strictly: nothing beyond the limit is buffered (413 PAYLOAD_TOO_LARGE),
+ * an empty body is `{}`, and only an object or an array is JSON here (anything else is
+ * MALFORMED_JSON). Fastify's own parser would answer its errors in its own words and accept bare
+ * strings and numbers. The errors carry our error body; the exception filter sends it.
  */
 import { HttpException } from '@nestjs/common';
 import type { Readable } from 'node:stream';
-import { malformedJson, payloadTooLarge } from './body-errors';
+import type { ErrorBody } from './error-body';
 
 export interface BodyLimit {
   bytes: number;
@@ -23,11 +23,11 @@ export async function readJsonBody(stream: Readable, declaredLength: string | un
 export function parseStrictJson(text: string): unknown {
   const first = /\S/.exec(text)?.[0];
   if (first === undefined) return {};
-  if (first !== '{' && first !== '[') throw new HttpException(malformedJson(), 400);
+  if (first !== '{' && first !== '[') throw malformedJson();
   try {
     return JSON.parse(text);
   } catch {
-    throw new HttpException(malformedJson(), 400);
+    throw malformedJson();
   }
 }
 
@@ -63,5 +63,11 @@ function readUpTo(stream: Readable, limit: BodyLimit): Promise<Buffer> {
 /** Lets the rest of the body drain rather than reset the connection, so the client reads our 413. */
 function tooLarge(stream: Readable, limit: BodyLimit): HttpException {
   stream.resume();
-  return new HttpException(payloadTooLarge(limit.text), 413);
+  const body: ErrorBody = { statusCode: 413, code: 'PAYLOAD_TOO_LARGE', message: `The request body exceeds ${limit.text}` };
+  return new HttpException(body, body.statusCode);
+}
+
+function malformedJson(): HttpException {
+  const body: ErrorBody = { statusCode: 400, code: 'MALFORMED_JSON', message: 'The request body is not valid JSON' };
+  return new HttpException(body, body.statusCode);
 }

@@ -5,9 +5,10 @@
  * messages describe our internals, not the request. A damaged ledger is the exception: an
  * inspector asking for a digest must learn that an event no longer reads back, and where.
  */
-import { ReadModelRebuildingError, ReadModelsAheadOfLedgerError } from '../read-models/read-model.errors';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
-import type { HttpServer } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import type { ServerResponse } from 'node:http';
+import { ReadModelRebuildingError, ReadModelsAheadOfLedgerError } from '../read-models/read-model.errors';
 import {
   AuthKeysUnavailableError,
   BusinessRuleError,
@@ -23,11 +24,10 @@ import {
   UnauthenticatedError,
   UnsupportedMediaTypeError,
 } from '../shared/errors';
-import { recordAnsweredCode } from './answered-code';
 import { UnreadableStoredEventError } from '../event-store/eventstoredb/eventstoredb.errors';
 import { LedgerUnreadableError } from '../integrity/ledger-scan';
 import type { ErrorBody } from './error-body';
-import { rawRequestOf, type HttpRequest } from './http-exchange';
+import { sendErrorBody } from './error-reply';
 
 const STATUS_BY_ERROR: ReadonlyArray<[abstract new (...args: never[]) => LedgerError, number]> = [
   [InvalidInputError, HttpStatus.BAD_REQUEST],
@@ -67,27 +67,8 @@ const CODE_BY_STATUS: Record<number, string> = {
 export class LedgerExceptionFilter implements ExceptionFilter {
   private readonly logger = new Logger('Errors');
 
-  /** Answers through the adapter (Express or Fastify), which knows its own response object. */
-  constructor(private readonly http: HttpServer) {}
-
   catch(exception: unknown, host: ArgumentsHost): void {
-    const response = host.switchToHttp().getResponse<unknown>();
-    const body = this.toBody(exception);
-    const request = host.switchToHttp().getRequest<HttpRequest | undefined>();
-    if (request) recordAnsweredCode(rawRequestOf(request), body.code);
-    if (
-      exception instanceof ProjectionLagError ||
-      exception instanceof StoreUnavailableError ||
-      exception instanceof AuthKeysUnavailableError ||
-      exception instanceof ReadModelRebuildingError
-    ) {
-      this.http.setHeader(response, 'Retry-After', '1');
-    }
-    if (exception instanceof RateLimitedError) this.http.setHeader(response, 'Retry-After', String(exception.retryAfterSeconds));
-    if (exception instanceof ConcurrencyError && exception.currentRevision !== null) {
-      this.http.setHeader(response, 'ETag', `"${exception.currentRevision}"`);
-    }
-    this.http.reply(response, body, body.statusCode);
+    sendErrorBody(host.switchToHttp().getResponse<FastifyReply | ServerResponse>(), this.toBody(exception), headersFor(exception));
   }
 
   toBody(exception: unknown): ErrorBody {
@@ -106,4 +87,19 @@ export class LedgerExceptionFilter implements ExceptionFilter {
     this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
     return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred; it has been logged' };
   }
+}
+
+/** What tells the client what to do next: when to retry, which revision is current. */
+function headersFor(exception: unknown): Record<string, string> {
+  if (
+    exception instanceof ProjectionLagError ||
+    exception instanceof StoreUnavailableError ||
+    exception instanceof AuthKeysUnavailableError ||
+    exception instanceof ReadModelRebuildingError
+  ) {
+    return { 'Retry-After': '1' };
+  }
+  if (exception instanceof RateLimitedError) return { 'Retry-After': String(exception.retryAfterSeconds) };
+  if (exception instanceof ConcurrencyError && exception.currentRevision !== null) return { ETag: `"${exception.currentRevision}"` };
+  return {};
 }

@@ -14,7 +14,7 @@ import { printTable, ratioRow, writeResults, type Row } from './support/report';
 import { benchSettings, selected } from './support/settings';
 import { median, round } from './support/stats';
 import { BENCH_TMP, dataset } from './workloads/generate';
-import { commandLoadRun, FRAMEWORK_VARIANTS, OTHER_ADAPTERS, serviceTarget, SHIPPED_ADAPTER, type CommandLoadResult, type HttpRunOptions } from './workloads/http-commands';
+import { commandLoadRun, FRAMEWORK_VARIANTS, SERVICE_TARGET, type CommandLoadResult, type HttpRunOptions } from './workloads/http-commands';
 import { latencySeries, serviceOn, startupRun } from './workloads/queries';
 import { validationRows } from './workloads/validation-rows';
 
@@ -77,14 +77,7 @@ async function httpCommandWorkloads(): Promise<void> {
   if (!selected('http')) return;
   const commandsDataset = await dataset('http-commands', { totalEvents: 0, syntheticIndicators: 10000, registrationsOnly: true }, log);
   const options: HttpRunOptions = { dataset: commandsDataset, workDir, connections: settings.httpConnections, seconds: settings.httpSeconds, warmupSeconds: settings.quick ? 1 : 2 };
-  log(`HTTP command round trip (${settings.httpConnections} connections, ${settings.httpSeconds} s; the service on ${[SHIPPED_ADAPTER, ...OTHER_ADAPTERS].join(', then ')}) …`);
-  // The service on the other adapter runs right after the shipped one, in the same minute: fsync times drift.
-  const otherRuns = new Map<string, CommandLoadResult[]>(OTHER_ADAPTERS.map((adapter) => [adapter, []]));
-  const shippedThenOthers = async () => {
-    const shipped = await commandLoadRun(serviceTarget(SHIPPED_ADAPTER), options);
-    for (const adapter of OTHER_ADAPTERS) otherRuns.get(adapter)?.push(await commandLoadRun(serviceTarget(adapter), options));
-    return shipped;
-  };
+  log(`HTTP command round trip (${settings.httpConnections} connections, ${settings.httpSeconds} s) …`);
   // The bare server that also group-commits runs right after the bare one: the floor for the design the service uses.
   const groupCommitRuns: CommandLoadResult[] = [];
   const bareThenGrouped = async () => {
@@ -92,11 +85,11 @@ async function httpCommandWorkloads(): Promise<void> {
     groupCommitRuns.push(await commandLoadRun({ server: 'raw-http', args: { groupCommit: true } }, options));
     return bare;
   };
-  const runs = await sideBySide(settings.runs, shippedThenOthers, bareThenGrouped);
+  const runs = await sideBySide(settings.runs, () => commandLoadRun(SERVICE_TARGET, options), bareThenGrouped);
   const baseline = medianOf(runs.baseline, (r) => r.requestsPerSecond);
-  log(`  server CPU per request: service on ${SHIPPED_ADAPTER} ${medianOf(runs.ours, (r) => r.serverCpuMsPerRequest ?? NaN)} ms, bare node:http ${medianOf(runs.baseline, (r) => r.serverCpuMsPerRequest ?? NaN)} ms`);
+  log(`  server CPU per request: service ${medianOf(runs.ours, (r) => r.serverCpuMsPerRequest ?? NaN)} ms, bare node:http ${medianOf(runs.baseline, (r) => r.serverCpuMsPerRequest ?? NaN)} ms`);
   addRow(
-    ratioRow(`HTTP POST progress-reports (service on ${SHIPPED_ADAPTER} vs bare node:http)`, 'req/s', medianOf(runs.ours, (r) => r.requestsPerSecond), baseline, 0.5, {
+    ratioRow('HTTP POST progress-reports (service vs bare node:http)', 'req/s', medianOf(runs.ours, (r) => r.requestsPerSecond), baseline, 0.5, {
       oursLatencyP50Ms: medianOf(runs.ours, (r) => r.latencyP50Ms),
       oursLatencyP99Ms: medianOf(runs.ours, (r) => r.latencyP99Ms),
       baselineLatencyP50Ms: medianOf(runs.baseline, (r) => r.latencyP50Ms),
@@ -110,7 +103,7 @@ async function httpCommandWorkloads(): Promise<void> {
   const grouped = medianOf(groupCommitRuns, (r) => r.requestsPerSecond);
   log(`  bare node:http with group commit: ${grouped} req/s, ${medianOf(groupCommitRuns, (r) => r.serverCpuMsPerRequest ?? NaN)} ms server CPU per request`);
   addRow({
-    ...ratioRow(`  the service (${SHIPPED_ADAPTER}) vs a bare node:http that also group-commits`, 'req/s', medianOf(runs.ours, (r) => r.requestsPerSecond), grouped, 0, {
+    ...ratioRow('  the service vs a bare node:http that also group-commits', 'req/s', medianOf(runs.ours, (r) => r.requestsPerSecond), grouped, 0, {
       baselineLatencyP50Ms: medianOf(groupCommitRuns, (r) => r.latencyP50Ms),
       baselineLatencyP99Ms: medianOf(groupCommitRuns, (r) => r.latencyP99Ms),
       baselineServerCpuMsPerRequest: medianOf(groupCommitRuns, (r) => r.serverCpuMsPerRequest ?? NaN),
@@ -119,18 +112,6 @@ async function httpCommandWorkloads(): Promise<void> {
     goal: 'for comparison',
     pass: null,
   });
-  for (const adapter of OTHER_ADAPTERS) {
-    const adapterRuns = otherRuns.get(adapter) ?? [];
-    const row = ratioRow(`  the service on ${adapter} (HTTP_ADAPTER=${adapter})`, 'req/s', medianOf(adapterRuns, (r) => r.requestsPerSecond), baseline, 0, {
-      latencyP50Ms: medianOf(adapterRuns, (r) => r.latencyP50Ms),
-      latencyP99Ms: medianOf(adapterRuns, (r) => r.latencyP99Ms),
-      serverCpuMsPerRequest: medianOf(adapterRuns, (r) => r.serverCpuMsPerRequest ?? NaN),
-      non2xx: adapterRuns.map((r) => r.non2xx),
-      runs: adapterRuns,
-    });
-    log(`  server CPU per request on ${adapter}: ${medianOf(adapterRuns, (r) => r.serverCpuMsPerRequest ?? NaN)} ms`);
-    addRow({ ...row, goal: 'for comparison', pass: null });
-  }
   if (!selected('framework')) return;
   for (const variant of FRAMEWORK_VARIANTS) {
     log(`  framework: ${variant.name} …`);

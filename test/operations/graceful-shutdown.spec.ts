@@ -13,6 +13,7 @@ import { ProjectionService } from '../../src/infrastructure/projection.service';
 import type { NewEvent } from '../../src/shared/messages';
 import { listenOnLoopback } from '../support/http-client';
 import { InstrumentedEventStore } from '../support/instrumented-event-store';
+import { logCapture } from '../support/log-capture';
 import { KEYS, startTestApp } from '../support/test-app';
 
 /** Holds the next append until released, to keep a command in flight as long as the test wants. */
@@ -113,6 +114,50 @@ describe('graceful shutdown', () => {
       await t.app.close();
       expect(await inFlight).toMatch(/ECONNRESET|socket hang up|UND_ERR_SOCKET|other side closed|fetch failed/);
       expect(store.closedAt).not.toBeNull();
+    } finally {
+      gate.release();
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  }, 15_000);
+
+  it('answers a request that arrives on an open connection while draining with 503 SHUTTING_DOWN, in our shape and on its log line', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-shutdown-'));
+    const store = new GatedEventStore(new SqliteEventStore({ filename: path.join(dir, 'events.db') }));
+    const { destination, logged } = logCapture();
+    const t = await startTestApp({ dataDir: dir, eventStore: store as EventStore, env: { LOG_LEVEL: 'info' }, logDestination: destination });
+    const gate = store.holdNextAppend();
+    try {
+      const { baseUrl } = await listenOnLoopback(t);
+      const port = Number(new URL(baseUrl).port);
+      // A command held in flight keeps its connection open through the drain; the next request on it arrives after.
+      const socket = net.connect(port, '127.0.0.1');
+      const received: Buffer[] = [];
+      socket.on('data', (chunk: Buffer) => received.push(chunk));
+      const ended = new Promise((resolve) => socket.on('close', resolve));
+      const body = JSON.stringify({ metric: 'health_insurance_coverage', period: '2021-Q1', value: 93 });
+      socket.write(
+        ['POST /indicators/ind-12/progress-reports HTTP/1.1', 'Host: 127.0.0.1', `Authorization: Bearer ${KEYS.reporter('bao-hiem-xa-hoi-thanh-pho')}`, 'Content-Type: application/json', `Content-Length: ${Buffer.byteLength(body)}`, '', body].join('\r\n'),
+      );
+      await gate.reached;
+
+      const closing = t.app.close();
+      for (let i = 0; i < 100 && (await connects(port)); i++) await new Promise((resolve) => setTimeout(resolve, 10));
+      socket.write(['GET /units HTTP/1.1', 'Host: 127.0.0.1', `Authorization: Bearer ${KEYS.analyst}`, 'X-Correlation-Id: draining-0001', '', ''].join('\r\n'));
+      // Give the server the time to read the second request before the first one is answered.
+      await new Promise((resolve) => setTimeout(resolve, 50));
+      gate.release();
+      await ended;
+      await closing;
+
+      const answers = Buffer.concat(received).toString('utf8');
+      expect(answers).toMatch(/^HTTP\/1\.1 201 /);
+      const refused = answers.slice(answers.indexOf('HTTP/1.1 503 '));
+      const [head, json] = refused.split('\r\n\r\n');
+      expect(head).toMatch(/^connection: close$/im);
+      expect(head).toMatch(/^content-type: application\/json; charset=utf-8$/im);
+      expect(head).toMatch(/^x-correlation-id: draining-0001$/im);
+      expect(JSON.parse(json)).toEqual({ statusCode: 503, code: 'SHUTTING_DOWN', message: expect.any(String) });
+      expect(logged().find((l) => l.correlationId === 'draining-0001')).toMatchObject({ level: 40, code: 'SHUTTING_DOWN', res: { statusCode: 503 } });
     } finally {
       gate.release();
       fs.rmSync(dir, { recursive: true, force: true });

@@ -14,7 +14,7 @@ import type { ReadStore } from '../../src/read-store/read-store.port';
 import { SpyReadStore } from '../support/spy-read-store';
 import { KEYS, startTestApp, type TestApp } from '../support/test-app';
 
-/** Query strings as an attacker would send them; with Express 5's "simple" parser they arrive as flat keys. */
+/** Query strings as an attacker would send them; Fastify's query parser delivers them as flat keys. */
 const HOSTILE_QUERIES = [
   'unit[$ne]=x',
   'status[$gt]=',
@@ -85,7 +85,7 @@ function describeHostileInput(storeName: string, makeReadStore: () => Promise<Re
       expect(({} as Record<string, unknown>).polluted).toBeUndefined();
     });
 
-    it('receives `unit[$ne]` as a flat key (Express 5 "simple" query parser), and refuses it by that name', async () => {
+    it("receives `unit[$ne]` as a flat key (Fastify's query parser), and refuses it by that name", async () => {
       const res = await t.get('/indicators?unit[$ne]=x').expect(400);
       expect(res.body).toEqual({ statusCode: 400, code: 'FORBIDDEN_KEY', message: expect.any(String), details: { location: 'query', key: 'unit[$ne]' } });
     });

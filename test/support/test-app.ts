@@ -1,25 +1,19 @@
 /**
  * A real application over HTTP on the embedded stores, in a temporary data directory, with a
  * manual clock and the resolution seeded, as `npm start` would run it.
- *
- * It runs on the default HTTP adapter (Fastify) unless the suite asks for another (`adapter`) or
- * the run does (`HTTP_ADAPTER=express npx jest test/e2e`): the suites that pin the adapter-specific
- * behaviour (body parsing and its errors, raw bodies, headers) run on both.
  */
 import type { INestApplication } from '@nestjs/common';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
-import { loadConfig, type AppConfig, type HttpAdapterName } from '../../src/config/config';
+import { loadConfig, type AppConfig } from '../../src/config/config';
 import { createApp } from '../../src/create-app';
 import type { AppModuleOptions } from '../../src/app.module';
 import type { EventStore } from '../../src/event-store/event-store.port';
 import { EVENT_STORE } from '../../src/infrastructure/tokens';
 import { seedIfEmpty } from '../../src/seeding/seed-if-empty';
 import { ManualClock } from '../../src/shared/clock';
-
-export { HTTP_ADAPTERS } from '../../src/config/config';
 
 export const KEYS = {
   analyst: 'demo-analyst',
@@ -45,14 +39,11 @@ export interface TestAppOptions extends Pick<AppModuleOptions, 'eventStore' | 'r
   dataDir?: string;
   /** Environment variables as `loadConfig` reads them (DATA_DIR is set for you). */
   env?: NodeJS.ProcessEnv;
-  /** The HTTP adapter; default: HTTP_ADAPTER of the test run, else the service's default. */
-  adapter?: HttpAdapterName;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-e2e-'));
-  const adapter = options.adapter ?? options.env?.HTTP_ADAPTER ?? process.env.HTTP_ADAPTER;
-  const config = { ...loadConfig({ ...options.env, DATA_DIR: dataDir, HTTP_ADAPTER: adapter }), readYourWritesTimeoutMs: 3000 };
+  const config = { ...loadConfig({ ...options.env, DATA_DIR: dataDir }), readYourWritesTimeoutMs: 3000 };
   const clock = new ManualClock(new Date(options.now ?? '2021-07-20T03:00:00.000Z'));
   const { eventStore, readModelStore, projectionLease, logDestination } = options;
   const app = await createApp({ config, clock, eventStore, readModelStore, projectionLease, logDestination, logger: false });

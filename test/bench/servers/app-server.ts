@@ -2,19 +2,18 @@
  * The service itself, on the embedded stores in a given data directory, listening on 127.0.0.1.
  * Built like `npm start` builds it (createApp), with the rate limit and request logs off: a load
  * generator on one address would otherwise measure the limiter, and log I/O the terminal.
- * `adapter` picks the HTTP adapter (default: the service's default).
  */
 import 'reflect-metadata';
 import type { AddressInfo } from 'node:net';
-import { loadConfig, type HttpAdapterName } from '../../../src/config/config';
+import { loadConfig } from '../../../src/config/config';
 import { createApp } from '../../../src/create-app';
 import { announceServer } from '../support/processes';
 
 async function main(): Promise<void> {
-  const { dir, adapter } = JSON.parse(process.argv[2]) as { dir: string; adapter?: HttpAdapterName };
+  const { dir } = JSON.parse(process.argv[2]) as { dir: string };
   const started = process.hrtime.bigint();
   // Always the embedded stores and the demo keys, whatever the caller's environment points at.
-  const env = { ...process.env, DATA_DIR: dir, RATE_LIMIT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'development', EVENTSTORE_CONNECTION_STRING: '', MONGODB_URI: '', HTTP_ADAPTER: adapter ?? '' };
+  const env = { ...process.env, DATA_DIR: dir, RATE_LIMIT: '0', LOG_LEVEL: 'silent', NODE_ENV: 'development', EVENTSTORE_CONNECTION_STRING: '', MONGODB_URI: '' };
   const config = { ...loadConfig(env), seedOnStart: false };
   const app = await createApp({ config, logger: false });
   await app.listen(0, '127.0.0.1');

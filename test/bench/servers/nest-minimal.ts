@@ -1,15 +1,15 @@
 /**
- * A minimal NestJS app with one route, POST /indicators/:id/progress-reports, doing the baseline's
- * raw append: it measures what the framework costs, on Express or on Fastify, with the service's
- * own ValidationPipe and DTO or without validation. Only the benchmark uses it.
+ * A minimal NestJS app on Fastify with one route, POST /indicators/:id/progress-reports, doing the
+ * baseline's raw append: it measures what the framework costs, with the service's own
+ * ValidationPipe and DTO or without validation. Only the benchmark uses it.
  */
 import 'reflect-metadata';
 import { randomUUID } from 'node:crypto';
 import * as path from 'node:path';
 import type { AddressInfo } from 'node:net';
-import { Body, Controller, HttpCode, Module, Param, Post, type INestApplication } from '@nestjs/common';
+import { Body, Controller, HttpCode, Module, Param, Post } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
-import { FastifyAdapter } from '@nestjs/platform-fastify';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { createValidationPipe } from '../../../src/http/validation';
 import { ReportProgressDto } from '../../../src/indicators/write/report-progress/report-progress.dto';
 import { announceServer } from '../support/processes';
@@ -18,7 +18,6 @@ import { rawReportEvent } from './raw-report';
 
 interface Args {
   dir: string;
-  adapter: 'express' | 'fastify';
   validation: boolean;
 }
 
@@ -40,10 +39,7 @@ class ReportController {
 class MinimalModule {}
 
 async function main(): Promise<void> {
-  const app: INestApplication =
-    args.adapter === 'fastify'
-      ? await NestFactory.create(MinimalModule, new FastifyAdapter(), { logger: false })
-      : await NestFactory.create(MinimalModule, { logger: false });
+  const app = await NestFactory.create<NestFastifyApplication>(MinimalModule, new FastifyAdapter(), { logger: false });
   if (args.validation) app.useGlobalPipes(createValidationPipe());
   await app.listen(0, '127.0.0.1');
   announceServer((app.getHttpServer().address() as AddressInfo).port, async () => {

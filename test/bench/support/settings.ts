@@ -15,7 +15,7 @@ export interface BenchSettings {
   /** autocannon: connections and seconds for the command round trip. */
   httpConnections: number;
   httpSeconds: number;
-  /** Seconds per run, and runs, for the Express/Fastify comparison apps (for orientation only). */
+  /** Seconds per run, and runs, for the minimal NestJS apps (for orientation only). */
   frameworkSeconds: number;
   frameworkRuns: number;
   /** Total events of the small and large rebuild datasets. */

@@ -1,12 +1,10 @@
 /**
  * The HTTP command round trip, POST /indicators/{id}/progress-reports under autocannon, against the
- * service (on its default HTTP adapter, then for information on the other one) and against the bare
- * node:http baseline; then the framework comparison apps. Every
- * request reports a (task, metric, period) not reported before, so each one appends (201).
+ * service and against the bare node:http baseline; then the minimal NestJS apps. Every request
+ * reports a (task, metric, period) not reported before, so each one appends (201).
  */
 import * as path from 'node:path';
 import { cpuMsPerRequest, cpuSecondsOf } from '../support/process-cpu';
-import { DEFAULT_HTTP_ADAPTER, HTTP_ADAPTERS, type HttpAdapterName } from '../../../src/config/config';
 import type { DatasetInfo } from '../dataset/generate';
 import { COORDINATOR_KEY, REPORT_SLOTS, syntheticIndicatorId } from '../dataset/synthetic-indicators';
 import { load, type LoadResult } from '../support/load';
@@ -70,17 +68,11 @@ export async function commandLoadRun(target: HttpTarget, options: HttpRunOptions
   }
 }
 
-/** The service as shipped, and on each adapter it can be switched to (HTTP_ADAPTER). */
-export const SHIPPED_ADAPTER: HttpAdapterName = DEFAULT_HTTP_ADAPTER;
-export const OTHER_ADAPTERS: readonly HttpAdapterName[] = HTTP_ADAPTERS.filter((adapter) => adapter !== SHIPPED_ADAPTER);
+/** The service as shipped. */
+export const SERVICE_TARGET: HttpTarget = { server: 'app-server' };
 
-export function serviceTarget(adapter: HttpAdapterName): HttpTarget {
-  return { server: 'app-server', args: { adapter } };
-}
-
+/** What NestJS on Fastify costs by itself, with and without the service's ValidationPipe. */
 export const FRAMEWORK_VARIANTS: ReadonlyArray<{ name: string; target: HttpTarget }> = [
-  { name: 'NestJS + Express + ValidationPipe', target: { server: 'nest-minimal', args: { adapter: 'express', validation: true } } },
-  { name: 'NestJS + Fastify + ValidationPipe', target: { server: 'nest-minimal', args: { adapter: 'fastify', validation: true } } },
-  { name: 'NestJS + Express, no validation', target: { server: 'nest-minimal', args: { adapter: 'express', validation: false } } },
-  { name: 'NestJS + Fastify, no validation', target: { server: 'nest-minimal', args: { adapter: 'fastify', validation: false } } },
+  { name: 'NestJS + Fastify + ValidationPipe', target: { server: 'nest-minimal', args: { validation: true } } },
+  { name: 'NestJS + Fastify, no validation', target: { server: 'nest-minimal', args: { validation: false } } },
 ];

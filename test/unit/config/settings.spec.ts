@@ -1,13 +1,13 @@
-/** Settings read in config.ts: a value the service cannot use is refused at start, on every adapter alike. */
+/** Settings read in config.ts: a value the service cannot use is refused at start. */
 import { loadConfig } from '../../../src/config/config';
 
 describe('settings', () => {
-  // Read here, before either adapter is built: both start with the same limit, or neither starts.
+  // Read here, before the HTTP server is built: a limit it cannot use stops the start, not a request.
   it.each(['0', 'abc', '-1kb', '2gb', '10tb'])('refuses BODY_LIMIT=%s at start', (limit) => {
     expect(() => loadConfig({ BODY_LIMIT: limit })).toThrow(/BODY_LIMIT/);
   });
 
-  it('takes BODY_LIMIT as Express writes sizes, and 100kb when unset', () => {
+  it('takes BODY_LIMIT as a size in b, kb, mb or gb, and 100kb when unset', () => {
     expect(loadConfig({}).bodyLimit).toBe('100kb');
     expect(loadConfig({ BODY_LIMIT: '1.5mb' }).bodyLimit).toBe('1.5mb');
     expect(loadConfig({ BODY_LIMIT: '2048' }).bodyLimit).toBe('2048');
@@ -18,5 +18,10 @@ describe('settings', () => {
     expect(loadConfig({ SEED_ON_START: 'false' }).seedOnStart).toBe(false);
     expect(loadConfig({ SEED_ON_START: 'true' }).seedOnStart).toBe(true);
     for (const value of ['no', '0', 'False', 'off']) expect(() => loadConfig({ SEED_ON_START: value })).toThrow(/SEED_ON_START must be one of true, false/);
+  });
+
+  it('ignores a leftover HTTP_ADAPTER, as any variable it does not read: the service runs on Fastify only', () => {
+    const env = { DATA_DIR: '/srv/ledger' };
+    for (const value of ['express', 'fastify', 'koa']) expect(loadConfig({ ...env, HTTP_ADAPTER: value })).toEqual(loadConfig(env));
   });
 });

@@ -4,7 +4,11 @@
  * a logged 500 that echoes nothing of the error.
  */
 import { BadRequestException, Logger, MethodNotAllowedException } from '@nestjs/common';
-import type { ArgumentsHost, HttpServer } from '@nestjs/common';
+import type { ArgumentsHost } from '@nestjs/common';
+import type { FastifyReply } from 'fastify';
+import { IncomingMessage } from 'node:http';
+import { Socket } from 'node:net';
+import { answeredCodeOf } from '../../../src/http/answered-code';
 import { LedgerExceptionFilter } from '../../../src/http/ledger-exception.filter';
 import { LedgerUnreadableError } from '../../../src/integrity/ledger-scan';
 import { DuplicateKeyError, UnsafeQueryError } from '../../../src/read-store/read-store.errors';
@@ -27,16 +31,23 @@ interface Answer {
   status: number;
   body: Record<string, unknown>;
   headers: Record<string, string>;
+  /** The code the request's log line will carry. */
+  loggedCode: string | undefined;
 }
 
+/** What the filter sends on Fastify's reply for `exception`. */
 function answer(exception: unknown): Answer {
-  const result: Answer = { status: 0, body: {}, headers: {} };
-  const http = {
-    setHeader: (_response: unknown, name: string, value: string) => void (result.headers[name] = value),
-    reply: (_response: unknown, body: Record<string, unknown>, status: number) => void Object.assign(result, { body, status }),
-  } as unknown as HttpServer;
-  const host = { switchToHttp: () => ({ getResponse: () => ({}), getRequest: () => ({ headers: {} }) }) } as unknown as ArgumentsHost;
-  new LedgerExceptionFilter(http).catch(exception, host);
+  const result: Answer = { status: 0, body: {}, headers: {}, loggedCode: undefined };
+  const raw = new IncomingMessage(new Socket());
+  const reply = {
+    request: { raw },
+    code: (status: number) => ((result.status = status), reply),
+    headers: (values: Record<string, string>) => (Object.assign(result.headers, values), reply),
+    send: (body: Record<string, unknown>) => ((result.body = body), reply),
+  };
+  const host = { switchToHttp: () => ({ getResponse: () => reply as unknown as FastifyReply }) } as unknown as ArgumentsHost;
+  new LedgerExceptionFilter().catch(exception, host);
+  result.loggedCode = answeredCodeOf(raw);
   return result;
 }
 
@@ -65,10 +76,11 @@ describe('LedgerExceptionFilter', () => {
     [new ProjectionLagError(10, 5), 503, 'PROJECTION_LAGGING'],
     [new StoreUnavailableError('EVENT_STORE_UNAVAILABLE', 'down'), 503, 'EVENT_STORE_UNAVAILABLE'],
     [new AuthKeysUnavailableError('timeout'), 503, 'AUTH_KEYS_UNAVAILABLE'],
-  ])('answers %p with %i and its own code and message', (error, status, code) => {
-    const { status: answered, body } = answer(error);
+  ])('answers %p with %i and its own code and message, on the log line too', (error, status, code) => {
+    const { status: answered, body, loggedCode } = answer(error);
     expect(answered).toBe(status);
     expect(body).toMatchObject({ statusCode: status, code, message: (error as Error).message });
+    expect(loggedCode).toBe(code);
     expect(logged).not.toHaveBeenCalled();
   });
 
