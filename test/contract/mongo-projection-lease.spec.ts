@@ -5,7 +5,7 @@
  */
 import { MongoClient } from 'mongodb';
 import { LEASES_COLLECTION, MongoProjectionLease, type LeaseDocument } from '../../src/projection-lease/mongo-projection-lease';
-import { MONGO_CLIENT_OPTIONS, MongoReadStore } from '../../src/read-store/mongo-read-store';
+import { MONGO_CLIENT_OPTIONS, MongoReadModelStore } from '../../src/read-models/mongo/mongo-read-model-store';
 import { mongoTestTarget, printSkipped } from '../support/server-stores';
 import { describeProjectionLeaseContract } from './projection-lease.contract';
 
@@ -48,7 +48,7 @@ if (mongoTestTarget) {
     });
 
     it('is the read store’s own lease: stored in `leases` beside the read models, timed by the server', async () => {
-      const store = MongoReadStore.fromUri(uri, database);
+      const store = MongoReadModelStore.fromUri(uri, database);
       try {
         expect(await store.projectionLease().tryAcquire('via-read-store', 5000)).toBe(true);
         const stored = await leasesOf(clients[0]).findOne({ _id: 'projection-runner' });

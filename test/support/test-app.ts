@@ -11,7 +11,9 @@ import { loadConfig, type AppConfig } from '../../src/config/config';
 import { createApp } from '../../src/create-app';
 import type { AppModuleOptions } from '../../src/app.module';
 import type { EventStore } from '../../src/event-store/event-store.port';
+import { createReadModelStore } from '../../src/infrastructure/stores';
 import { EVENT_STORE } from '../../src/infrastructure/tokens';
+import type { ReadModelStore } from '../../src/read-models/read-model-store.port';
 import { seedIfEmpty } from '../../src/seeding/seed-if-empty';
 import { ManualClock } from '../../src/shared/clock';
 
@@ -39,13 +41,16 @@ export interface TestAppOptions extends Pick<AppModuleOptions, 'eventStore' | 'r
   dataDir?: string;
   /** Environment variables as `loadConfig` reads them (DATA_DIR is set for you). */
   env?: NodeJS.ProcessEnv;
+  /** Wraps the read-model store the app gets (the one given, or the one its configuration makes), e.g. to spy on it. */
+  wrapReadModelStore?: (store: ReadModelStore) => ReadModelStore;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
   const dataDir = options.dataDir ?? fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-e2e-'));
   const config = { ...loadConfig({ ...options.env, DATA_DIR: dataDir }), readYourWritesTimeoutMs: 3000 };
   const clock = new ManualClock(new Date(options.now ?? '2021-07-20T03:00:00.000Z'));
-  const { eventStore, readModelStore, projectionLease, logDestination } = options;
+  const { eventStore, projectionLease, logDestination, wrapReadModelStore } = options;
+  const readModelStore = wrapReadModelStore ? wrapReadModelStore(options.readModelStore ?? createReadModelStore(config)) : options.readModelStore;
   const app = await createApp({ config, clock, eventStore, readModelStore, projectionLease, logDestination, logger: false });
   if (options.seed !== false) await seedIfEmpty(app, config);
   const server = app.getHttpServer();

@@ -5,7 +5,7 @@
  */
 import { MongoServerError } from 'mongodb';
 import { MongoProjectionLease } from '../../../src/projection-lease/mongo-projection-lease';
-import { MongoReadStore } from '../../../src/read-store/mongo-read-store';
+import { MongoReadModelStore } from '../../../src/read-models/mongo/mongo-read-model-store';
 import { describeProjectionLeaseContract } from '../../contract/projection-lease.contract';
 import { SimulatedLeaseCollection } from '../../support/simulated-mongo-leases';
 
@@ -92,7 +92,7 @@ describe('MongoProjectionLease', () => {
   it('lives in the read models’ own database, in the `leases` collection', async () => {
     const collections: string[] = [];
     const client = { db: () => ({ collection: (name: string) => (collections.push(name), leases) }), startSession: () => undefined, close: async () => undefined };
-    const lease = new MongoReadStore(client as never, 'resolution_ledger').projectionLease();
+    const lease = new MongoReadModelStore(client as never, 'resolution_ledger').projectionLease();
     expect(await lease.tryAcquire('a', TTL)).toBe(true);
     expect(collections).toEqual(['leases']);
     expect(leases.documents[0].holder).toBe('a');
