@@ -16,7 +16,7 @@ import type { AnyProjection } from '../../projections/projection';
 import type { EventStore } from '../event-store/event-store.port';
 import { ReadModelsAheadOfLedgerError } from '../read-models/read-model.errors';
 import type { ReadModelAvailability } from '../read-models/read-model-availability';
-import { generationName, type Generation, type ReadModelStore } from '../read-models/read-model-store.port';
+import { generationName, servedPosition, type Generation, type ReadModelStore } from '../read-models/read-model-store.port';
 import { buildingGenerations, frozenGenerations, liveGenerations, planReadModel } from './generation-plan';
 import { CancellableDelay } from './idle';
 import { PositionWaiters } from './position-waiters';
@@ -56,6 +56,8 @@ export class ProjectionDaemon {
   private liveRunning = false;
   /** Serving generations of other versions, answering as they stand until swapped out. */
   private frozen: Generation[] = [];
+  /** The generations as they stood when the daemon halted (read models ahead of the ledger), else null. */
+  private halted: Generation[] | null = null;
   private rebuildRunner: ProjectionRunner | null = null;
   private rebuilding: Promise<RebuildReport | null> | null = null;
   /** Set by stop and abandon: a rebuild cut short by them is not a failure. */
@@ -87,6 +89,7 @@ export class ProjectionDaemon {
    * answers queries (a frozen one included, which is why a rebuild holds read-your-writes back).
    */
   get position(): number {
+    if (this.halted) return servedPosition(this.halted);
     return Math.min(this.live.position, ...this.frozen.map((generation) => generation.position));
   }
 
@@ -178,17 +181,22 @@ export class ProjectionDaemon {
     for (const projection of this.projections) {
       const plan = planReadModel(projection, before);
       for (const obsolete of plan.obsolete) await this.store.drop(obsolete);
-      if (plan.create) await this.store.createGeneration(projection, plan.create);
+      const created = plan.create ? await this.store.createGeneration(projection, plan.create) : null;
+      // What serves must be indexed: a new one at once (it is empty), one left unindexed by a crash now.
+      const serving = plan.create === 'serving' ? created : plan.serving;
+      if (serving && !serving.indexed) await this.store.createIndexes(projection, serving);
     }
     const generations = await this.store.generations();
     const ahead = generations.filter((generation) => generation.position > head);
     if (ahead.length > 0) {
       const fault = new ReadModelsAheadOfLedgerError(Math.max(...ahead.map((g) => g.position)), head, ahead.map(generationName));
       this.availability.halt(fault);
+      this.halted = generations;
       this.options.logger.error(`${fault.message}. Nothing is served or written until an operator acts: see docs/operations.md, "Read models ahead of the ledger".`);
       return false;
     }
     this.availability.resume();
+    this.halted = null;
     this.frozen = frozenGenerations(this.projections, generations);
     this.prepared = true;
     return true;
