@@ -40,6 +40,7 @@ import { ProjectionService } from './infrastructure/projection.service';
 import { loggingModule } from './logging/logging.module';
 import { ReadModelFreshness } from './infrastructure/read-model-freshness';
 import { StoreLifecycle } from './infrastructure/store-lifecycle';
+import type { DataDirLock } from './infrastructure/data-dir-lock';
 import { readModelProviders } from './infrastructure/read-model-providers';
 import { createEventStore, createProjectionLease, createReadModelStore, lockDataDir } from './infrastructure/stores';
 import { APP_CONFIG, DATA_DIR_LOCK, EVENT_STORE, PROJECTION_LEASE, READ_MODEL_STORE } from './infrastructure/tokens';
@@ -60,6 +61,8 @@ export interface AppModuleOptions {
   /** Tests may supply stores they keep a handle on; otherwise built from `config`. */
   eventStore?: EventStore;
   readModelStore?: ReadModelStore;
+  /** The data directory's lock, when the caller took it already (the service's entry point); otherwise taken here when needed. */
+  dataDirLock?: DataDirLock | null;
   /** Tests share one lease between app instances; otherwise the read-model store's own (MongoDB) or a single-process one. */
   projectionLease?: ProjectionLease;
   /** Where the JSON logs go (default stdout); tests capture them here. */
@@ -112,7 +115,10 @@ export class AppModule {
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
         // Taken before either store opens a file in DATA_DIR (they inject it), released after both close.
-        { provide: DATA_DIR_LOCK, useFactory: () => (options.eventStore && options.readModelStore ? null : lockDataDir(config)) },
+        {
+          provide: DATA_DIR_LOCK,
+          useFactory: () => (options.dataDirLock !== undefined ? options.dataDirLock : options.eventStore && options.readModelStore ? null : lockDataDir(config)),
+        },
         { provide: EVENT_STORE, useFactory: () => options.eventStore ?? createEventStore(config), inject: [DATA_DIR_LOCK] },
         { provide: READ_MODEL_STORE, useFactory: () => options.readModelStore ?? createReadModelStore(config), inject: [DATA_DIR_LOCK] },
         { provide: PROJECTION_LEASE, useFactory: (store: ReadModelStore) => options.projectionLease ?? createProjectionLease(store), inject: [READ_MODEL_STORE] },

@@ -4,15 +4,19 @@
  */
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { loadConfig } from './config/config';
+import { ConfigError, loadConfig } from './config/config';
 import { createApp } from './create-app';
+import { lockDataDir } from './infrastructure/stores';
+import { LedgerError } from './shared/errors';
 import { everyInterface } from './http/listen-host';
 import { DOCS_PATH } from './http/openapi';
 import { seedIfEmpty } from './seeding/seed-if-empty';
 
 async function main(): Promise<void> {
   const config = loadConfig();
-  const app = await createApp({ config });
+  // Before anything opens a file there: a second process on the directory stops here, in one line.
+  const dataDirLock = lockDataDir(config);
+  const app = await createApp({ config, dataDirLock });
   app.enableShutdownHooks();
   if (config.seedOnStart) await seedIfEmpty(app, config);
   await app.listen(config.port, everyInterface());
@@ -24,6 +28,8 @@ async function main(): Promise<void> {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof Error ? error.stack ?? error.message : error);
+  // A refusal we describe (configuration, a data directory in use) is one line; anything else keeps its stack.
+  const expected = error instanceof ConfigError || error instanceof LedgerError;
+  console.error(expected ? (error as Error).message : error instanceof Error ? (error.stack ?? error.message) : error);
   process.exit(1);
 });
