@@ -51,7 +51,8 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const clock = new ManualClock(new Date(options.now ?? '2021-07-20T03:00:00.000Z'));
   const { eventStore, projectionLease, logDestination, wrapReadModelStore } = options;
   const readModelStore = wrapReadModelStore ? wrapReadModelStore(options.readModelStore ?? createReadModelStore(config)) : options.readModelStore;
-  const app = await createApp({ config, clock, eventStore, readModelStore, projectionLease, logDestination, logger: false });
+  // With a log destination the app logs through pino as the service does; without one it is silent.
+  const app = await createApp({ config, clock, eventStore, readModelStore, projectionLease, logDestination, ...(logDestination ? {} : { logger: false as const }) });
   if (options.seed !== false) await seedIfEmpty(app, config);
   const server = app.getHttpServer();
   return {
