@@ -27,7 +27,7 @@ export interface ProjectionDaemonOptions {
   logger: ProjectionRunnerLogger;
   /** Events per commit of the live runner (default 500). */
   batchSize?: number;
-  /** Events per commit of a catch-up pass: a start-up replay, a rebuild (default 5000). */
+  /** Events per commit of a catch-up pass: a start-up replay, a rebuild (default DEFAULT_CATCH_UP_BATCH). */
   catchUpBatchSize?: number;
   /**
    * How long a retired generation is kept after a swap before it is dropped: readers in other
@@ -46,7 +46,12 @@ export interface RebuildReport {
   seconds: number;
 }
 
-const DEFAULT_CATCH_UP_BATCH = 5000;
+/**
+ * Events per commit of a catch-up pass. A document many events touch (an indicator) is written once
+ * per commit: at 100,000 events, 20,000 per commit took 0.9 of the CPU time of 5,000 (the rebuild
+ * benchmark), for about 10 MB more at the peak.
+ */
+export const DEFAULT_CATCH_UP_BATCH = 20_000;
 
 export class ProjectionDaemon {
   readonly live: ProjectionRunner;
@@ -102,6 +107,7 @@ export class ProjectionDaemon {
   async catchUp(): Promise<number> {
     if (!(await this.prepare())) return this.position;
     await this.live.catchUp();
+    await this.indexServing();
     return this.position;
   }
 
@@ -110,14 +116,18 @@ export class ProjectionDaemon {
     if (this.liveRunning) return;
     this.liveRunning = true;
     this.stopping = false;
-    void this.prepare().then(
-      (ready) => {
-        if (!ready || !this.liveRunning) return;
-        this.live.start();
-        this.startRebuild();
-      },
-      (error: unknown) => this.options.logger.error('Projections could not prepare the read models; retried at the next start or lease takeover', error),
-    );
+    const starting = async () => {
+      if (!(await this.prepare()) || !this.liveRunning) return;
+      // A new serving generation is filled before it is indexed (taking over a new store, say).
+      if (await this.unindexedServing()) {
+        await this.live.catchUp();
+        await this.indexServing();
+      }
+      if (!this.liveRunning) return;
+      this.live.start();
+      this.startRebuild();
+    };
+    starting().catch((error: unknown) => this.options.logger.error('Projections could not prepare the read models; retried at the next start or lease takeover', error));
   }
 
   /** Stops both runners, committing what they hold; a rebuild resumes from its checkpoint at the next start. */
@@ -181,10 +191,9 @@ export class ProjectionDaemon {
     for (const projection of this.projections) {
       const plan = planReadModel(projection, before);
       for (const obsolete of plan.obsolete) await this.store.drop(obsolete);
-      const created = plan.create ? await this.store.createGeneration(projection, plan.create) : null;
-      // What serves must be indexed: a new one at once (it is empty), one left unindexed by a crash now.
-      const serving = plan.create === 'serving' ? created : plan.serving;
-      if (serving && !serving.indexed) await this.store.createIndexes(projection, serving);
+      // A new generation is filled first and indexed once caught up: loading without indexes, then
+      // making each index in one sorted pass, is much faster than keeping them up to date row by row.
+      if (plan.create) await this.store.createGeneration(projection, plan.create);
     }
     const generations = await this.store.generations();
     const ahead = generations.filter((generation) => generation.position > head);
@@ -200,6 +209,15 @@ export class ProjectionDaemon {
     this.frozen = frozenGenerations(this.projections, generations);
     this.prepared = true;
     return true;
+  }
+
+  /** The serving generations of this code's versions that have no indexes yet (new, or left so by a crash). */
+  private async unindexedServing(): Promise<RunnerTarget[]> {
+    return (await this.targets(liveGenerations)).filter((target) => !target.generation.indexed);
+  }
+
+  private async indexServing(): Promise<void> {
+    for (const target of await this.unindexedServing()) await this.store.createIndexes(target.projection, target.generation);
   }
 
   private startRebuild(): void {

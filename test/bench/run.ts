@@ -138,10 +138,17 @@ async function rebuildWorkloads(): Promise<void> {
   for (const info of datasets) {
     log(`projection rebuild, ${info.events} events …`);
     const runs = info.events >= settings.rebuildLarge ? settings.rebuildLargeRuns : settings.runs;
-    const result = await sideBySide(runs, () => runInChild<Rate>('rebuild-ours', { file: info.file }), () => runInChild<Rate>('rebuild-raw', { file: info.file }));
+    const args = () => ({ file: info.file, dir: fs.mkdtempSync(path.join(workDir, 'rebuild-')) });
+    const result = await sideBySide(runs, () => runInChild<Rate>('rebuild-ours', args()), () => runInChild<Rate>('rebuild-raw', args()));
     const ours = medianOf(result.ours, (r) => r.perSecond);
     perEventSeconds.push(1 / ours);
-    addRow(ratioRow(`projection rebuild, ${info.events.toLocaleString('en-US')} events (in-memory read store)`, 'events/s', ours, medianOf(result.baseline, (r) => r.perSecond), 0.5, { runs: result, byType: info.byType }));
+    addRow(
+      ratioRow(`rebuild of every read model into SQLite, ${info.events.toLocaleString('en-US')} events (vs parse + insert one row per event)`, 'events/s', ours, medianOf(result.baseline, (r) => r.perSecond), 0.4, {
+        wallSeconds: medianOf(result.ours, (r) => r.seconds),
+        runs: result,
+        byType: info.byType,
+      }),
+    );
   }
   // Judged on the figure the table shows: a factor printed as 1.5 does not fail "<= 1.5".
   const growth = round(perEventSeconds[1] / perEventSeconds[0], 2);

@@ -34,6 +34,14 @@ interface GenerationRow {
 /** Pages kept in memory by the connection (negative: KiB): a rebuild touches each index page many times. */
 const CACHE_KIB = 64 * 1024;
 
+/** The connection settings of the read-model file (and of the rebuild benchmark's baseline, which must match them). */
+export function configureReadModelConnection(db: Database.Database): void {
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma(`cache_size = -${CACHE_KIB}`);
+  db.pragma('busy_timeout = 5000');
+}
+
 export class SqliteReadModelStore implements ReadModelStore {
   readonly kind = 'sqlite' as const;
   private readonly db: Database.Database;
@@ -45,10 +53,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   constructor(options: SqliteReadModelStoreOptions) {
     if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
     this.db = new Database(options.filename);
-    this.db.pragma('journal_mode = WAL');
-    this.db.pragma('synchronous = NORMAL');
-    this.db.pragma(`cache_size = -${CACHE_KIB}`);
-    this.db.pragma('busy_timeout = 5000');
+    configureReadModelConnection(this.db);
     this.db.exec(`
       CREATE TABLE IF NOT EXISTS read_model_generations (
         read_model TEXT NOT NULL,

@@ -1,18 +1,25 @@
 /**
- * Projection rebuild from zero into the in-memory read store (what every embedded start does),
- * versus the raw replay of the same events: page through the log and JSON.parse each row.
+ * Rebuild of every read model from zero into the embedded SQLite read-model store (what a new
+ * version of a projection, or `npm run projections:rebuild`, costs), versus a raw baseline over the
+ * same events: page through the log, parse each event, and insert one row per event into a SQLite
+ * table with the read-model store's own connection settings and commit size.
  */
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import Database from 'better-sqlite3';
 import { ALL_PROJECTIONS } from '../../../projections';
 import { SqliteEventStore } from '../../../src/event-store/sqlite-event-store';
 import { SQL, type EventRow } from '../../../src/event-store/sqlite-schema';
-import { IN_MEMORY_CATCH_UP_BATCH } from '../../../src/infrastructure/projection.service';
-import { ProjectionRunner } from '../../../src/projection-runner/projection-runner';
-import { InMemoryReadStore } from '../../../src/read-store/in-memory-read-store';
+import { DEFAULT_CATCH_UP_BATCH, ProjectionDaemon } from '../../../src/projection-runner/projection-daemon';
+import { ReadModelAvailability } from '../../../src/read-models/read-model-availability';
+import { configureReadModelConnection } from '../../../src/read-models/sqlite/sqlite-read-model-store';
+import { SqliteReadModelStore } from '../../../src/read-models/sqlite/sqlite-read-model-store';
 import { secondsSince } from '../support/stats';
 
 export interface RebuildArgs {
   file: string;
+  /** Where the read models (or the baseline's table) are written; removed afterwards. */
+  dir: string;
 }
 
 export interface RebuildResult {
@@ -20,42 +27,70 @@ export interface RebuildResult {
   seconds: number;
   events: number;
   heapUsedMb: number;
+  /** Size of the database file written. */
+  megabytes: number;
 }
 
 const silent = { log: () => undefined, error: (message: string, error?: unknown) => console.error(message, error) };
 
 export async function rebuildOurs(args: RebuildArgs): Promise<RebuildResult> {
   const eventStore = new SqliteEventStore({ filename: args.file });
-  const readStore = new InMemoryReadStore();
-  // As the service runs it at start-up (src/infrastructure/projection.service.ts).
-  const runner = new ProjectionRunner(eventStore, readStore, [...ALL_PROJECTIONS], { logger: silent, catchUpBatchSize: IN_MEMORY_CATCH_UP_BATCH });
-  const start = process.hrtime.bigint();
-  const events = await runner.catchUp();
-  const seconds = secondsSince(start);
-  const heapUsedMb = process.memoryUsage().heapUsed / 2 ** 20;
-  await eventStore.close();
-  return { perSecond: events / seconds, seconds, events, heapUsedMb };
+  const target = path.join(args.dir, 'read-models.db');
+  const store = new SqliteReadModelStore({ filename: target });
+  const daemon = new ProjectionDaemon(eventStore, store, ALL_PROJECTIONS, new ReadModelAvailability(), { logger: silent });
+  try {
+    const start = process.hrtime.bigint();
+    // A new store: one serving generation per read model, caught up from the first event.
+    const events = await daemon.catchUp();
+    const seconds = secondsSince(start);
+    return { perSecond: events / seconds, seconds, events, heapUsedMb: process.memoryUsage().heapUsed / 2 ** 20, megabytes: fileMegabytes(target) };
+  } finally {
+    await store.close();
+    await eventStore.close();
+    fs.rmSync(args.dir, { recursive: true, force: true });
+  }
 }
 
 export async function rebuildRaw(args: RebuildArgs): Promise<RebuildResult> {
   const db = new Database(args.file, { readonly: true });
   const page = db.prepare<[number, number], EventRow>(SQL.readAll);
+  const target = path.join(args.dir, 'raw.db');
+  fs.mkdirSync(args.dir, { recursive: true });
+  const out = new Database(target);
+  configureReadModelConnection(out);
+  out.exec('CREATE TABLE copy (id TEXT PRIMARY KEY, position INTEGER NOT NULL, document TEXT NOT NULL)');
+  const insert = out.prepare('INSERT INTO copy (id, position, document) VALUES (?, ?, ?)');
   const start = process.hrtime.bigint();
   let after = 0;
   let events = 0;
-  let checksum = 0;
+  let batch: Array<[string, number, string]> = [];
+  const commit = out.transaction((rows: Array<[string, number, string]>) => {
+    for (const row of rows) insert.run(row);
+  });
   for (;;) {
     const rows = page.all(after, 1000);
     if (rows.length === 0) break;
     for (const row of rows) {
       const event = { type: row.type, data: JSON.parse(row.data) as unknown, metadata: JSON.parse(row.metadata) as { recordedAt: string }, streamId: row.stream_id, revision: row.revision, position: row.position };
-      checksum += event.metadata.recordedAt.length;
+      batch.push([`${event.streamId}:${event.revision}`, event.position, JSON.stringify(event)]);
     }
     events += rows.length;
     after = rows[rows.length - 1].position;
+    if (batch.length >= DEFAULT_CATCH_UP_BATCH) {
+      commit(batch);
+      batch = [];
+    }
   }
+  commit(batch);
   const seconds = secondsSince(start);
   db.close();
-  if (checksum === 0) throw new Error('raw replay read nothing');
-  return { perSecond: events / seconds, seconds, events, heapUsedMb: process.memoryUsage().heapUsed / 2 ** 20 };
+  out.close();
+  const megabytes = fileMegabytes(target);
+  fs.rmSync(args.dir, { recursive: true, force: true });
+  if (events === 0) throw new Error('raw replay read nothing');
+  return { perSecond: events / seconds, seconds, events, heapUsedMb: process.memoryUsage().heapUsed / 2 ** 20, megabytes };
+}
+
+function fileMegabytes(file: string): number {
+  return fs.existsSync(file) ? fs.statSync(file).size / 2 ** 20 : 0;
 }
