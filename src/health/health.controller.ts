@@ -37,9 +37,11 @@ export class HealthController {
       const result = (error as { getResponse?: () => unknown }).getResponse?.();
       if (!result || typeof result !== 'object') throw error;
       // Sent by the exception filter as every error body is, with each check's state beside the code.
-      const code = this.stores.faultCode() ?? 'UNHEALTHY';
-      const message = code === 'UNHEALTHY' ? 'A store the service depends on does not answer' : 'The read models reflect events the event store no longer holds';
-      const body: ErrorBody = { statusCode: HttpStatus.SERVICE_UNAVAILABLE, code, message, ...result };
+      const fault = this.stores.faultCode();
+      const reason = fault
+        ? { code: fault, message: 'The read models reflect events the event store no longer holds' }
+        : { code: 'UNHEALTHY', message: 'A store the service depends on does not answer' };
+      const body: ErrorBody = { statusCode: HttpStatus.SERVICE_UNAVAILABLE, ...reason, ...result };
       throw new HttpException(body, body.statusCode);
     }
   }

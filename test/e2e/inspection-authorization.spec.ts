@@ -1,6 +1,6 @@
 /**
  * Who may do what, over HTTP, for every role: the commands of the inspector's workflow, reports and
- * corrections carrying evidence, and the new read endpoints (open to every key, see README).
+ * corrections carrying evidence, and the new read endpoints (open to every key, see docs/api.md).
  */
 import request from 'supertest';
 import { KEYS, startTestApp, type TestApp } from '../support/test-app';

@@ -1,6 +1,6 @@
 /**
  * The OpenAPI document (/docs-json) declares the refusals a client must handle on every route, each
- * with the error body's schema, so a client generated from it knows them without reading README.
+ * with the error body's schema, so a client generated from it knows them without reading the docs.
  */
 import request from 'supertest';
 import { startTestApp, type TestApp } from '../support/test-app';

@@ -1,12 +1,12 @@
 /**
- * README's "Shapes" is what a client codes against: the fields it lists for an indicator and for a
+ * The Shapes of docs/api.md are what a client codes against: the fields it lists for an indicator and for a
  * history entry must be exactly the fields the API answers with, nested lists included.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { KEYS, startTestApp, type TestApp } from '../support/test-app';
 
-/** A shape as README writes it: `{ a, b: { c }, d: [{ e }] }`. A field without a shape of its own is null. */
+/** A shape as the API page writes it: `{ a, b: { c }, d: [{ e }] }`. A field without a shape of its own is null. */
 type Shape = { [field: string]: Shape | null };
 
 function parseShape(text: string): Shape {
@@ -44,24 +44,24 @@ function parseShape(text: string): Shape {
   return object();
 }
 
-/** The shape given after `marker` in README's Shapes section (its first `{ … }` in backticks, unwrapped). */
+/** The shape given after `marker` in the Shapes section of docs/api.md (its first `{ … }` in backticks, unwrapped). */
 function readmeShape(marker: string): Shape {
-  const readme = fs.readFileSync(path.join(__dirname, '../../README.md'), 'utf8');
-  const section = readme.slice(readme.indexOf('\n### Shapes\n'), readme.indexOf('\n### Errors\n'));
+  const readme = fs.readFileSync(path.join(__dirname, '../../docs/api.md'), 'utf8');
+  const section = readme.slice(readme.indexOf('\n## Shapes\n'), readme.indexOf('\n## Errors\n'));
   const item = section.slice(section.indexOf(marker) + marker.length);
   const code = /`(\{[^`]*\})`/.exec(item)![1];
   return parseShape(code.replace(/\s+/g, ' '));
 }
 
-/** Fails with the path of every field that README and the answer do not share. */
+/** Fails with the path of every field that the API page and the answer do not share. */
 function differences(shape: Shape, value: unknown, at = ''): string[] {
   const object = Array.isArray(value) ? value[0] : value;
   if (object === undefined) return [`${at}: the answer's list is empty, nothing to compare`];
   const actual = Object.keys(object as object).sort();
   const listed = Object.keys(shape).sort();
   const found = [
-    ...listed.filter((field) => !actual.includes(field)).map((field) => `${at}${field}: in README, not in the answer`),
-    ...actual.filter((field) => !listed.includes(field)).map((field) => `${at}${field}: in the answer, not in README`),
+    ...listed.filter((field) => !actual.includes(field)).map((field) => `${at}${field}: in docs/api.md, not in the answer`),
+    ...actual.filter((field) => !listed.includes(field)).map((field) => `${at}${field}: in the answer, not in docs/api.md`),
   ];
   for (const field of listed) {
     const nested = shape[field];
@@ -70,7 +70,7 @@ function differences(shape: Shape, value: unknown, at = ''): string[] {
   return found;
 }
 
-describe("README's Shapes (e2e)", () => {
+describe("the Shapes of docs/api.md (e2e)", () => {
   let t: TestApp;
 
   beforeAll(async () => {
@@ -85,7 +85,7 @@ describe("README's Shapes (e2e)", () => {
     await t.close();
   });
 
-  it('reads both shapes from README (the parser sees nested lists)', () => {
+  it('reads both shapes from docs/api.md (the parser sees nested lists)', () => {
     expect(readmeShape('an item (and `GET /indicators/{id}`) is').targets).toHaveProperty('latestValue', null);
     expect(readmeShape('`GET /indicators/{id}/history` →').items).toHaveProperty('actor', { id: null, unitId: null });
   });
