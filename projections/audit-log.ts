@@ -6,7 +6,7 @@
  *
  * Each entry depends on its own event only: written once, never changed by a later event.
  * Optional fields are stored as null, never left out, so a document reads the same from MongoDB
- * and from the in-memory store.
+ * and from SQLite, and a field the API shows is never missing from an answer.
  */
 import type { LedgerEventType, RecordedLedgerEvent } from '../src/domain/events';
 import { assertNever } from '../src/domain/indicator/target';

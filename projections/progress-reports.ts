@@ -4,7 +4,7 @@
  * unit and period; auditors read a report's corrections without replaying the stream.
  *
  * Optional fields are stored as null, never left out, so a document reads the same from MongoDB
- * and from the in-memory store.
+ * and from SQLite, and a field the API shows is never missing from an answer.
  */
 import type { Evidence } from '../src/domain/indicator/evidence';
 import type { ProgressReportCorrected, ProgressReported, ReportQueryAnswered } from '../src/domain/indicator/events';

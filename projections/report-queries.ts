@@ -4,7 +4,7 @@
  * the inspector's conclusion. `GET /audit/queries?status=open` is the committee's worklist.
  *
  * Optional fields are stored as null, never left out, so a document reads the same from MongoDB
- * and from the in-memory store.
+ * and from SQLite, and a field the API shows is never missing from an answer.
  */
 import type { ReportQueried, ReportQueryAnswered, ReportQueryClosed } from '../src/domain/indicator/events';
 import { assertNever } from '../src/domain/indicator/target';

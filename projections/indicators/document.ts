@@ -3,7 +3,7 @@
  * latest figure and status of each, and each metric's latest figure to recompute them from.
  *
  * Optional domain fields are stored as `null`, never left out, so that a document reads the same
- * from MongoDB and from the in-memory store and `{ field: null }` filters behave alike.
+ * from MongoDB and from SQLite, and a field the API shows is never missing from an answer.
  */
 import type { AssessmentOutcome, IndicatorKind } from '../../src/domain/indicator/events';
 import type { TargetStatus } from '../../src/domain/indicator/status';

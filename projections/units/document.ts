@@ -3,7 +3,7 @@
  * responsible for now, for `GET /units` and "what does this unit answer for" queries.
  *
  * Optional fields are stored as null, never left out, so a document reads the same from MongoDB
- * and from the in-memory store, and `{ field: null }` filters behave alike.
+ * and from SQLite, and a field the API shows is never missing from an answer.
  */
 import type { ProjectedDocument } from '../projection';
 
