@@ -11,6 +11,7 @@ import type {
   TargetRevised,
 } from '../../src/domain/indicator/events';
 import { isLater } from '../../src/domain/indicator/latest-figures';
+import { readingAfter, type Reading } from '../../src/domain/indicator/reading';
 import { assertNever } from '../../src/domain/indicator/target';
 import type { RecordedEvent } from '../../src/shared/messages';
 import type { RecordedIndicatorEvent } from '../indicator-event';
@@ -114,7 +115,7 @@ function reported(current: IndicatorDocument, event: RecordedEvent<ProgressRepor
     reportId: data.reportId,
     metric: interned(data.metric),
     period: interned(data.period),
-    value: data.value,
+    ...figureFields(data),
     recordedAt: event.metadata.recordedAt,
   };
   const counts = { ...current.counts, reports: current.counts.reports + 1 };
@@ -128,14 +129,20 @@ function corrected(current: IndicatorDocument, event: RecordedEvent<ProgressRepo
   if (index < 0) {
     // The decider only corrects existing reports; should one be missing (a truncated stream), the
     // correction still carries everything a figure needs, so keep it rather than lose the value.
-    const figure = { reportId: data.reportId, metric: data.metric, period: data.period, value: data.value, recordedAt: event.metadata.recordedAt };
+    const figure = { reportId: data.reportId, metric: data.metric, period: data.period, ...figureFields(readingAfter(data)), recordedAt: event.metadata.recordedAt };
     return withLatestFigures(current, counts, [...current.latestFigures, figure], data.metric, event);
   }
   const latest = current.latestFigures[index];
   // A correction changes a value, never a period or a recording time, so it never changes which
   // report is a metric's latest: correcting an earlier report changes no standing.
   if (latest.reportId !== data.reportId) return withLatestFigures(current, counts, current.latestFigures, data.metric, event);
-  return withLatestFigures(current, counts, replacedAt(current.latestFigures, index, { ...latest, value: data.value }), data.metric, event);
+  return withLatestFigures(current, counts, replacedAt(current.latestFigures, index, { ...latest, ...figureFields(readingAfter(data)) }), data.metric, event);
+}
+
+/** A reading as a stored figure holds it: a value, or a state and completion day (the narrative is in `progress_reports`). */
+function figureFields(reading: Reading): Pick<IndicatorFigure, 'value' | 'state' | 'completedOn'> {
+  if (reading.state === undefined) return { value: reading.value, state: null, completedOn: null };
+  return { value: null, state: reading.state, completedOn: reading.completedOn ?? null };
 }
 
 /**
@@ -190,7 +197,7 @@ function assessed(current: IndicatorDocument, event: RecordedEvent<IndicatorAsse
       conclusion: data.conclusion,
       decisionRef: data.decisionRef,
       assessedAt: event.metadata.recordedAt,
-      targets: data.targets.map((target) => ({ ...target })),
+      targets: data.targets.map((target) => ({ ...target, latestState: target.latestState ?? null })),
     },
     closed: true,
   };

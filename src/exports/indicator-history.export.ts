@@ -1,8 +1,9 @@
 /**
  * One indicator's audit history as a table: every event (or those the history's filters keep),
  * oldest first unless asked otherwise, with who (and for which
- * unit, by name), when (Vietnam time), the period and metric, the value before and after, the
- * reason, the decision, the inspection query text, the documents cited and the one-line summary.
+ * unit, by name), when (Vietnam time), the period and metric, the value before and after (a
+ * milestone's state before and after, and what the unit says was done), the reason, the decision,
+ * the inspection query text, the documents cited and the one-line summary.
  * Built from the `indicator_history` and `units` read models.
  */
 import { Inject } from '@nestjs/common';
@@ -15,6 +16,7 @@ import { assertIndicatorHasHistory } from '../indicators/read/indicator-queries'
 import { READ_STORE } from '../infrastructure/tokens';
 import { findReadOnly, type DeepReadonly } from '../read-store/read-only-find';
 import type { ReadStore } from '../read-store/read-store.port';
+import { MILESTONE_STATE_LABELS } from '../domain/indicator/reading';
 import { formatVietnameseDate } from '../shared/vietnamese-format';
 import type { Column, ExportTable } from './table';
 import { EVENT_TYPE_LABELS } from './vietnamese-labels';
@@ -35,6 +37,11 @@ export const HISTORY_COLUMNS: Column[] = [
   { header: 'Nội dung yêu cầu, giải trình, kết luận', kind: 'text', width: 40 },
   { header: 'Tài liệu kiểm chứng', kind: 'text', width: 50 },
   { header: 'Diễn giải', kind: 'text', width: 80 },
+  // A milestone report's state before and after, and what the unit says was done. Added last so
+  // that the columns sheets already refer to keep their places.
+  { header: 'Tình hình thực hiện trước', kind: 'text', width: 22 },
+  { header: 'Tình hình thực hiện sau', kind: 'text', width: 22 },
+  { header: 'Kết quả thực hiện', kind: 'text', width: 50 },
 ];
 
 export class ExportIndicatorHistoryQuery extends Query<ExportTable> {
@@ -80,9 +87,19 @@ export class ExportIndicatorHistoryHandler implements IQueryHandler<ExportIndica
         entry.queryMessage ?? null,
         (entry.evidence ?? []).map((item) => `${item.documentRef} ngày ${formatVietnameseDate(item.issuedOn)}: ${item.title}`).join('\n') || null,
         entry.summary,
+        milestone(entry.before)?.text ?? null,
+        milestone(entry.after)?.text ?? null,
+        milestone(entry.after)?.narrative ?? null,
       ]),
     };
   }
+}
+
+/** A milestone report's state as a reader writes it ("Hoàn thành ngày 30/08/2021"), and its narrative. */
+function milestone(snapshot: DeepReadonly<HistorySnapshot> | null): { text: string; narrative: string } | null {
+  if (!snapshot || !('state' in snapshot) || !('narrative' in snapshot)) return null;
+  const day = snapshot.completedOn ? ` ngày ${formatVietnameseDate(snapshot.completedOn)}` : '';
+  return { text: `${MILESTONE_STATE_LABELS[snapshot.state]}${day}`, narrative: snapshot.narrative };
 }
 
 /** The reported value, when the snapshot is a figure; other before/after shapes are in the summary. */

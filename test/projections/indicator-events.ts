@@ -8,12 +8,13 @@ import type {
   ResponsibilityReassigned,
   TargetRevised,
 } from '../../src/domain/indicator/events';
-import type { Target } from '../../src/domain/indicator/target';
+import type { MilestoneReading } from '../../src/domain/indicator/reading';
+import type { MilestoneTarget, NumericTarget, Target } from '../../src/domain/indicator/target';
 
 export const IND = 'ind-03';
 
 /** Indicator 3: at least 450 new party members, a year-to-date count. */
-export const newMembers: Target = {
+export const newMembers: NumericTarget = {
   metric: 'new_members',
   label: 'Kết nạp mới từ 450 đảng viên trở lên',
   comparator: '>=',
@@ -24,7 +25,7 @@ export const newMembers: Target = {
 };
 
 /** A level share within the same indicator: 20% of members rated excellent. */
-export const excellentShare: Target = {
+export const excellentShare: NumericTarget = {
   metric: 'excellent_share',
   label: '20% hoàn thành xuất sắc nhiệm vụ',
   comparator: '>=',
@@ -32,6 +33,14 @@ export const excellentShare: Target = {
   unit: '%',
   measure: 'share',
   accumulation: 'level',
+};
+
+/** A qualitative task with a deadline: Hòn Gai high school, finished before 05/9/2021. */
+export const schoolCompleted: MilestoneTarget = {
+  kind: 'milestone',
+  metric: 'completion',
+  label: 'Hoàn thành trường THPT Hòn Gai (trước ngày 05/9/2021)',
+  dueDate: '2021-09-04',
 };
 
 export function registered(data: Partial<IndicatorRegistered['data']> = {}): IndicatorRegistered {
@@ -53,11 +62,31 @@ export function registered(data: Partial<IndicatorRegistered['data']> = {}): Ind
   };
 }
 
-export function reported(reportId: string, metric: string, period: string, value: number, data: Partial<ProgressReported['data']> = {}): ProgressReported {
+/** The fields of a report besides its reading. */
+type ReportFields = Partial<Pick<ProgressReported['data'], 'indicatorId' | 'reportId' | 'metric' | 'period' | 'note' | 'unitId' | 'evidence'>>;
+
+export function reported(reportId: string, metric: string, period: string, value: number, data: ReportFields = {}): ProgressReported {
   return {
     type: 'ProgressReported',
     data: { indicatorId: IND, reportId, metric, period, value, unitId: 'ban-to-chuc-thanh-uy', ...data },
   };
+}
+
+/** A task registered with the one milestone target above. */
+export function registeredTask(): IndicatorRegistered {
+  const { number: _number, ...data } = registered({ kind: 'task', section: 'II.7.1', name: 'Hoàn thành trường THPT Hòn Gai', targets: [schoolCompleted] }).data;
+  return { type: 'IndicatorRegistered', data };
+}
+
+export function reportedState(reportId: string, period: string, reading: MilestoneReading, data: ReportFields = {}): ProgressReported {
+  return {
+    type: 'ProgressReported',
+    data: { indicatorId: IND, reportId, metric: schoolCompleted.metric, period, ...reading, unitId: 'ban-to-chuc-thanh-uy', ...data },
+  };
+}
+
+export function correctedState(reportId: string, period: string, previous: MilestoneReading, reading: MilestoneReading, reason = 'Bổ sung kết quả'): ProgressReportCorrected {
+  return { type: 'ProgressReportCorrected', data: { indicatorId: IND, reportId, metric: schoolCompleted.metric, period, previous, ...reading, reason } };
 }
 
 export function corrected(
@@ -78,7 +107,7 @@ export function reassigned(fromUnitId: string, toUnitId: string): Responsibility
   };
 }
 
-export function revised(before: Target, change: Partial<Target>): TargetRevised {
+export function revised<T extends Target>(before: T, change: Partial<T>): TargetRevised {
   return {
     type: 'TargetRevised',
     data: {

@@ -55,6 +55,7 @@ describe('indicators projection', () => {
           {
             metric: 'new_members',
             label: newMembers.label,
+            kind: 'numeric',
             comparator: '>=',
             value: 450,
             min: null,
@@ -65,6 +66,8 @@ describe('indicators projection', () => {
             dueDate: null,
             rankingIndex: null,
             latestValue: null,
+            latestState: null,
+            latestCompletedOn: null,
             latestPeriod: null,
             latestReportId: null,
             status: 'no_data',
@@ -109,7 +112,7 @@ describe('indicators projection', () => {
     it('records the figure, counts the report and advances revision, updatedAt and lastPosition', () => {
       const document = project([registered(), reported('r1', 'new_members', '2021-Q1', 120)]);
       expect(document.latestFigures).toEqual([
-        { reportId: 'r1', metric: 'new_members', period: '2021-Q1', value: 120, recordedAt: '2021-01-01T00:02:00.000Z' },
+        { reportId: 'r1', metric: 'new_members', period: '2021-Q1', value: 120, state: null, completedOn: null, recordedAt: '2021-01-01T00:02:00.000Z' },
       ]);
       expect(document.counts.reports).toBe(1);
       expect(document).toMatchObject({ revision: 1, updatedAt: '2021-01-01T00:02:00.000Z', lastPosition: 2 });
@@ -275,7 +278,8 @@ describe('indicators projection', () => {
         conclusion: 'Hoàn thành vượt mức kế hoạch',
         decisionRef: '140-KL/TU',
         assessedAt: '2021-01-01T00:03:00.000Z',
-        targets: assessedTargets,
+        // A numeric target's record of the assessment has no state: the document keeps it as null.
+        targets: assessedTargets.map((assessedTarget) => ({ ...assessedTarget, latestState: null })),
       });
       expect(target(document, 'new_members').status).toBe('achieved');
       expect(document.revision).toBe(2);
