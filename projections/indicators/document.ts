@@ -98,6 +98,8 @@ export interface IndicatorDocument extends ProjectedDocument {
   responsibleUnitId: string;
   /** True while the responsible unit is the seed's assumption; a reassignment by decision clears it. */
   responsibilityAssumed: boolean;
+  /** For a task: the key indicators it works towards, as registered; empty otherwise. */
+  supportsIndicators: string[];
   /** Revision of the indicator stream this document reflects (0-based), for optimistic concurrency. */
   revision: number;
   registeredAt: string;

@@ -16,7 +16,7 @@ import { assertNever } from '../../src/domain/indicator/target';
 import type { RecordedEvent } from '../../src/shared/messages';
 import type { RecordedIndicatorEvent } from '../indicator-event';
 import type { IndicatorDocument, IndicatorFigure, IndicatorTargetView } from './document';
-import { interned } from '../interned';
+import { emptyList, interned } from '../interned';
 import { queryAnswered, queryClosed, queryRaised } from './open-queries';
 import { standingOf, summarizeStatuses, targetView, withStandings, worstStatus } from './targets';
 
@@ -90,6 +90,7 @@ function registered(event: RecordedEvent<IndicatorRegistered>): IndicatorDocumen
       name: data.name,
       responsibleUnitId: data.responsibleUnitId,
       responsibilityAssumed: data.responsibilityAssumed ?? false,
+      supportsIndicators: data.supportsIndicators ? [...data.supportsIndicators] : emptyList(),
       revision: event.revision,
       registeredAt: event.metadata.recordedAt,
       updatedAt: event.metadata.recordedAt,

@@ -82,6 +82,7 @@ function toRegistration(indicator: SeedIndicator, resolutionId: string) {
     name: indicator.name,
     responsibleUnitId: indicator.responsibleUnitId,
     responsibilityAssumed: indicator.responsibilityAssumed,
+    ...(indicator.supportsIndicators === undefined ? {} : { supportsIndicators: indicator.supportsIndicators }),
     targets: indicator.targets,
   };
 }

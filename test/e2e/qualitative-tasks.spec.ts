@@ -55,7 +55,11 @@ describe('qualitative tasks over HTTP (e2e)', () => {
     expect(numericWithoutGoal.body.details.fields.map((f: { field: string }) => f.field).sort()).toEqual(
       ['targets.0.accumulation', 'targets.0.comparator', 'targets.0.measure', 'targets.0.unit'],
     );
-    await t.post('/indicators', registration(milestone), KEYS.coordinator).expect(201);
+    const onIndicator = await t.post('/indicators', { ...registration(milestone), id: 'ind-99', kind: 'indicator', number: 99, supportsIndicators: ['ind-05'] }, KEYS.coordinator).expect(422);
+    expect(onIndicator.body.code).toBe('ONLY_TASKS_SUPPORT_INDICATORS');
+    const twice = await t.post('/indicators', { ...registration(milestone), supportsIndicators: ['ind-05', 'ind-05'] }, KEYS.coordinator).expect(400);
+    expect(twice.body.details.fields[0].field).toBe('supportsIndicators');
+    await t.post('/indicators', { ...registration(milestone), supportsIndicators: ['ind-05'] }, KEYS.coordinator).expect(201);
   });
 
   it('takes a report of the state and narrative, and shows the latest state and its standing', async () => {
@@ -64,6 +68,7 @@ describe('qualitative tasks over HTTP (e2e)', () => {
       .expect(201);
     reportId = res.body.reportId;
     const { body } = await t.get(`/indicators/${TASK}?minPosition=${res.body.position}`).expect(200);
+    expect(body.supportsIndicators).toEqual(['ind-05']);
     expect(body.targets).toEqual([
       expect.objectContaining({ kind: 'milestone', comparator: null, unit: null, latestValue: null, latestState: 'in_progress', latestCompletedOn: null, latestPeriod: '2021-Q2', status: 'on_track' }),
     ]);

@@ -48,6 +48,7 @@ describe('indicators projection', () => {
         name: 'Số lượng đảng viên được kết nạp mới',
         responsibleUnitId: 'ban-to-chuc-thanh-uy',
         responsibilityAssumed: false,
+        supportsIndicators: [],
         revision: 0,
         registeredAt: '2021-01-01T00:01:00.000Z',
         updatedAt: '2021-01-01T00:01:00.000Z',

@@ -56,6 +56,13 @@ describe('read models of a qualitative task', () => {
       ]);
     });
 
+    it('lists the key indicators a task supports, and none for a task registered without them', () => {
+      const supporting = registeredTask();
+      supporting.data.supportsIndicators = ['ind-05'];
+      expect(indicator([supporting]).supportsIndicators).toEqual(['ind-05']);
+      expect(indicator([registeredTask()]).supportsIndicators).toEqual([]);
+    });
+
     it('gives the latest state, its completion day and the standing the domain rule gives it', () => {
       const working = indicator([registeredTask(), reportedState('r1', '2021-Q2', inProgress)]);
       expect(working.targets[0]).toMatchObject({ latestState: 'in_progress', latestCompletedOn: null, latestValue: null, latestPeriod: '2021-Q2', status: 'on_track' });

@@ -57,6 +57,15 @@ describe('Qualitative tasks (milestone targets)', () => {
       given([]).when(register([schoolTarget])).then([registeredTask]);
     });
 
+    it('records the key indicators a task supports, and refuses them on a key indicator', () => {
+      const supporting = { ...registeredTask, data: { ...registeredTask.data, supportsIndicators: ['ind-05'] } };
+      const { year: _year, ...data } = supporting.data;
+      const command: RegisterIndicator = { ...register([schoolTarget]), data };
+      given([]).when(command).then([supporting]);
+      const { year: _indicatorYear, ...indicator } = registered.data;
+      given([]).when({ ...command, data: { ...indicator, supportsIndicators: ['ind-05'] } }).thenFails('ONLY_TASKS_SUPPORT_INDICATORS');
+    });
+
     it('refuses a milestone that states a figure to compare with', () => {
       const withFigure = { ...schoolTarget, comparator: '>=', value: 100 } as unknown as typeof schoolTarget;
       given([]).when(register([withFigure])).thenFails('INVALID_TARGET');

@@ -33,6 +33,8 @@ export type IndicatorRegistered = Message<
     responsibleUnitId: string;
     /** Set when the resolution names no unit and the seed assigned the most plausible one. */
     responsibilityAssumed?: boolean;
+    /** For a task: the key indicators (their ids) it works towards; absent when none. */
+    supportsIndicators?: string[];
     targets: Target[];
   }
 >;

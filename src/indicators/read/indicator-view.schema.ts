@@ -69,6 +69,7 @@ export const INDICATOR_VIEW_SCHEMA: SchemaObject = record(
     name: text,
     responsibleUnitId: text,
     responsibilityAssumed: yesNo,
+    supportsIndicators: listOf(text),
     revision: whole,
     registeredAt: instant,
     updatedAt: instant,

@@ -24,11 +24,11 @@ export class RegisterIndicatorHandler implements ICommandHandler<RegisterIndicat
   ) {}
 
   execute({ input, envelope }: RegisterIndicatorCommand): Promise<CommandOutcome> {
-    const { id, targets, responsibilityAssumed, number, ...rest } = input;
+    const { id, targets, responsibilityAssumed, number, supportsIndicators, ...rest } = input;
     const data = {
       indicatorId: id,
       ...rest,
-      ...(number === undefined ? {} : { number }),
+      ...definedOnly({ number, supportsIndicators }),
       responsibilityAssumed: responsibilityAssumed ?? false,
       // Which fields a target of each kind may carry is the decider's rule (`targetProblems`).
       targets: targets.map((target) => definedOnly(target) as Target),
