@@ -17,7 +17,7 @@ import type {
   TargetRevised,
 } from '../../src/domain/indicator/events';
 import type { Evidence } from '../../src/domain/indicator/evidence';
-import { MILESTONE_STATE_LABELS, readingAfter, readingBefore, readingOf, type Reading } from '../../src/domain/indicator/reading';
+import { MILESTONE_STATE_LABELS, readingAfter, readingBefore, readingOf, type MilestoneState, type Reading } from '../../src/domain/indicator/reading';
 import { assertNever } from '../../src/domain/indicator/target';
 import { formatVietnameseDate, formatVietnameseNumber } from '../../src/shared/vietnamese-format';
 import { formatGoal } from './goal-text';
@@ -100,8 +100,12 @@ function correctedSummary(data: ProgressReportCorrected['data'], unit: string | 
 /** "1.750 (lao động)" for a figure; "Hoàn thành ngày 30/08/2021" or "Đang triển khai" for a milestone. */
 function readingText(reading: Reading, unit?: string): string {
   if (reading.state === undefined) return `${formatVietnameseNumber(reading.value)}${unitSuffix(unit)}`;
-  const day = reading.completedOn ? ` ngày ${formatVietnameseDate(reading.completedOn)}` : '';
-  return `${MILESTONE_STATE_LABELS[reading.state]}${day}`;
+  return milestoneStateText(reading.state, reading.completedOn);
+}
+
+/** A milestone's state as a report writes it: "Đang triển khai", "Hoàn thành ngày 30/08/2021". */
+export function milestoneStateText(state: MilestoneState, completedOn: string | null | undefined): string {
+  return `${MILESTONE_STATE_LABELS[state]}${completedOn ? ` ngày ${formatVietnameseDate(completedOn)}` : ''}`;
 }
 
 /** "; kết quả: …" — what a milestone report says was done. */

@@ -12,6 +12,7 @@ import type {
 } from '../../src/domain/indicator/events';
 import { isLater } from '../../src/domain/indicator/latest-figures';
 import { readingAfter, type Reading } from '../../src/domain/indicator/reading';
+import { readingView } from '../reading-views';
 import { assertNever } from '../../src/domain/indicator/target';
 import type { RecordedEvent } from '../../src/shared/messages';
 import type { RecordedIndicatorEvent } from '../indicator-event';
@@ -142,8 +143,8 @@ function corrected(current: IndicatorDocument, event: RecordedEvent<ProgressRepo
 
 /** A reading as a stored figure holds it: a value, or a state and completion day (the narrative is in `progress_reports`). */
 function figureFields(reading: Reading): Pick<IndicatorFigure, 'value' | 'state' | 'completedOn'> {
-  if (reading.state === undefined) return { value: reading.value, state: null, completedOn: null };
-  return { value: null, state: reading.state, completedOn: reading.completedOn ?? null };
+  const { value, state, completedOn } = readingView(reading);
+  return { value, state, completedOn };
 }
 
 /**

@@ -8,7 +8,7 @@
  */
 import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import { INDICATOR_HISTORY_COLLECTION, type HistorySnapshot, type IndicatorHistoryEntry } from '../../projections/indicator-history';
+import { INDICATOR_HISTORY_COLLECTION, milestoneStateText, type HistorySnapshot, type IndicatorHistoryEntry } from '../../projections/indicator-history';
 import { UNITS_COLLECTION, type UnitDocument } from '../../projections/units';
 import { timelineFilter, type TimelineCriteria } from '../audit/timeline/timeline-filter';
 import type { SortOrder } from '../audit/timeline/timeline-query.dto';
@@ -16,7 +16,6 @@ import { assertIndicatorHasHistory } from '../indicators/read/indicator-queries'
 import { READ_STORE } from '../infrastructure/tokens';
 import { findReadOnly, type DeepReadonly } from '../read-store/read-only-find';
 import type { ReadStore } from '../read-store/read-store.port';
-import { MILESTONE_STATE_LABELS } from '../domain/indicator/reading';
 import { formatVietnameseDate } from '../shared/vietnamese-format';
 import type { Column, ExportTable } from './table';
 import { EVENT_TYPE_LABELS } from './vietnamese-labels';
@@ -98,8 +97,7 @@ export class ExportIndicatorHistoryHandler implements IQueryHandler<ExportIndica
 /** A milestone report's state as a reader writes it ("Hoàn thành ngày 30/08/2021"), and its narrative. */
 function milestone(snapshot: DeepReadonly<HistorySnapshot> | null): { text: string; narrative: string } | null {
   if (!snapshot || !('state' in snapshot) || !('narrative' in snapshot)) return null;
-  const day = snapshot.completedOn ? ` ngày ${formatVietnameseDate(snapshot.completedOn)}` : '';
-  return { text: `${MILESTONE_STATE_LABELS[snapshot.state]}${day}`, narrative: snapshot.narrative };
+  return { text: milestoneStateText(snapshot.state, snapshot.completedOn), narrative: snapshot.narrative };
 }
 
 /** The reported value, when the snapshot is a figure; other before/after shapes are in the summary. */

@@ -10,38 +10,16 @@ import type {
 } from '../../src/domain/indicator/events';
 import type { MilestoneReading } from '../../src/domain/indicator/reading';
 import type { MilestoneTarget, NumericTarget, Target } from '../../src/domain/indicator/target';
+import { excellentShareTarget, newMembersTarget, schoolTarget } from '../support/indicator-fixtures';
 
 export const IND = 'ind-03';
 
-/** Indicator 3: at least 450 new party members, a year-to-date count. */
-export const newMembers: NumericTarget = {
-  metric: 'new_members',
-  label: 'Kết nạp mới từ 450 đảng viên trở lên',
-  comparator: '>=',
-  value: 450,
-  unit: 'đảng viên',
-  measure: 'count',
-  accumulation: 'cumulative',
-};
-
-/** A level share within the same indicator: 20% of members rated excellent. */
-export const excellentShare: NumericTarget = {
-  metric: 'excellent_share',
-  label: '20% hoàn thành xuất sắc nhiệm vụ',
-  comparator: '>=',
-  value: 20,
-  unit: '%',
-  measure: 'share',
-  accumulation: 'level',
-};
+/** Indicator 3's targets: at least 450 new party members (a year-to-date count), 20% excellent (a level share). */
+export const newMembers: NumericTarget = newMembersTarget;
+export const excellentShare: NumericTarget = excellentShareTarget;
 
 /** A qualitative task with a deadline: Hòn Gai high school, finished before 05/9/2021. */
-export const schoolCompleted: MilestoneTarget = {
-  kind: 'milestone',
-  metric: 'completion',
-  label: 'Hoàn thành trường THPT Hòn Gai (trước ngày 05/9/2021)',
-  dueDate: '2021-09-04',
-};
+export const schoolCompleted: MilestoneTarget = schoolTarget;
 
 export function registered(data: Partial<IndicatorRegistered['data']> = {}): IndicatorRegistered {
   return {
