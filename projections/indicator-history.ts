@@ -20,7 +20,7 @@ export type {
 } from './indicator-history/document';
 export { localDate } from './indicator-history/entry';
 export { formatGoal } from './indicator-history/goal-text';
-export { ASSESSMENT_OUTCOME_LABELS, summarizeIndicatorEvent, type SummaryContext } from './indicator-history/summary';
+export { ASSESSMENT_OUTCOME_LABELS, milestoneStateText, summarizeIndicatorEvent, type SummaryContext } from './indicator-history/summary';
 
 export const INDICATOR_HISTORY_READ_MODEL = 'indicator_history';
 

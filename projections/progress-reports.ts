@@ -1,6 +1,7 @@
 /**
  * The `progress_reports` read model: one document per progress report, with its original value,
- * its current value and every correction, who made it and why. Analysts filter it by indicator,
+ * its current value and every correction, who made it and why. A milestone's report holds its
+ * state, narrative and completion day instead of a value (null where a reading has nothing). Analysts filter it by indicator,
  * unit and period; auditors read a report's corrections without replaying the stream.
  *
  * Optional fields are stored as null, never left out, so a document reads the same from MongoDB
@@ -8,11 +9,13 @@
  */
 import type { Evidence } from '../src/domain/indicator/evidence';
 import type { ProgressReportCorrected, ProgressReported, ReportQueryAnswered } from '../src/domain/indicator/events';
+import type { MilestoneState } from '../src/domain/indicator/reading';
 import { assertNever } from '../src/domain/indicator/target';
 import type { Actor, RecordedEvent } from '../src/shared/messages';
 import type { ProjectedDocument, ProjectionDefinition } from './projection';
 import { eventTypeGuard } from './event-type-guard';
 import { evidenceView } from './indicator-history/entry';
+import { changeView, readingView, type ChangeView } from './reading-views';
 import { emptyList, interned, sharedActor } from './interned';
 import { UnhandledEventError } from './unhandled-event';
 
@@ -38,9 +41,8 @@ export interface EvidenceCitation {
   citedBy: ReportActor;
 }
 
-export interface ReportCorrection {
-  previousValue: number;
-  value: number;
+/** A correction: the reading before and after it (`previousValue` → `value`, or the milestone fields). */
+export interface ReportCorrection extends ChangeView {
   reason: string;
   note: string | null;
   correctedBy: ReportActor;
@@ -56,10 +58,16 @@ export interface ProgressReportDocument extends ProjectedDocument {
   period: string;
   /** The unit the report was made for: the responsible unit when it was reported. */
   unitId: string;
-  /** The value as first reported, kept after corrections. */
-  originalValue: number;
-  /** The value after the latest correction. */
-  value: number;
+  /** The value as first reported, kept after corrections; null for a milestone. */
+  originalValue: number | null;
+  /** The value after the latest correction; null for a milestone. */
+  value: number | null;
+  /** A milestone's state as first reported, kept after corrections; null for a figure. */
+  originalState: MilestoneState | null;
+  /** A milestone's state, narrative and completion day after the latest correction; null for a figure. */
+  state: MilestoneState | null;
+  narrative: string | null;
+  completedOn: string | null;
   note: string | null;
   reportedBy: ReportActor;
   reportedAt: string;
@@ -160,6 +168,7 @@ function reported(event: RecordedEvent<ProgressReported>): ProgressReportDocumen
   const { data, metadata } = event;
   // Every field written out (no spread inside the literal), so the document holds them all in itself.
   const evidence = citations(event, 'report', data.evidence);
+  const reading = readingView(data);
   return {
     _id: data.reportId,
     reportId: data.reportId,
@@ -167,8 +176,12 @@ function reported(event: RecordedEvent<ProgressReported>): ProgressReportDocumen
     metric: interned(data.metric),
     period: interned(data.period),
     unitId: interned(data.unitId),
-    originalValue: data.value,
-    value: data.value,
+    originalValue: reading.value,
+    value: reading.value,
+    originalState: reading.state,
+    state: reading.state,
+    narrative: reading.narrative,
+    completedOn: reading.completedOn,
     note: data.note ?? null,
     reportedBy: actorOf(event),
     reportedAt: metadata.recordedAt,
@@ -184,9 +197,9 @@ function reported(event: RecordedEvent<ProgressReported>): ProgressReportDocumen
 
 function corrected(current: ProgressReportDocument, event: RecordedEvent<ProgressReportCorrected>): ProgressReportDocument {
   const { data, metadata } = event;
+  const change = changeView(data);
   const correction: ReportCorrection = {
-    previousValue: data.previousValue,
-    value: data.value,
+    ...change,
     reason: data.reason,
     note: data.note ?? null,
     correctedBy: actorOf(event),
@@ -197,7 +210,10 @@ function corrected(current: ProgressReportDocument, event: RecordedEvent<Progres
   const evidence = evidenceWith(current.evidence, citations(event, 'correction', data.evidence));
   return {
     ...current,
-    value: data.value,
+    value: change.value,
+    state: change.state,
+    narrative: change.narrative,
+    completedOn: change.completedOn,
     corrections,
     correctionCount: corrections.length,
     evidence,

@@ -11,6 +11,7 @@ import { assertNever } from '../src/domain/indicator/target';
 import type { RecordedEvent } from '../src/shared/messages';
 import type { EvidenceView } from './indicator-history/document';
 import { evidenceViews } from './indicator-history/entry';
+import { changeView, type ChangeView } from './reading-views';
 import type { ProjectedDocument, ProjectionDefinition } from './projection';
 import { eventTypeGuard } from './event-type-guard';
 import { UnhandledEventError } from './unhandled-event';
@@ -31,8 +32,8 @@ export interface ReportQueryAnswer {
   answeredBy: QueryActor;
   answeredAt: string;
   evidence: EvidenceView[];
-  /** The correction made together with the answer, if any. */
-  correction: { previousValue: number; value: number; reason: string } | null;
+  /** The correction made together with the answer, if any: the reading before and after it, and why. */
+  correction: (ChangeView & { reason: string }) | null;
   revision: number;
 }
 
@@ -174,7 +175,7 @@ function answered(current: ReportQueryDocument, event: RecordedEvent<ReportQuery
     answeredBy: actorOf(event),
     answeredAt: metadata.recordedAt,
     evidence: evidenceViews(data.evidence),
-    correction: data.correction ? { ...data.correction } : null,
+    correction: data.correction ? { ...changeView(data.correction), reason: data.correction.reason } : null,
     revision: event.revision,
   };
   const answers = [...current.answers, answer];

@@ -3,12 +3,16 @@
  * inspector reads — who, when, under which decision, what the value was before and after.
  */
 import type { AssessmentOutcome, IndicatorEventType } from '../../src/domain/indicator/events';
+import type { MilestoneState } from '../../src/domain/indicator/reading';
 import type { Comparator } from '../../src/domain/indicator/target';
 import type { ProjectedDocument } from '../projection';
 
-/** A target's goal, the part a revision changes. Absent fields are null so before/after compare field by field. */
+/**
+ * A target's goal, the part a revision changes. Absent fields are null so before/after compare
+ * field by field; a milestone's goal is its deadline alone (`comparator` null).
+ */
 export interface GoalSnapshot {
-  comparator: Comparator;
+  comparator: Comparator | null;
   value: number | null;
   min: number | null;
   max: number | null;
@@ -17,11 +21,18 @@ export interface GoalSnapshot {
 
 export interface RegistrationSnapshot {
   responsibleUnitId: string;
-  targets: Array<GoalSnapshot & { metric: string; unit: string }>;
+  targets: Array<GoalSnapshot & { metric: string; unit: string | null }>;
 }
 
 export interface FigureSnapshot {
   value: number;
+}
+
+/** What a milestone report says: its state, the narrative, and the completion day (null unless completed). */
+export interface MilestoneSnapshot {
+  state: MilestoneState;
+  narrative: string;
+  completedOn: string | null;
 }
 
 export interface ResponsibilitySnapshot {
@@ -31,7 +42,7 @@ export interface ResponsibilitySnapshot {
 export interface AssessmentSnapshot {
   outcome: AssessmentOutcome;
   conclusion: string;
-  targets: Array<{ metric: string; latestValue: number | null; status: string }>;
+  targets: Array<{ metric: string; latestValue: number | null; latestState?: MilestoneState | null; status: string }>;
 }
 
 /** Where an inspector's query stands after the event. */
@@ -42,6 +53,7 @@ export interface QuerySnapshot {
 export type HistorySnapshot =
   | RegistrationSnapshot
   | FigureSnapshot
+  | MilestoneSnapshot
   | ResponsibilitySnapshot
   | GoalSnapshot
   | AssessmentSnapshot

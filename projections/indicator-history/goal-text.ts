@@ -1,11 +1,12 @@
 /**
- * A target's goal as a short Vietnamese phrase ("≥ 90", "60–70", "nhóm 3 đứng đầu"), for summaries
- * and exports. Takes the snapshot shape so it serves domain targets and stored views alike.
+ * A target's goal as a short Vietnamese phrase ("≥ 90", "60–70", "nhóm 3 đứng đầu", "hoàn thành"
+ * for a milestone), for summaries and exports. Takes the snapshot shape so it serves domain targets
+ * and stored views alike.
  */
 import { formatVietnameseDate, formatVietnameseNumber } from '../../src/shared/vietnamese-format';
 import type { GoalSnapshot } from './document';
 
-const SYMBOLS: Record<Exclude<GoalSnapshot['comparator'], 'between' | 'top_group'>, string> = {
+const SYMBOLS: Record<Exclude<GoalSnapshot['comparator'], 'between' | 'top_group' | null>, string> = {
   '>=': '≥',
   '>': '>',
   '<=': '≤',
@@ -20,6 +21,8 @@ export function formatGoal(goal: GoalSnapshot): string {
 
 function goalCondition(goal: GoalSnapshot): string {
   switch (goal.comparator) {
+    case null:
+      return 'hoàn thành';
     case 'between':
       return `${number(goal.min)}–${number(goal.max)}`;
     case 'top_group':

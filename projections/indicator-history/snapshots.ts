@@ -1,11 +1,12 @@
 /** The before/after values the audit timeline shows for each kind of event. */
 import type { IndicatorEvent } from '../../src/domain/indicator/events';
+import { readingAfter, readingBefore, readingOf, type Reading } from '../../src/domain/indicator/reading';
 import { assertNever, type Target } from '../../src/domain/indicator/target';
-import type { GoalSnapshot, HistorySnapshot } from './document';
+import type { FigureSnapshot, GoalSnapshot, HistorySnapshot, MilestoneSnapshot } from './document';
 
 export function goalSnapshot(target: Target): GoalSnapshot {
   return {
-    comparator: target.comparator,
+    comparator: target.comparator ?? null,
     value: target.value ?? null,
     min: target.min ?? null,
     max: target.max ?? null,
@@ -20,13 +21,13 @@ export function beforeAndAfter(event: IndicatorEvent): { before: HistorySnapshot
         before: null,
         after: {
           responsibleUnitId: event.data.responsibleUnitId,
-          targets: event.data.targets.map((target) => ({ metric: target.metric, unit: target.unit, ...goalSnapshot(target) })),
+          targets: event.data.targets.map((target) => ({ metric: target.metric, unit: target.unit ?? null, ...goalSnapshot(target) })),
         },
       };
     case 'ProgressReported':
-      return { before: null, after: { value: event.data.value } };
+      return { before: null, after: readingSnapshot(readingOf(event.data)) };
     case 'ProgressReportCorrected':
-      return { before: { value: event.data.previousValue }, after: { value: event.data.value } };
+      return { before: readingSnapshot(readingBefore(event.data)), after: readingSnapshot(readingAfter(event.data)) };
     case 'ResponsibilityReassigned':
       return { before: { responsibleUnitId: event.data.fromUnitId }, after: { responsibleUnitId: event.data.toUnitId } };
     case 'TargetRevised':
@@ -51,4 +52,10 @@ export function beforeAndAfter(event: IndicatorEvent): { before: HistorySnapshot
     default:
       return assertNever(event);
   }
+}
+
+/** A report's reading as the timeline shows it: the figure, or the milestone's state, narrative and completion day. */
+export function readingSnapshot(reading: Reading): FigureSnapshot | MilestoneSnapshot {
+  if (reading.state === undefined) return { value: reading.value };
+  return { state: reading.state, narrative: reading.narrative, completedOn: reading.completedOn ?? null };
 }

@@ -17,6 +17,7 @@ import type {
   TargetRevised,
 } from '../../src/domain/indicator/events';
 import type { Evidence } from '../../src/domain/indicator/evidence';
+import { MILESTONE_STATE_LABELS, readingAfter, readingBefore, readingOf, type MilestoneState, type Reading } from '../../src/domain/indicator/reading';
 import { assertNever } from '../../src/domain/indicator/target';
 import { formatVietnameseDate, formatVietnameseNumber } from '../../src/shared/vietnamese-format';
 import { formatGoal } from './goal-text';
@@ -85,13 +86,31 @@ function registeredSummary(data: IndicatorRegistered['data']): string {
 }
 
 function reportedSummary(data: ProgressReported['data'], unit: string | undefined): string {
-  return `Đơn vị ${data.unitId} báo cáo '${data.metric}' kỳ ${data.period}: ${formatVietnameseNumber(data.value)}${unitSuffix(unit)}${evidenceSuffix(data.evidence)}`;
+  const reading = readingOf(data);
+  return `Đơn vị ${data.unitId} báo cáo '${data.metric}' kỳ ${data.period}: ${readingText(reading, unit)}${narrativeSuffix(reading)}${evidenceSuffix(data.evidence)}`;
 }
 
 function correctedSummary(data: ProgressReportCorrected['data'], unit: string | undefined): string {
-  const change = `${formatVietnameseNumber(data.previousValue)} → ${formatVietnameseNumber(data.value)}${unitSuffix(unit)}`;
+  const after = readingAfter(data);
+  const change = `${readingText(readingBefore(data))} → ${readingText(after, unit)}${narrativeSuffix(after)}`;
   const inAnswer = data.queryId ? ' (giải trình theo yêu cầu của Ủy ban Kiểm tra)' : '';
   return `Đính chính báo cáo '${data.metric}' kỳ ${data.period}${inAnswer}: ${change}; lý do: ${data.reason}${evidenceSuffix(data.evidence)}`;
+}
+
+/** "1.750 (lao động)" for a figure; "Hoàn thành ngày 30/08/2021" or "Đang triển khai" for a milestone. */
+function readingText(reading: Reading, unit?: string): string {
+  if (reading.state === undefined) return `${formatVietnameseNumber(reading.value)}${unitSuffix(unit)}`;
+  return milestoneStateText(reading.state, reading.completedOn);
+}
+
+/** A milestone's state as a report writes it: "Đang triển khai", "Hoàn thành ngày 30/08/2021". */
+export function milestoneStateText(state: MilestoneState, completedOn: string | null | undefined): string {
+  return `${MILESTONE_STATE_LABELS[state]}${completedOn ? ` ngày ${formatVietnameseDate(completedOn)}` : ''}`;
+}
+
+/** "; kết quả: …" — what a milestone report says was done. */
+function narrativeSuffix(reading: Reading): string {
+  return reading.state === undefined ? '' : `; kết quả: ${reading.narrative}`;
 }
 
 function queriedSummary(data: ReportQueried['data']): string {
@@ -100,7 +119,7 @@ function queriedSummary(data: ReportQueried['data']): string {
 
 function answeredSummary(data: ReportQueryAnswered['data'], unit: string | undefined): string {
   const correction = data.correction
-    ? `; kèm đính chính ${formatVietnameseNumber(data.correction.previousValue)} → ${formatVietnameseNumber(data.correction.value)}${unitSuffix(unit)}`
+    ? `; kèm đính chính ${readingText(readingBefore(data.correction))} → ${readingText(readingAfter(data.correction), unit)}`
     : '';
   return `Giải trình báo cáo '${data.metric}' kỳ ${data.period}: ${data.answer}${correction}${evidenceSuffix(data.evidence)}`;
 }

@@ -6,34 +6,45 @@
  * from MongoDB and from SQLite, and a field the API shows is never missing from an answer.
  */
 import type { AssessmentOutcome, IndicatorKind } from '../../src/domain/indicator/events';
+import type { MilestoneState } from '../../src/domain/indicator/reading';
 import type { TargetStatus } from '../../src/domain/indicator/status';
-import type { Accumulation, Comparator, Measure } from '../../src/domain/indicator/target';
+import type { Accumulation, Comparator, Measure, TargetKind } from '../../src/domain/indicator/target';
 import type { ProjectedDocument } from '../projection';
 
+/**
+ * A target with its standing. A numeric target has its goal (`comparator`, `value`/`min`/`max`,
+ * `unit`, `measure`, `accumulation`) and its `latestValue`; a milestone has none of these (null)
+ * and its `latestState` and `latestCompletedOn` instead.
+ */
 export interface IndicatorTargetView {
   metric: string;
   label: string;
-  comparator: Comparator;
+  kind: TargetKind;
+  comparator: Comparator | null;
   value: number | null;
   min: number | null;
   max: number | null;
-  unit: string;
-  measure: Measure;
-  accumulation: Accumulation;
+  unit: string | null;
+  measure: Measure | null;
+  accumulation: Accumulation | null;
   dueDate: string | null;
   rankingIndex: string | null;
   latestValue: number | null;
+  latestState: MilestoneState | null;
+  latestCompletedOn: string | null;
   latestPeriod: string | null;
   latestReportId: string | null;
   status: TargetStatus;
 }
 
-/** One report's current value (after corrections). */
+/** One report's current reading (after corrections): a value, or a milestone's state and completion day. */
 export interface IndicatorFigure {
   reportId: string;
   metric: string;
   period: string;
-  value: number;
+  value: number | null;
+  state: MilestoneState | null;
+  completedOn: string | null;
   /** When the report (not its corrections) was recorded: the tie-breaker among equal periods. */
   recordedAt: string;
 }
@@ -46,7 +57,7 @@ export interface IndicatorAssessmentView {
   decisionRef: string;
   assessedAt: string;
   /** The standing of each target as the assessment recorded it; the live `targets[].status` may differ later only if data is corrected. */
-  targets: Array<{ metric: string; latestValue: number | null; status: string }>;
+  targets: Array<{ metric: string; latestValue: number | null; latestState: MilestoneState | null; status: string }>;
 }
 
 export interface IndicatorActivityCounts {
@@ -87,6 +98,8 @@ export interface IndicatorDocument extends ProjectedDocument {
   responsibleUnitId: string;
   /** True while the responsible unit is the seed's assumption; a reassignment by decision clears it. */
   responsibilityAssumed: boolean;
+  /** For a task: the key indicators it works towards, as registered; empty otherwise. */
+  supportsIndicators: string[];
   /** Revision of the indicator stream this document reflects (0-based), for optimistic concurrency. */
   revision: number;
   registeredAt: string;

@@ -11,11 +11,13 @@ import type {
   TargetRevised,
 } from '../../src/domain/indicator/events';
 import { isLater } from '../../src/domain/indicator/latest-figures';
+import { readingAfter, type Reading } from '../../src/domain/indicator/reading';
+import { readingView } from '../reading-views';
 import { assertNever } from '../../src/domain/indicator/target';
 import type { RecordedEvent } from '../../src/shared/messages';
 import type { RecordedIndicatorEvent } from '../indicator-event';
 import type { IndicatorDocument, IndicatorFigure, IndicatorTargetView } from './document';
-import { interned } from '../interned';
+import { emptyList, interned } from '../interned';
 import { queryAnswered, queryClosed, queryRaised } from './open-queries';
 import { standingOf, summarizeStatuses, targetView, withStandings, worstStatus } from './targets';
 
@@ -89,6 +91,7 @@ function registered(event: RecordedEvent<IndicatorRegistered>): IndicatorDocumen
       name: data.name,
       responsibleUnitId: data.responsibleUnitId,
       responsibilityAssumed: data.responsibilityAssumed ?? false,
+      supportsIndicators: data.supportsIndicators ? [...data.supportsIndicators] : emptyList(),
       revision: event.revision,
       registeredAt: event.metadata.recordedAt,
       updatedAt: event.metadata.recordedAt,
@@ -114,7 +117,7 @@ function reported(current: IndicatorDocument, event: RecordedEvent<ProgressRepor
     reportId: data.reportId,
     metric: interned(data.metric),
     period: interned(data.period),
-    value: data.value,
+    ...figureFields(data),
     recordedAt: event.metadata.recordedAt,
   };
   const counts = { ...current.counts, reports: current.counts.reports + 1 };
@@ -128,14 +131,20 @@ function corrected(current: IndicatorDocument, event: RecordedEvent<ProgressRepo
   if (index < 0) {
     // The decider only corrects existing reports; should one be missing (a truncated stream), the
     // correction still carries everything a figure needs, so keep it rather than lose the value.
-    const figure = { reportId: data.reportId, metric: data.metric, period: data.period, value: data.value, recordedAt: event.metadata.recordedAt };
+    const figure = { reportId: data.reportId, metric: data.metric, period: data.period, ...figureFields(readingAfter(data)), recordedAt: event.metadata.recordedAt };
     return withLatestFigures(current, counts, [...current.latestFigures, figure], data.metric, event);
   }
   const latest = current.latestFigures[index];
   // A correction changes a value, never a period or a recording time, so it never changes which
   // report is a metric's latest: correcting an earlier report changes no standing.
   if (latest.reportId !== data.reportId) return withLatestFigures(current, counts, current.latestFigures, data.metric, event);
-  return withLatestFigures(current, counts, replacedAt(current.latestFigures, index, { ...latest, value: data.value }), data.metric, event);
+  return withLatestFigures(current, counts, replacedAt(current.latestFigures, index, { ...latest, ...figureFields(readingAfter(data)) }), data.metric, event);
+}
+
+/** A reading as a stored figure holds it: a value, or a state and completion day (the narrative is in `progress_reports`). */
+function figureFields(reading: Reading): Pick<IndicatorFigure, 'value' | 'state' | 'completedOn'> {
+  const { value, state, completedOn } = readingView(reading);
+  return { value, state, completedOn };
 }
 
 /**
@@ -190,7 +199,7 @@ function assessed(current: IndicatorDocument, event: RecordedEvent<IndicatorAsse
       conclusion: data.conclusion,
       decisionRef: data.decisionRef,
       assessedAt: event.metadata.recordedAt,
-      targets: data.targets.map((target) => ({ ...target })),
+      targets: data.targets.map((target) => ({ ...target, latestState: target.latestState ?? null })),
     },
     closed: true,
   };

@@ -4,8 +4,8 @@
  * place, so a correction or a revision yields exactly what a full replay would.
  */
 import { latestFigure } from '../../src/domain/indicator/latest-figures';
-import { TARGET_STATUSES, targetStatus, type TargetStatus } from '../../src/domain/indicator/status';
-import type { Target } from '../../src/domain/indicator/target';
+import { TARGET_STATUSES, targetStatus, type LatestFigure, type TargetStatus } from '../../src/domain/indicator/status';
+import { targetKind, type Target } from '../../src/domain/indicator/target';
 import type { IndicatorFigure, IndicatorTargetView, StatusSummary } from './document';
 
 /**
@@ -20,16 +20,19 @@ export function targetView(target: Target): IndicatorTargetView {
   return {
     metric: target.metric,
     label: target.label,
-    comparator: target.comparator,
+    kind: targetKind(target),
+    comparator: target.comparator ?? null,
     value: target.value ?? null,
     min: target.min ?? null,
     max: target.max ?? null,
-    unit: target.unit,
-    measure: target.measure,
-    accumulation: target.accumulation,
+    unit: target.unit ?? null,
+    measure: target.measure ?? null,
+    accumulation: target.accumulation ?? null,
     dueDate: target.dueDate ?? null,
     rankingIndex: target.rankingIndex ?? null,
     latestValue: null,
+    latestState: null,
+    latestCompletedOn: null,
     latestPeriod: null,
     latestReportId: null,
     status: 'no_data',
@@ -38,13 +41,18 @@ export function targetView(target: Target): IndicatorTargetView {
 
 /** The domain target back from a view, for the domain's status rule (nulls become absent fields). */
 export function domainTarget(view: IndicatorTargetView): Target {
+  if (view.kind === 'milestone') {
+    return view.dueDate === null ? { kind: 'milestone', metric: view.metric, label: view.label } : { kind: 'milestone', metric: view.metric, label: view.label, dueDate: view.dueDate };
+  }
+  // Views stored before target kinds existed have no kind: every one of them is numeric. Only a
+  // milestone's goal fields are null.
   const target: Target = {
     metric: view.metric,
     label: view.label,
-    comparator: view.comparator,
-    unit: view.unit,
-    measure: view.measure,
-    accumulation: view.accumulation,
+    comparator: view.comparator!,
+    unit: view.unit!,
+    measure: view.measure!,
+    accumulation: view.accumulation!,
   };
   if (view.value !== null) target.value = view.value;
   if (view.min !== null) target.min = view.min;
@@ -52,6 +60,14 @@ export function domainTarget(view: IndicatorTargetView): Target {
   if (view.dueDate !== null) target.dueDate = view.dueDate;
   if (view.rankingIndex !== null) target.rankingIndex = view.rankingIndex;
   return target;
+}
+
+/** What the status rule reads of a stored figure: its period and its value, or its state and completion day. */
+export function figureReading(figure: IndicatorFigure): LatestFigure {
+  const { period, value, state, completedOn } = figure;
+  // Figures stored before milestones existed have no state field: they are all values.
+  if (!state) return { period, value: value! };
+  return completedOn ? { period, state, completedOn } : { period, state };
 }
 
 /** Each target with its latest figure and status as the given figures imply. */
@@ -65,9 +81,11 @@ export function standingOf(target: IndicatorTargetView, figures: readonly Indica
   return {
     ...target,
     latestValue: latest ? latest.value : null,
+    latestState: latest ? latest.state ?? null : null,
+    latestCompletedOn: latest ? latest.completedOn ?? null : null,
     latestPeriod: latest ? latest.period : null,
     latestReportId: latest ? latest.reportId : null,
-    status: targetStatus(domainTarget(target), latest),
+    status: targetStatus(domainTarget(target), latest ? figureReading(latest) : null),
   };
 }
 

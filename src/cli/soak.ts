@@ -31,12 +31,24 @@ const WORKERS = Number(process.env.SOAK_WORKERS ?? 8);
 const RESTART_EVERY_MS = Number(process.env.SOAK_RESTART_EVERY_MS ?? 1500);
 const PERIODS = ['2021-01', '2021-02', '2021-03', '2021-04', '2021-05', '2021-06', '2021-07', '2021-08', '2021-09', '2021-10', '2021-11', '2021-12', '2021-Q1', '2021-Q2', '2021-Q3', '2021-Q4', '2021-H1', '2021-H2', '2021'];
 const VALUE_BY_MEASURE: Record<string, (n: number) => number> = { share: (n) => 40 + (n % 50), growth: (n) => 5 + (n % 7), count: (n) => 100 + n, amount: (n) => 10 + n, rank: (n) => 1 + (n % 5) };
+/** A milestone (measure null) is reported by a state and a narrative; states without a completion day keep the soak simple. */
+const MILESTONE_STATES = ['in_progress', 'not_started'];
+
+/** A reading that differs from what `readingFor(measure, n)` gave (for a figure, most of the time). */
+function correctedReading(measure: string | null, n: number): object {
+  return measure === null ? readingFor(null, n + 1) : { value: VALUE_BY_MEASURE[measure](n + 1) + 0.5 * (n % 2) };
+}
+
+/** The reading a slot's target takes: a figure by its measure, or a milestone's state and narrative. */
+function readingFor(measure: string | null, n: number): object {
+  return measure === null ? { state: MILESTONE_STATES[n % MILESTONE_STATES.length], narrative: `Soak ${n}` } : { value: VALUE_BY_MEASURE[measure](n) };
+}
 const AUTH = (key: string) => ({ Authorization: `Bearer ${key}`, 'Content-Type': 'application/json' });
 
 interface Target {
   indicatorId: string;
   metric: string;
-  measure: string;
+  measure: string | null;
 }
 
 async function main(): Promise<void> {
@@ -53,7 +65,7 @@ async function main(): Promise<void> {
     const health = app.get(StoreHealth);
     const startHead = await eventStore.headPosition();
 
-    const indicators = (await (await fetch(`${base}/indicators?limit=500`, { headers: AUTH('demo-analyst') })).json()) as { items: Array<{ id: string; responsibleUnitId: string; targets: Array<{ metric: string; measure: string }> }> };
+    const indicators = (await (await fetch(`${base}/indicators?limit=500`, { headers: AUTH('demo-analyst') })).json()) as { items: Array<{ id: string; responsibleUnitId: string; targets: Array<{ metric: string; measure: string | null }> }> };
     const slots = indicators.items.flatMap((i) => i.targets.map((t) => ({ indicatorId: i.id, metric: t.metric, measure: t.measure }))).flatMap((t: Target) => PERIODS.map((period) => ({ ...t, period })));
     const homes = new Map(indicators.items.map((i) => [i.id, i.responsibleUnitId]));
     const reports: Array<Target & { reportId: string }> = [];
@@ -78,11 +90,11 @@ async function main(): Promise<void> {
         const roll = n % 10;
         if (roll < 4 && slots.length > 0) {
           const slot = slots.splice(Math.floor(Math.random() * slots.length), 1)[0];
-          const body = await post('ProgressReported', `/indicators/${slot.indicatorId}/progress-reports`, { metric: slot.metric, period: slot.period, value: VALUE_BY_MEASURE[slot.measure](n) });
+          const body = await post('ProgressReported', `/indicators/${slot.indicatorId}/progress-reports`, { metric: slot.metric, period: slot.period, ...readingFor(slot.measure, n) });
           if (body) reports.push({ ...slot, reportId: body.reportId as string });
         } else if (roll < 8 && reports.length > 0) {
           const report = reports[Math.floor(Math.random() * reports.length)];
-          await post('ProgressReportCorrected', `/indicators/${report.indicatorId}/progress-reports/${report.reportId}/corrections`, { value: VALUE_BY_MEASURE[report.measure](n + 1) + 0.5 * (n % 2), reason: `Soak ${n}` });
+          await post('ProgressReportCorrected', `/indicators/${report.indicatorId}/progress-reports/${report.reportId}/corrections`, { ...correctedReading(report.measure, n), reason: `Soak ${n}` });
         } else if (roll === 8) {
           const ids = [...homes.keys()];
           const indicatorId = ids[n % ids.length];

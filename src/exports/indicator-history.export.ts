@@ -1,12 +1,13 @@
 /**
  * One indicator's audit history as a table: every event (or those the history's filters keep),
  * oldest first unless asked otherwise, with who (and for which
- * unit, by name), when (Vietnam time), the period and metric, the value before and after, the
- * reason, the decision, the inspection query text, the documents cited and the one-line summary.
+ * unit, by name), when (Vietnam time), the period and metric, the value before and after (a
+ * milestone's state before and after, and what the unit says was done), the reason, the decision,
+ * the inspection query text, the documents cited and the one-line summary.
  * Built from the `indicator_history` and `units` read models.
  */
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
-import type { HistorySnapshot } from '../../projections/indicator-history';
+import { milestoneStateText, type HistorySnapshot } from '../../projections/indicator-history';
 import { timelineBounds, type TimelineCriteria } from '../audit/timeline/timeline-filter';
 import type { SortOrder } from '../audit/timeline/timeline-query.dto';
 import { assertIndicatorHasHistory } from '../indicators/read/indicator-queries';
@@ -32,6 +33,11 @@ export const HISTORY_COLUMNS: Column[] = [
   { header: 'Nội dung yêu cầu, giải trình, kết luận', kind: 'text', width: 40 },
   { header: 'Tài liệu kiểm chứng', kind: 'text', width: 50 },
   { header: 'Diễn giải', kind: 'text', width: 80 },
+  // A milestone report's state before and after, and what the unit says was done. Added last so
+  // that the columns sheets already refer to keep their places.
+  { header: 'Tình hình thực hiện trước', kind: 'text', width: 22 },
+  { header: 'Tình hình thực hiện sau', kind: 'text', width: 22 },
+  { header: 'Kết quả thực hiện', kind: 'text', width: 50 },
 ];
 
 export class ExportIndicatorHistoryQuery extends Query<ExportTable> {
@@ -78,9 +84,18 @@ export class ExportIndicatorHistoryHandler implements IQueryHandler<ExportIndica
         entry.queryMessage ?? null,
         (entry.evidence ?? []).map((item) => `${item.documentRef} ngày ${formatVietnameseDate(item.issuedOn)}: ${item.title}`).join('\n') || null,
         entry.summary,
+        milestone(entry.before)?.text ?? null,
+        milestone(entry.after)?.text ?? null,
+        milestone(entry.after)?.narrative ?? null,
       ]),
     };
   }
+}
+
+/** A milestone report's state as a reader writes it ("Hoàn thành ngày 30/08/2021"), and its narrative. */
+function milestone(snapshot: HistorySnapshot | null): { text: string; narrative: string } | null {
+  if (!snapshot || !('state' in snapshot) || !('narrative' in snapshot)) return null;
+  return { text: milestoneStateText(snapshot.state, snapshot.completedOn), narrative: snapshot.narrative };
 }
 
 /** The reported value, when the snapshot is a figure; other before/after shapes are in the summary. */

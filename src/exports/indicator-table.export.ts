@@ -1,10 +1,11 @@
 /**
  * The year's indicator table (bảng tổng hợp chỉ tiêu): one row per target, with the goal, the latest
- * figure, its status and the responsible unit by name. Built from the `indicators` list query (same
+ * figure (a milestone's latest state and completion day), its status and the responsible unit by name. Built from the `indicators` list query (same
  * filters and order as GET /indicators) and the `units` read model.
  */
 import { Query, QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { formatGoal } from '../../projections/indicator-history';
+import { MILESTONE_STATE_LABELS } from '../domain/indicator/reading';
 import { ListIndicatorsQuery, type IndicatorList } from '../indicators/read/indicator-queries';
 import type { ListIndicatorsQueryDto } from '../indicators/read/list-indicators.query-dto';
 import { UnitsReadModel } from '../read-models/units/units.read-model';
@@ -32,6 +33,10 @@ export const INDICATOR_TABLE_COLUMNS: Column[] = [
   { header: 'Mã đơn vị chủ trì', kind: 'text', width: 28 },
   { header: 'Yêu cầu giải trình chưa kết thúc', kind: 'number', width: 14 },
   { header: 'Cập nhật lúc', kind: 'datetime', width: 20 },
+  // A milestone's latest state and completion day. Added last so that the columns sheets already
+  // refer to keep their places.
+  { header: 'Tình hình thực hiện', kind: 'text', width: 18 },
+  { header: 'Ngày hoàn thành', kind: 'date', width: 14 },
 ];
 
 /** GET /indicators pages at most this many; the export walks every page. */
@@ -83,6 +88,8 @@ export class ExportIndicatorTableHandler implements IQueryHandler<ExportIndicato
           indicator.responsibleUnitId,
           indicator.openQueryCount,
           indicator.updatedAt,
+          target.latestState ? MILESTONE_STATE_LABELS[target.latestState] : null,
+          target.latestCompletedOn,
         ]),
       ),
     };

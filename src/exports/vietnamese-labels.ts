@@ -34,7 +34,7 @@ const GROUP_LABELS: Record<string, string> = {
   society: 'Văn hóa – xã hội',
   social: 'Văn hóa – xã hội',
   environment: 'Môi trường',
-  urban_environment: 'Môi trường đô thị',
+  urban_environment: 'Quy hoạch, đô thị, đất đai, tài nguyên, môi trường',
   infrastructure: 'Kết cấu hạ tầng',
   administrative_reform: 'Cải cách hành chính',
   budget: 'Ngân sách',
@@ -43,6 +43,9 @@ const GROUP_LABELS: Record<string, string> = {
   defense: 'Quốc phòng – an ninh',
   government: 'Chính quyền',
   implementation: 'Tổ chức thực hiện',
+  mass_mobilisation: 'Dân vận, Mặt trận và đoàn thể',
+  human_resources: 'Phát triển nguồn nhân lực',
+  foreign_affairs: 'Đối ngoại',
 };
 
 export function groupLabel(group: string): string {

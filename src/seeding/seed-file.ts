@@ -1,7 +1,9 @@
 /**
  * The shape of seeds/resolution-2021.json: the resolution, the units it names (or that the seed
- * adds as plausible owners), and every indicator and task with its targets. Seeding turns each
- * entry into a command, so the seed is event-sourced like everything else.
+ * adds as plausible owners), every indicator and task with its targets, and the passages of
+ * sections II–III that are not tasks (headings, restatements), so that a reviewer — and the seed
+ * test — can see that nothing of those sections was left out. Seeding turns each entry into a
+ * command, so the seed is event-sourced like everything else.
  */
 import type { IndicatorKind } from '../domain/indicator/events';
 import type { Target } from '../domain/indicator/target';
@@ -39,13 +41,29 @@ export interface SeedIndicator {
   responsibilityAssumed: boolean;
   /** Why that unit, when assumed. */
   assumptionNote?: string;
+  /** For a task: the key indicators (`ind-NN`) its passage works towards, where it speaks of what they measure. */
+  supportsIndicators?: string[];
+  /** For a task whose deadline its own section does not state: the seeded task whose sentence sets it (III.1 for every plan). */
+  deadlineFrom?: string;
   targets: Target[];
+}
+
+/** A passage of sections II–III that the seed deliberately does not track as a task, and why. */
+export interface SeedNotTask {
+  section: string;
+  /** `heading`: a section heading naming the aim its sentences carry out; `restatement`: repeats a seeded entry (`sameAs`). */
+  kind: 'heading' | 'restatement';
+  /** The passage, verbatim. */
+  text: string;
+  sameAs?: string;
+  reason: string;
 }
 
 export interface SeedFile {
   resolution: SeedResolution;
   units: SeedUnit[];
   indicators: SeedIndicator[];
+  notTasks?: SeedNotTask[];
 }
 
 export interface DemoPrincipal {

@@ -70,6 +70,9 @@ describe('exports (e2e)', () => {
         'Nội dung yêu cầu, giải trình, kết luận',
         'Tài liệu kiểm chứng',
         'Diễn giải',
+        'Tình hình thực hiện trước',
+        'Tình hình thực hiện sau',
+        'Kết quả thực hiện',
       ]);
       expect(rows).toHaveLength(history.length);
       expect(rows.map((row) => row[0])).toEqual(history.map((entry: { revision: number }) => String(entry.revision)));
@@ -151,6 +154,8 @@ describe('exports (e2e)', () => {
         'Mã đơn vị chủ trì',
         'Yêu cầu giải trình chưa kết thúc',
         'Cập nhật lúc',
+        'Tình hình thực hiện',
+        'Ngày hoàn thành',
       ]);
       const expected = listed.flatMap((indicator: { id: string; targets: Array<{ metric: string }> }) => indicator.targets.map(() => indicator.id));
       expect(rows.map((row) => row[0])).toEqual(expected);

@@ -8,31 +8,18 @@ import type {
   ResponsibilityReassigned,
   TargetRevised,
 } from '../../src/domain/indicator/events';
-import type { Target } from '../../src/domain/indicator/target';
+import type { MilestoneReading } from '../../src/domain/indicator/reading';
+import type { MilestoneTarget, NumericTarget, Target } from '../../src/domain/indicator/target';
+import { excellentShareTarget, newMembersTarget, schoolTarget } from '../support/indicator-fixtures';
 
 export const IND = 'ind-03';
 
-/** Indicator 3: at least 450 new party members, a year-to-date count. */
-export const newMembers: Target = {
-  metric: 'new_members',
-  label: 'Kết nạp mới từ 450 đảng viên trở lên',
-  comparator: '>=',
-  value: 450,
-  unit: 'đảng viên',
-  measure: 'count',
-  accumulation: 'cumulative',
-};
+/** Indicator 3's targets: at least 450 new party members (a year-to-date count), 20% excellent (a level share). */
+export const newMembers: NumericTarget = newMembersTarget;
+export const excellentShare: NumericTarget = excellentShareTarget;
 
-/** A level share within the same indicator: 20% of members rated excellent. */
-export const excellentShare: Target = {
-  metric: 'excellent_share',
-  label: '20% hoàn thành xuất sắc nhiệm vụ',
-  comparator: '>=',
-  value: 20,
-  unit: '%',
-  measure: 'share',
-  accumulation: 'level',
-};
+/** A qualitative task with a deadline: Hòn Gai high school, finished before 05/9/2021. */
+export const schoolCompleted: MilestoneTarget = schoolTarget;
 
 export function registered(data: Partial<IndicatorRegistered['data']> = {}): IndicatorRegistered {
   return {
@@ -53,11 +40,31 @@ export function registered(data: Partial<IndicatorRegistered['data']> = {}): Ind
   };
 }
 
-export function reported(reportId: string, metric: string, period: string, value: number, data: Partial<ProgressReported['data']> = {}): ProgressReported {
+/** The fields of a report besides its reading. */
+type ReportFields = Partial<Pick<ProgressReported['data'], 'indicatorId' | 'reportId' | 'metric' | 'period' | 'note' | 'unitId' | 'evidence'>>;
+
+export function reported(reportId: string, metric: string, period: string, value: number, data: ReportFields = {}): ProgressReported {
   return {
     type: 'ProgressReported',
     data: { indicatorId: IND, reportId, metric, period, value, unitId: 'ban-to-chuc-thanh-uy', ...data },
   };
+}
+
+/** A task registered with the one milestone target above. */
+export function registeredTask(): IndicatorRegistered {
+  const { number: _number, ...data } = registered({ kind: 'task', section: 'II.7.1', name: 'Hoàn thành trường THPT Hòn Gai', targets: [schoolCompleted] }).data;
+  return { type: 'IndicatorRegistered', data };
+}
+
+export function reportedState(reportId: string, period: string, reading: MilestoneReading, data: ReportFields = {}): ProgressReported {
+  return {
+    type: 'ProgressReported',
+    data: { indicatorId: IND, reportId, metric: schoolCompleted.metric, period, ...reading, unitId: 'ban-to-chuc-thanh-uy', ...data },
+  };
+}
+
+export function correctedState(reportId: string, period: string, previous: MilestoneReading, reading: MilestoneReading, reason = 'Bổ sung kết quả'): ProgressReportCorrected {
+  return { type: 'ProgressReportCorrected', data: { indicatorId: IND, reportId, metric: schoolCompleted.metric, period, previous, ...reading, reason } };
 }
 
 export function corrected(
@@ -78,7 +85,7 @@ export function reassigned(fromUnitId: string, toUnitId: string): Responsibility
   };
 }
 
-export function revised(before: Target, change: Partial<Target>): TargetRevised {
+export function revised<T extends Target>(before: T, change: Partial<T>): TargetRevised {
   return {
     type: 'TargetRevised',
     data: {

@@ -50,6 +50,7 @@ describe('indicators projection', () => {
         name: 'Số lượng đảng viên được kết nạp mới',
         responsibleUnitId: 'ban-to-chuc-thanh-uy',
         responsibilityAssumed: false,
+        supportsIndicators: [],
         revision: 0,
         registeredAt: '2021-01-01T00:01:00.000Z',
         updatedAt: '2021-01-01T00:01:00.000Z',
@@ -57,6 +58,7 @@ describe('indicators projection', () => {
           {
             metric: 'new_members',
             label: newMembers.label,
+            kind: 'numeric',
             comparator: '>=',
             value: 450,
             min: null,
@@ -67,6 +69,8 @@ describe('indicators projection', () => {
             dueDate: null,
             rankingIndex: null,
             latestValue: null,
+            latestState: null,
+            latestCompletedOn: null,
             latestPeriod: null,
             latestReportId: null,
             status: 'no_data',
@@ -111,7 +115,7 @@ describe('indicators projection', () => {
     it('records the figure, counts the report and advances revision, updatedAt and lastPosition', () => {
       const document = project([registered(), reported('r1', 'new_members', '2021-Q1', 120)]);
       expect(document.latestFigures).toEqual([
-        { reportId: 'r1', metric: 'new_members', period: '2021-Q1', value: 120, recordedAt: '2021-01-01T00:02:00.000Z' },
+        { reportId: 'r1', metric: 'new_members', period: '2021-Q1', value: 120, state: null, completedOn: null, recordedAt: '2021-01-01T00:02:00.000Z' },
       ]);
       expect(document.counts.reports).toBe(1);
       expect(document).toMatchObject({ revision: 1, updatedAt: '2021-01-01T00:02:00.000Z', lastPosition: 2 });
@@ -277,7 +281,8 @@ describe('indicators projection', () => {
         conclusion: 'Hoàn thành vượt mức kế hoạch',
         decisionRef: '140-KL/TU',
         assessedAt: '2021-01-01T00:03:00.000Z',
-        targets: assessedTargets,
+        // A numeric target's record of the assessment has no state: the document keeps it as null.
+        targets: assessedTargets.map((assessedTarget) => ({ ...assessedTarget, latestState: null })),
       });
       expect(target(document, 'new_members').status).toBe('achieved');
       expect(document.revision).toBe(2);

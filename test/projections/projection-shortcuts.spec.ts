@@ -90,11 +90,11 @@ describe('indicators: only each metric\'s latest figure is kept, and only the re
     for (const event of events) {
       if (event.type === 'ProgressReported') {
         const { reportId, metric, period, value } = event.data;
-        figures.set(reportId, { reportId, metric, period, value, recordedAt: event.metadata.recordedAt });
+        figures.set(reportId, { reportId, metric, period, value: value ?? null, state: null, completedOn: null, recordedAt: event.metadata.recordedAt });
       }
       if (event.type === 'ProgressReportCorrected') {
         const figure = figures.get(event.data.reportId);
-        if (figure) figures.set(figure.reportId, { ...figure, value: event.data.value });
+        if (figure) figures.set(figure.reportId, { ...figure, value: event.data.value ?? null });
       }
     }
     return [...figures.values()];

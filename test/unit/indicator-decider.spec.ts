@@ -4,7 +4,7 @@ import type { IndicatorEvent, ProgressReported } from '../../src/domain/indicato
 import { evolveIndicator, initialIndicatorState, type IndicatorState } from '../../src/domain/indicator/state';
 import { ForbiddenError, NotFoundError, BusinessRuleError, InvalidInputError } from '../../src/shared/errors';
 import { specFor } from '../support/decider-spec';
-import { actors, context, registered } from '../support/indicator-fixtures';
+import { actors, context, newMembersTarget, registered } from '../support/indicator-fixtures';
 
 const given = specFor<IndicatorCommand, IndicatorEvent, IndicatorState>({
   decide: decideIndicator,
@@ -12,7 +12,7 @@ const given = specFor<IndicatorCommand, IndicatorEvent, IndicatorState>({
   initialState: initialIndicatorState,
 });
 
-const report = (overrides: Partial<ProgressReported['data']> = {}): ProgressReported => ({
+const report = (overrides: Partial<Pick<ProgressReported['data'], 'reportId' | 'metric' | 'period' | 'unitId' | 'note'> & { value: number }> = {}): ProgressReported => ({
   type: 'ProgressReported',
   data: { indicatorId: 'ind-03', reportId: 'r1', metric: 'new_members', period: '2021-Q1', value: 120, unitId: 'unit-a', ...overrides },
 });
@@ -66,7 +66,7 @@ describe('Indicator decider', () => {
 
     it('refuses no targets, duplicate metrics and incoherent targets', () => {
       const base = registerCommand();
-      const [first] = base.data.targets;
+      const first = newMembersTarget;
       given([]).when({ ...base, data: { ...base.data, targets: [] } }).thenFails('TARGETS_REQUIRED');
       given([]).when({ ...base, data: { ...base.data, targets: [first, first] } }).thenFails('DUPLICATE_METRIC');
       given([])
@@ -260,7 +260,7 @@ describe('Indicator decider', () => {
     });
 
     it('records the target before and after', () => {
-      const [before] = registered.data.targets;
+      const before = newMembersTarget;
       given([registered]).when(revise()).then([
         {
           type: 'TargetRevised',
@@ -270,7 +270,7 @@ describe('Indicator decider', () => {
     });
 
     it('can turn a threshold into a range', () => {
-      const [before] = registered.data.targets;
+      const before = newMembersTarget;
       const { value: _value, ...rest } = before;
       given([registered]).when(revise({ change: { comparator: 'between', min: 400, max: 500 } })).then([
         expect.objectContaining({ data: expect.objectContaining({ after: { ...rest, comparator: 'between', min: 400, max: 500 } }) }) as IndicatorEvent,

@@ -6,6 +6,7 @@
 import type { Actor } from '../../shared/messages';
 import type { Evidence } from './evidence';
 import type { AssessmentOutcome, IndicatorRegistered } from './events';
+import type { ReadingInput } from './reading';
 import type { TargetChange } from './target';
 
 export interface CommandContext {
@@ -35,14 +36,18 @@ export type RegisterIndicator = Command<
   { responsibleUnit: UnitSnapshot; resolution: ResolutionSnapshot }
 >;
 
+/**
+ * Reports and corrections bring the reading as the client sent it (`value`, or `state`, `narrative`
+ * and `completedOn`): which of them the target takes is the decider's rule, not the command's shape.
+ */
 export type ReportProgress = Command<
   'ReportProgress',
-  { indicatorId: string; reportId: string; metric: string; period: string; value: number; note?: string; evidence?: Evidence[] }
+  { indicatorId: string; reportId: string; metric: string; period: string; note?: string; evidence?: Evidence[] } & ReadingInput
 >;
 
 export type CorrectProgressReport = Command<
   'CorrectProgressReport',
-  { indicatorId: string; reportId: string; value: number; reason: string; note?: string; evidence?: Evidence[] }
+  { indicatorId: string; reportId: string; reason: string; note?: string; evidence?: Evidence[] } & ReadingInput
 >;
 
 export type ReassignResponsibility = Command<
@@ -72,7 +77,7 @@ export type AnswerReportQuery = Command<
     answer: string;
     evidence?: Evidence[];
     /** Correct the queried report in the same step: both events are appended together or not at all. */
-    correction?: { value: number; reason: string };
+    correction?: ReadingInput & { reason: string };
   }
 >;
 

@@ -5,6 +5,7 @@
  */
 import type { Message } from '../../shared/messages';
 import type { Evidence } from './evidence';
+import type { MilestoneState, Reading, ReadingChange } from './reading';
 import type { Target } from './target';
 
 export type IndicatorKind = 'indicator' | 'task';
@@ -32,10 +33,13 @@ export type IndicatorRegistered = Message<
     responsibleUnitId: string;
     /** Set when the resolution names no unit and the seed assigned the most plausible one. */
     responsibilityAssumed?: boolean;
+    /** For a task: the key indicators (their ids) it works towards; absent when none. */
+    supportsIndicators?: string[];
     targets: Target[];
   }
 >;
 
+/** A report gives a figure (`value`) for a numeric target, a state and a narrative for a milestone. */
 export type ProgressReported = Message<
   'ProgressReported',
   {
@@ -43,15 +47,15 @@ export type ProgressReported = Message<
     reportId: string;
     metric: string;
     period: string;
-    value: number;
     note?: string;
     /** The unit the report was made for (the responsible unit at the time). */
     unitId: string;
-    /** Documents cited for the figure; absent when none (and in events recorded before evidence existed). */
+    /** Documents cited for the report; absent when none (and in events recorded before evidence existed). */
     evidence?: Evidence[];
-  }
+  } & Reading
 >;
 
+/** A correction replaces the report's reading: `previousValue` → `value`, or a milestone's `previous` reading → the new one. */
 export type ProgressReportCorrected = Message<
   'ProgressReportCorrected',
   {
@@ -59,14 +63,12 @@ export type ProgressReportCorrected = Message<
     reportId: string;
     metric: string;
     period: string;
-    previousValue: number;
-    value: number;
     reason: string;
     note?: string;
     evidence?: Evidence[];
     /** Set when the correction was made in answer to an inspector's query. */
     queryId?: string;
-  }
+  } & ReadingChange
 >;
 
 export type ResponsibilityReassigned = Message<
@@ -81,13 +83,21 @@ export type TargetRevised = Message<
 
 export type AssessmentOutcome = 'achieved' | 'partially_achieved' | 'not_achieved';
 
+/** A target's standing as an assessment records it; `latestState` is given for milestone targets only. */
+export interface AssessedTarget {
+  metric: string;
+  latestValue: number | null;
+  latestState?: MilestoneState | null;
+  status: string;
+}
+
 export type IndicatorAssessed = Message<
   'IndicatorAssessed',
   {
     indicatorId: string;
     outcome: AssessmentOutcome;
     /** Each target's standing as the ledger computed it when the assessment was made. */
-    targets: Array<{ metric: string; latestValue: number | null; status: string }>;
+    targets: AssessedTarget[];
     conclusion: string;
     decisionRef: string;
   }
@@ -108,7 +118,7 @@ interface QueriedReport {
   period: string;
 }
 
-/** An inspector asks the responsible unit to explain a reported figure (yêu cầu giải trình). */
+/** An inspector asks the responsible unit to explain a report: its figure, or a milestone's state and narrative (yêu cầu giải trình). */
 export type ReportQueried = Message<
   'ReportQueried',
   QueriedReport & {
@@ -119,13 +129,13 @@ export type ReportQueried = Message<
   }
 >;
 
-/** The responsible unit answers; when it corrects the figure too, the correction is the event just before. */
+/** The responsible unit answers; when it corrects the report too, the correction is the event just before. */
 export type ReportQueryAnswered = Message<
   'ReportQueryAnswered',
   QueriedReport & {
     answer: string;
     evidence?: Evidence[];
-    correction?: { previousValue: number; value: number; reason: string };
+    correction?: ReadingChange & { reason: string };
   }
 >;
 

@@ -14,6 +14,7 @@
  *   one list.
  */
 import { BusinessRuleError } from '../../shared/errors';
+import { localDay } from './period';
 import { isIsoDate } from './target';
 
 export interface Evidence {
@@ -30,8 +31,6 @@ export interface Evidence {
 export const MAX_EVIDENCE_ITEMS = 20;
 
 export const SHA256_PATTERN = /^[0-9a-fA-F]{64}$/;
-
-const LOCAL_OFFSET_MS = 7 * 60 * 60 * 1000;
 
 /**
  * The evidence list as it will be recorded: trimmed, hashes lowercased, optional fields left out
@@ -92,9 +91,4 @@ function requireNoDuplicates(items: readonly Evidence[]): void {
 
 function invalid(index: number, field: string, problem: string): BusinessRuleError {
   return new BusinessRuleError('INVALID_EVIDENCE', `evidence[${index}].${field} ${problem}`, { index, field, problem });
-}
-
-/** The local calendar day (UTC+07:00) of an instant, YYYY-MM-DD. */
-function localDay(instant: string): string {
-  return new Date(Date.parse(instant) + LOCAL_OFFSET_MS).toISOString().slice(0, 10);
 }

@@ -72,6 +72,11 @@ export function periodEnd(period: Period): Date {
   return new Date(Date.UTC(period.year, period.lastMonth, 1) - LOCAL_OFFSET_MS);
 }
 
+/** The local calendar day (UTC+07:00) of an instant, YYYY-MM-DD: the day a unit would write on its report. */
+export function localDay(instant: string): string {
+  return new Date(Date.parse(instant) + LOCAL_OFFSET_MS).toISOString().slice(0, 10);
+}
+
 /** The local date of the period's last day, YYYY-MM-DD. */
 export function periodLastDay(period: Period): string {
   const lastDay = new Date(Date.UTC(period.year, period.lastMonth, 0));

@@ -2,11 +2,13 @@
 import type { IndicatorEvent, IndicatorKind } from './events';
 import { assertNever, type Target } from './target';
 import type { ReportFigure } from './latest-figures';
+import { readingAfter, readingOf, type Reading } from './reading';
 
-export interface ReportRecord extends ReportFigure {
+/** A report as the rules need it: its current reading (after corrections) and what ranks it. */
+export type ReportRecord = ReportFigure & {
   reportId: string;
   unitId: string;
-}
+};
 
 export type QueryStatus = 'open' | 'answered' | 'closed';
 
@@ -45,15 +47,17 @@ export function evolveIndicator(state: IndicatorState, event: FoldableIndicatorE
   if (state.status === 'unregistered') return state;
   switch (event.type) {
     case 'ProgressReported': {
-      const { reportId, metric, period, value, unitId } = event.data;
+      const { reportId, metric, period, unitId } = event.data;
       const recordedAt = event.metadata?.recordedAt ?? '';
-      return { ...state, reports: [...state.reports, { reportId, metric, period, value, unitId, recordedAt }] };
+      return { ...state, reports: [...state.reports, { reportId, metric, period, unitId, recordedAt, ...readingOf(event.data) }] };
     }
-    case 'ProgressReportCorrected':
+    case 'ProgressReportCorrected': {
+      const corrected = readingAfter(event.data);
       return {
         ...state,
-        reports: state.reports.map((r) => (r.reportId === event.data.reportId ? { ...r, value: event.data.value } : r)),
+        reports: state.reports.map((r) => (r.reportId === event.data.reportId ? withReading(r, corrected) : r)),
       };
+    }
     case 'ResponsibilityReassigned':
       return { ...state, responsibleUnitId: event.data.toUnitId };
     case 'TargetRevised':
@@ -72,6 +76,12 @@ export function evolveIndicator(state: IndicatorState, event: FoldableIndicatorE
     default:
       return assertNever(event);
   }
+}
+
+/** The record with its reading replaced whole: a corrected milestone keeps no completion day it no longer states. */
+function withReading(record: ReportRecord, reading: Reading): ReportRecord {
+  const { reportId, metric, period, unitId, recordedAt } = record;
+  return { reportId, metric, period, unitId, recordedAt, ...reading };
 }
 
 function withQueryStatus(state: RegisteredIndicator, queryId: string, status: QueryStatus): RegisteredIndicator {

@@ -1,6 +1,12 @@
 /**
  * What an indicator or task aims at. One indicator may have several targets (indicator 4: growth
  * plus a three-part economic structure), each addressed by a `metric` key stable within its indicator.
+ *
+ * A target is of one of two kinds:
+ * - `numeric` (the default, and every target recorded before kinds existed): a figure compared with
+ *   a threshold, a range or a ranking;
+ * - `milestone` (nhiệm vụ định tính): a task with no figure. Each report gives the task's state for
+ *   the period and a narrative instead of a value (see reading.ts); the target may carry a deadline.
  */
 
 /**
@@ -32,10 +38,20 @@ export const MEASURES: readonly Measure[] = ['share', 'growth', 'count', 'amount
  */
 export type Accumulation = 'cumulative' | 'level';
 
-export interface Target {
+export type TargetKind = 'numeric' | 'milestone';
+
+export const TARGET_KINDS: readonly TargetKind[] = ['numeric', 'milestone'];
+
+interface TargetBase {
   metric: string;
   /** Vietnamese wording of the target, as in the resolution. */
   label: string;
+  /** ISO date (YYYY-MM-DD, local time) by which the target must be met, for tasks with a deadline. */
+  dueDate?: string;
+}
+
+/** What a numeric target compares a figure with, and how the figure is checked. */
+interface NumericGoal {
   comparator: Comparator;
   /** Threshold for comparison operators; top-group size for `top_group`. Absent for `between`. */
   value?: number;
@@ -45,10 +61,30 @@ export interface Target {
   unit: string;
   measure: Measure;
   accumulation: Accumulation;
-  /** ISO date (YYYY-MM-DD, local time) by which the target must be met, for tasks with a deadline. */
-  dueDate?: string;
   /** For `top_group`: the ranking it refers to, e.g. 'DDCI', 'PAR Index', 'SIPAS'. */
   rankingIndex?: string;
+}
+
+export interface NumericTarget extends TargetBase, NumericGoal {
+  /** Absent on targets recorded before target kinds existed: they are all numeric. */
+  kind?: 'numeric';
+}
+
+/** The fields of another kind of target, declared absent so that either kind can be read field by field. */
+type Absent<T> = { [K in keyof T]?: undefined };
+
+export interface MilestoneTarget extends TargetBase, Absent<NumericGoal> {
+  kind: 'milestone';
+}
+
+export type Target = NumericTarget | MilestoneTarget;
+
+export function isMilestone(target: Pick<Target, 'kind'>): target is MilestoneTarget {
+  return target.kind === 'milestone';
+}
+
+export function targetKind(target: Pick<Target, 'kind'>): TargetKind {
+  return target.kind === 'milestone' ? 'milestone' : 'numeric';
 }
 
 /** The parts of a target a revision may change. */
@@ -68,6 +104,26 @@ export function targetProblems(target: Target): TargetProblem[] {
   if (!target.metric || !/^[a-z0-9_]+$/.test(target.metric)) {
     problems.push({ field: 'metric', problem: 'must be a non-empty snake_case key' });
   }
+  if (isMilestone(target)) problems.push(...milestoneProblems(target));
+  else problems.push(...goalProblems(target));
+  if (target.dueDate !== undefined && !isIsoDate(target.dueDate)) {
+    problems.push({ field: 'dueDate', problem: 'must be a date YYYY-MM-DD' });
+  }
+  return problems;
+}
+
+const NUMERIC_FIELDS = ['comparator', 'value', 'min', 'max', 'unit', 'measure', 'accumulation', 'rankingIndex'] as const;
+
+/** A milestone is reported by its state: it states no figure to compare with, nor a unit to count in. */
+function milestoneProblems(target: MilestoneTarget): TargetProblem[] {
+  return NUMERIC_FIELDS.filter((field) => target[field] !== undefined).map((field) => ({
+    field,
+    problem: 'a milestone target has no figure: it is reported by its state, not compared with a value',
+  }));
+}
+
+function goalProblems(target: NumericTarget): TargetProblem[] {
+  const problems: TargetProblem[] = [];
   if (target.comparator === 'between') {
     if (!isFiniteNumber(target.min) || !isFiniteNumber(target.max)) {
       problems.push({ field: 'min/max', problem: 'a range needs both min and max' });
@@ -76,20 +132,15 @@ export function targetProblems(target: Target): TargetProblem[] {
     } else {
       problems.push(...boundProblems('min', target.min, target.measure), ...boundProblems('max', target.max, target.measure));
     }
-  } else {
-    if (!isFiniteNumber(target.value)) {
-      problems.push({ field: 'value', problem: `comparator ${target.comparator} needs a value` });
-    } else if (target.comparator === 'top_group') {
-      if (target.measure !== 'rank') problems.push({ field: 'measure', problem: 'top_group targets measure a rank' });
-      if (!Number.isInteger(target.value) || target.value < 1) {
-        problems.push({ field: 'value', problem: 'top group size must be a whole number >= 1' });
-      }
-    } else {
-      problems.push(...boundProblems('value', target.value, target.measure));
+  } else if (!isFiniteNumber(target.value)) {
+    problems.push({ field: 'value', problem: `comparator ${target.comparator} needs a value` });
+  } else if (target.comparator === 'top_group') {
+    if (target.measure !== 'rank') problems.push({ field: 'measure', problem: 'top_group targets measure a rank' });
+    if (!Number.isInteger(target.value) || target.value < 1) {
+      problems.push({ field: 'value', problem: 'top group size must be a whole number >= 1' });
     }
-  }
-  if (target.dueDate !== undefined && !isIsoDate(target.dueDate)) {
-    problems.push({ field: 'dueDate', problem: 'must be a date YYYY-MM-DD' });
+  } else {
+    problems.push(...boundProblems('value', target.value, target.measure));
   }
   return problems;
 }
@@ -115,8 +166,9 @@ export function valueProblem(measure: Measure, value: number): string | null {
 
 /** Applies a revision to a target. The caller validates the result with `targetProblems`. */
 export function reviseTarget(target: Target, change: TargetChange): Target {
+  if (isMilestone(target)) return change.dueDate === undefined ? { ...target } : { ...target, dueDate: change.dueDate };
   const comparator = change.comparator ?? target.comparator;
-  const revised: Target = { ...target, comparator };
+  const revised: NumericTarget = { ...target, comparator };
   if (comparator === 'between') {
     delete revised.value;
     revised.min = change.min ?? target.min;
@@ -130,9 +182,18 @@ export function reviseTarget(target: Target, change: TargetChange): Target {
   return revised;
 }
 
+/** What a change asks of a target that its kind cannot take: a milestone's only goal is its deadline. */
+export function changeProblems(target: Target, change: TargetChange): TargetProblem[] {
+  if (!isMilestone(target)) return [];
+  return (['comparator', 'value', 'min', 'max'] as const)
+    .filter((field) => change[field] !== undefined)
+    .map((field) => ({ field, problem: 'a milestone target has no figure: only its due date can be revised' }));
+}
+
 /** True when the two targets ask for the same thing. */
 export function sameGoal(a: Target, b: Target): boolean {
   return (
+    targetKind(a) === targetKind(b) &&
     a.comparator === b.comparator &&
     a.value === b.value &&
     a.min === b.min &&

@@ -7,22 +7,29 @@
  */
 import { actor, day, figure, instant, listOf, nullable, enumOf, page, record, text, whole, yesNo, type SchemaObject } from '../../http/openapi-schema';
 import { INDICATOR_EVENT_TYPES } from '../../domain/indicator/events';
+import { MILESTONE_STATES } from '../../domain/indicator/reading';
 import { TARGET_STATUSES } from '../../domain/indicator/status';
-import { COMPARATORS, MEASURES } from '../../domain/indicator/target';
+import { COMPARATORS, MEASURES, TARGET_KINDS } from '../../domain/indicator/target';
 
+const milestoneState = nullable(enumOf(MILESTONE_STATES));
+
+/** A numeric target's goal fields are null on a milestone, whose standing is its latest state instead of a latest value. */
 const target = record({
   metric: text,
   label: text,
-  comparator: enumOf(COMPARATORS),
+  kind: enumOf(TARGET_KINDS),
+  comparator: nullable(enumOf(COMPARATORS)),
   value: nullable(figure),
   min: nullable(figure),
   max: nullable(figure),
-  unit: text,
-  measure: enumOf(MEASURES),
-  accumulation: enumOf(['cumulative', 'level']),
-  dueDate: nullable(text),
+  unit: nullable(text),
+  measure: nullable(enumOf(MEASURES)),
+  accumulation: nullable(enumOf(['cumulative', 'level'])),
+  dueDate: nullable(day),
   rankingIndex: nullable(text),
   latestValue: nullable(figure),
+  latestState: milestoneState,
+  latestCompletedOn: nullable(day),
   latestPeriod: nullable(text),
   latestReportId: nullable(text),
   status: enumOf(TARGET_STATUSES),
@@ -46,7 +53,7 @@ const assessment = nullable(
     conclusion: text,
     decisionRef: text,
     assessedAt: instant,
-    targets: listOf(record({ metric: text, latestValue: nullable(figure), status: text })),
+    targets: listOf(record({ metric: text, latestValue: nullable(figure), latestState: milestoneState, status: text })),
   }),
 );
 
@@ -62,6 +69,7 @@ export const INDICATOR_VIEW_SCHEMA: SchemaObject = record(
     name: text,
     responsibleUnitId: text,
     responsibilityAssumed: yesNo,
+    supportsIndicators: listOf(text),
     revision: whole,
     registeredAt: instant,
     updatedAt: instant,

@@ -2,9 +2,24 @@
  * OpenAPI schemas of the inspection lists: `GET /audit/queries` and `GET /progress-reports`
  * (checked against real answers: test/e2e/openapi-responses.spec.ts).
  */
+import { MILESTONE_STATES } from '../../domain/indicator/reading';
 import { actor, day, figure, instant, listOf, nullable, enumOf, page, record, text, whole, yesNo, type SchemaObject } from '../../http/openapi-schema';
 
 const evidence = record({ title: text, documentRef: text, issuedOn: day, url: nullable(text), sha256: nullable(text) });
+
+const state = nullable(enumOf(MILESTONE_STATES));
+
+/** A report's reading: `value` for a figure, or a milestone's `state`, `narrative` and `completedOn` (null where it has nothing). */
+const reading = { value: nullable(figure), state, narrative: nullable(text), completedOn: nullable(day) };
+
+/** A correction: the reading before and after it. */
+const change = {
+  previousValue: nullable(figure),
+  previousState: state,
+  previousNarrative: nullable(text),
+  previousCompletedOn: nullable(day),
+  ...reading,
+};
 
 export const REPORT_QUERIES_LIST_SCHEMA: SchemaObject = page(
   record({
@@ -24,7 +39,7 @@ export const REPORT_QUERIES_LIST_SCHEMA: SchemaObject = page(
         answeredBy: actor,
         answeredAt: instant,
         evidence: listOf(evidence),
-        correction: nullable(record({ previousValue: figure, value: figure, reason: text })),
+        correction: nullable(record({ ...change, reason: text })),
         revision: whole,
       }),
     ),
@@ -42,12 +57,13 @@ export const PROGRESS_REPORTS_LIST_SCHEMA: SchemaObject = page(
     metric: text,
     period: text,
     unitId: text,
-    originalValue: figure,
-    value: figure,
+    originalValue: nullable(figure),
+    originalState: state,
+    ...reading,
     note: nullable(text),
     reportedBy: actor,
     reportedAt: instant,
-    corrections: listOf(record({ previousValue: figure, value: figure, reason: text, note: nullable(text), correctedBy: actor, correctedAt: instant, revision: whole })),
+    corrections: listOf(record({ ...change, reason: text, note: nullable(text), correctedBy: actor, correctedAt: instant, revision: whole })),
     correctionCount: whole,
     evidence: listOf(
       record({ ...evidence.properties, citedIn: enumOf(['report', 'correction', 'query_answer']), revision: whole, citedAt: instant, citedBy: actor }),

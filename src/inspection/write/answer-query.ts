@@ -2,18 +2,17 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Type } from 'class-transformer';
-import { IsNotEmpty, IsNumber, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
+import { IsNotEmpty, IsOptional, IsString, MaxLength, ValidateNested } from 'class-validator';
 import type { CommandEnvelope } from '../../command-handling/command-envelope';
 import type { CommandOutcome } from '../../command-handling/stream-command-executor';
 import { ExpectedRevisionField, ReasonField } from '../../indicators/write/common-fields';
+import { definedOnly } from '../../indicators/write/defined-only';
 import { EvidenceListField, type EvidenceDto } from '../../indicators/write/evidence.dto';
 import { IndicatorWriter } from '../../indicators/write/indicator-writer';
+import { ReadingFields } from '../../indicators/write/reading-fields';
 
-export class AnswerCorrectionDto {
-  @ApiProperty({ description: 'The corrected figure for the queried report.', example: 1750 })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  value!: number;
-
+/** The corrected reading of the queried report (a figure, or a milestone's state and narrative), with a reason. */
+export class AnswerCorrectionDto extends ReadingFields {
   @ReasonField('Why the report is corrected.')
   reason!: string;
 }
@@ -36,6 +35,10 @@ export class AnswerQueryDto {
 
   @ExpectedRevisionField()
   expectedRevision?: number;
+}
+
+function correctionOf({ value, state, narrative, completedOn, reason }: AnswerCorrectionDto) {
+  return { reason, ...definedOnly({ value, state, narrative, completedOn }) };
 }
 
 export class AnswerQueryCommand extends Command<CommandOutcome> {
@@ -62,7 +65,7 @@ export class AnswerQueryHandler implements ICommandHandler<AnswerQueryCommand, C
         queryId,
         answer,
         ...(evidence === undefined ? {} : { evidence }),
-        ...(correction === undefined ? {} : { correction: { value: correction.value, reason: correction.reason } }),
+        ...(correction === undefined ? {} : { correction: correctionOf(correction) }),
       },
       context,
     }));

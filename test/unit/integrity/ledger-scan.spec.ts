@@ -87,7 +87,7 @@ describe('scanLedger', () => {
             const [x, y] = [events[change.i % events.length], events[change.j % events.length]];
             [x.position, y.position] = [y.position, x.position];
           } else if (change.kind === 'renumber') events[change.i % events.length].revision = change.revision;
-          else events[change.i % events.length].data = { ...events[change.i % events.length].data, value: -1 };
+          else events[change.i % events.length].data = { ...events[change.i % events.length].data, value: -1 } as (typeof events)[number]['data'];
         }
         const streamsRead: string[] = [];
         const scan = await scanLedger(storeOf(events, streamsRead), upTo);

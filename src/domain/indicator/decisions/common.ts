@@ -2,7 +2,6 @@
 import { BusinessRuleError, NotFoundError } from '../../../shared/errors';
 import type { IndicatorState, RegisteredIndicator } from '../state';
 import type { Target } from '../target';
-import { valueProblem } from '../target';
 
 export function requireRegistered(state: IndicatorState, indicatorId: string): RegisteredIndicator {
   if (state.status === 'unregistered') {
@@ -31,18 +30,6 @@ export function requireTarget(indicator: RegisteredIndicator, metric: string): T
     });
   }
   return target;
-}
-
-export function requireSuitableValue(target: Target, value: number): void {
-  const problem = valueProblem(target.measure, value);
-  if (problem) {
-    throw new BusinessRuleError('VALUE_OUT_OF_RANGE', `${value} does not suit "${target.metric}": ${problem}`, {
-      metric: target.metric,
-      measure: target.measure,
-      unit: target.unit,
-      value,
-    });
-  }
 }
 
 /** A reason or decision reference must say something: blank text is refused, not stored. */

@@ -2,11 +2,11 @@
 import { BusinessRuleError } from '../../../shared/errors';
 import { requireAnyRole } from '../authorization';
 import type { AssessIndicator, ReassignResponsibility, ReviseTarget } from '../commands';
-import type { IndicatorAssessed, ResponsibilityReassigned, TargetRevised } from '../events';
+import type { AssessedTarget, IndicatorAssessed, ResponsibilityReassigned, TargetRevised } from '../events';
 import { latestFigure } from '../latest-figures';
 import type { IndicatorState } from '../state';
 import { targetStatus } from '../status';
-import { reviseTarget, sameGoal, targetProblems } from '../target';
+import { changeProblems, isMilestone, reviseTarget, sameGoal, targetProblems } from '../target';
 import { requireOpen, requireTarget, requireText } from './common';
 
 export function decideReassignment(command: ReassignResponsibility, state: IndicatorState): ResponsibilityReassigned[] {
@@ -40,7 +40,7 @@ export function decideRevision(command: ReviseTarget, state: IndicatorState): Ta
   const decisionRef = requireText(data.decisionRef, 'DECISION_REF_REQUIRED', 'The decision reference (số hiệu văn bản)');
   const before = requireTarget(indicator, data.metric);
   const after = reviseTarget(before, data.change);
-  const problems = targetProblems(after);
+  const problems = [...changeProblems(before, data.change), ...targetProblems(after)];
   if (problems.length > 0) {
     throw new BusinessRuleError('INVALID_TARGET', `The revised target "${data.metric}" is not coherent`, { problems });
   }
@@ -56,9 +56,11 @@ export function decideAssessment(command: AssessIndicator, state: IndicatorState
   requireAnyRole(context.actor, ['standing_committee'], 'assess indicators');
   const conclusion = requireText(data.conclusion, 'CONCLUSION_REQUIRED', 'The assessment conclusion');
   const decisionRef = requireText(data.decisionRef, 'DECISION_REF_REQUIRED', 'The decision reference (số hiệu văn bản)');
-  const targets = indicator.targets.map((target) => {
+  const targets = indicator.targets.map((target): AssessedTarget => {
     const latest = latestFigure(indicator.reports, target.metric);
-    return { metric: target.metric, latestValue: latest?.value ?? null, status: targetStatus(target, latest) };
+    const status = targetStatus(target, latest);
+    if (!isMilestone(target)) return { metric: target.metric, latestValue: latest?.value ?? null, status };
+    return { metric: target.metric, latestValue: null, latestState: latest?.state ?? null, status };
   });
   return [
     { type: 'IndicatorAssessed', data: { indicatorId: data.indicatorId, outcome: data.outcome, targets, conclusion, decisionRef } },

@@ -70,11 +70,10 @@ export function decideAnswerQuery(
   }
   // The assessment fixed the figures: an explanation may follow it, a new figure may not.
   requireOpen(indicator, indicator.indicatorId);
-  const correction = correctionOf(indicator, report, { ...data.correction, queryId: query.queryId });
-  const { previousValue, value, reason } = correction.data;
+  const correction = correctionOf(indicator, report, { ...data.correction, queryId: query.queryId }, context.now);
   return [
     correction,
-    { type: 'ReportQueryAnswered', data: { ...about, answer, ...(evidence ? { evidence } : {}), correction: { previousValue, value, reason } } },
+    { type: 'ReportQueryAnswered', data: { ...about, answer, ...(evidence ? { evidence } : {}), correction: answeredCorrection(correction) } },
   ];
 }
 
@@ -104,6 +103,14 @@ export function decideCloseQuery(command: CloseReportQuery, state: IndicatorStat
       },
     },
   ];
+}
+
+/** The correction as the answer repeats it: what changed and why (the event just before has the rest). */
+function answeredCorrection({ data }: ProgressReportCorrected): NonNullable<ReportQueryAnswered['data']['correction']> {
+  const reason = data.reason;
+  if (data.previous === undefined) return { previousValue: data.previousValue, value: data.value, reason };
+  const { previous, state, narrative, completedOn } = data;
+  return { previous, state, narrative, ...(completedOn === undefined ? {} : { completedOn }), reason };
 }
 
 function requireQuery(indicator: RegisteredIndicator, queryId: string): QueryRecord {

@@ -25,6 +25,7 @@ export function decideRegistration(command: RegisterIndicator, state: IndicatorS
     );
   }
   requireNumberMatchesKind(data.kind, data.number);
+  requireSupportsOnlyForTasks(data.kind, data.supportsIndicators);
   requireValidTargets(data.targets);
   return [{ type: 'IndicatorRegistered', data: { ...data, year: resolution.year } }];
 }
@@ -35,6 +36,13 @@ function requireNumberMatchesKind(kind: string, number: number | undefined): voi
   }
   if (kind === 'task' && number !== undefined) {
     throw new BusinessRuleError('TASK_HAS_NO_NUMBER', 'Only key indicators carry a number; tasks do not');
+  }
+}
+
+/** A task works towards key indicators; a key indicator is one of them, it supports none. */
+function requireSupportsOnlyForTasks(kind: string, supports: readonly string[] | undefined): void {
+  if (kind !== 'task' && supports !== undefined && supports.length > 0) {
+    throw new BusinessRuleError('ONLY_TASKS_SUPPORT_INDICATORS', 'Only tasks name the key indicators they support', { supportsIndicators: supports });
   }
 }
 

@@ -5,8 +5,10 @@ import type { CorrectProgressReport, ReportProgress } from '../commands';
 import { acceptEvidence, type Evidence } from '../evidence';
 import type { ProgressReportCorrected, ProgressReported } from '../events';
 import { parsePeriod, periodStart } from '../period';
+import { changeOf, readingOf, sameReading, type ReadingInput } from '../reading';
 import type { IndicatorState, RegisteredIndicator, ReportRecord } from '../state';
-import { requireOpen, requireSuitableValue, requireTarget, requireText } from './common';
+import { requireOpen, requireTarget, requireText } from './common';
+import { acceptReading } from './reading-rules';
 
 export function decideReport(command: ReportProgress, state: IndicatorState): ProgressReported[] {
   const { data, context } = command;
@@ -14,7 +16,7 @@ export function decideReport(command: ReportProgress, state: IndicatorState): Pr
   requireReportingRight(context.actor, indicator);
   const target = requireTarget(indicator, data.metric);
   requirePeriodReportable(data.period, indicator.year, context.now);
-  requireSuitableValue(target, data.value);
+  const reading = acceptReading(target, data, { period: data.period, year: indicator.year, now: context.now });
 
   const existing = indicator.reports.find((r) => r.metric === data.metric && r.period === data.period);
   if (existing) {
@@ -37,7 +39,7 @@ export function decideReport(command: ReportProgress, state: IndicatorState): Pr
         reportId: data.reportId,
         metric: data.metric,
         period: data.period,
-        value: data.value,
+        ...reading,
         ...(note ? { note } : {}),
         unitId: indicator.responsibleUnitId,
         ...(evidence ? { evidence } : {}),
@@ -52,7 +54,8 @@ export function decideCorrection(command: CorrectProgressReport, state: Indicato
   const report = requireReport(indicator, data.reportId);
   requireReportingRight(context.actor, indicator);
   const evidence = acceptEvidence(data.evidence, context.now);
-  return [correctionOf(indicator, report, { value: data.value, reason: data.reason, note: data.note, evidence })];
+  const { indicatorId: _indicatorId, reportId: _reportId, ...change } = data;
+  return [correctionOf(indicator, report, { ...change, evidence }, context.now)];
 }
 
 export function requireReport(indicator: RegisteredIndicator, reportId: string): ReportRecord {
@@ -64,18 +67,22 @@ export function requireReport(indicator: RegisteredIndicator, reportId: string):
 }
 
 /**
- * The correction event for a report, once the caller has checked who may make it: a reason, a value
- * that suits the target and differs from the current one. Shared by corrections and query answers.
+ * The correction event for a report, once the caller has checked who may make it: a reason, and a
+ * reading that suits the target and differs from the current one. Shared by corrections and query
+ * answers. A milestone's reading is replaced whole: state, narrative and completion day together.
  */
 export function correctionOf(
   indicator: RegisteredIndicator,
   report: ReportRecord,
-  change: { value: number; reason: string; note?: string; evidence?: Evidence[]; queryId?: string },
+  change: ReadingInput & { reason: string; note?: string; evidence?: Evidence[]; queryId?: string },
+  now: string,
 ): ProgressReportCorrected {
   const reason = requireText(change.reason, 'REASON_REQUIRED', 'A reason for the correction');
-  requireSuitableValue(requireTarget(indicator, report.metric), change.value);
-  if (change.value === report.value) {
-    throw new BusinessRuleError('CORRECTION_CHANGES_NOTHING', `Report ${report.reportId} already has the value ${change.value}`);
+  const target = requireTarget(indicator, report.metric);
+  const corrected = acceptReading(target, change, { period: report.period, year: indicator.year, now });
+  const current = readingOf(report);
+  if (sameReading(current, corrected)) {
+    throw new BusinessRuleError('CORRECTION_CHANGES_NOTHING', `Report ${report.reportId} already says this`, { reportId: report.reportId });
   }
   const note = change.note?.trim();
   return {
@@ -85,8 +92,7 @@ export function correctionOf(
       reportId: report.reportId,
       metric: report.metric,
       period: report.period,
-      previousValue: report.value,
-      value: change.value,
+      ...changeOf(current, corrected),
       reason,
       ...(note ? { note } : {}),
       ...(change.evidence ? { evidence: change.evidence } : {}),

@@ -1,6 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandEnvelope } from '../../../command-handling/command-envelope';
 import type { CommandOutcome } from '../../../command-handling/stream-command-executor';
+import { definedOnly } from '../defined-only';
 import { IndicatorWriter } from '../indicator-writer';
 import type { CorrectReportDto } from './correct-report.dto';
 
@@ -20,10 +21,11 @@ export class CorrectReportHandler implements ICommandHandler<CorrectReportComman
   constructor(private readonly writer: IndicatorWriter) {}
 
   execute({ indicatorId, reportId, input, envelope }: CorrectReportCommand): Promise<CommandOutcome> {
-    const { value, reason, note, evidence } = input;
-    return this.writer.execute(indicatorId, envelope, { type: 'CorrectProgressReport', hashOf: { reportId, value, reason, note, evidence } }, (context) => ({
+    const { value, state, narrative, completedOn, reason, note, evidence } = input;
+    const hashOf = { reportId, value, state, narrative, completedOn, reason, note, evidence };
+    return this.writer.execute(indicatorId, envelope, { type: 'CorrectProgressReport', hashOf }, (context) => ({
       type: 'CorrectProgressReport',
-      data: { indicatorId, reportId, value, reason, ...(note === undefined ? {} : { note }), ...(evidence === undefined ? {} : { evidence }) },
+      data: { indicatorId, reportId, reason, ...definedOnly({ value, state, narrative, completedOn, note, evidence }) },
       context,
     }));
   }

@@ -1,13 +1,9 @@
-import { ApiProperty } from '@nestjs/swagger';
-import { IsNumber } from 'class-validator';
 import { ExpectedRevisionField, NoteField, ReasonField } from '../common-fields';
 import { EvidenceListField, type EvidenceDto } from '../evidence.dto';
+import { ReadingFields } from '../reading-fields';
 
-export class CorrectReportDto {
-  @ApiProperty({ description: 'The corrected figure.', example: 235 })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  value!: number;
-
+/** The corrected reading, whole: a figure, or a milestone's state, narrative and completion day. */
+export class CorrectReportDto extends ReadingFields {
   @ReasonField('Why the report is corrected.')
   reason!: string;
 

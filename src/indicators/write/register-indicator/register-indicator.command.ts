@@ -3,6 +3,7 @@ import type { CommandEnvelope } from '../../../command-handling/command-envelope
 import type { CommandOutcome } from '../../../command-handling/stream-command-executor';
 import type { Target } from '../../../domain/indicator/target';
 import { AggregateLookup } from '../aggregate-lookup';
+import { definedOnly } from '../defined-only';
 import { IndicatorWriter } from '../indicator-writer';
 import type { RegisterIndicatorDto } from './register-indicator.dto';
 
@@ -23,13 +24,14 @@ export class RegisterIndicatorHandler implements ICommandHandler<RegisterIndicat
   ) {}
 
   execute({ input, envelope }: RegisterIndicatorCommand): Promise<CommandOutcome> {
-    const { id, targets, responsibilityAssumed, number, ...rest } = input;
+    const { id, targets, responsibilityAssumed, number, supportsIndicators, ...rest } = input;
     const data = {
       indicatorId: id,
       ...rest,
-      ...(number === undefined ? {} : { number }),
+      ...definedOnly({ number, supportsIndicators }),
       responsibilityAssumed: responsibilityAssumed ?? false,
-      targets: targets.map(withoutUndefined),
+      // Which fields a target of each kind may carry is the decider's rule (`targetProblems`).
+      targets: targets.map((target) => definedOnly(target) as Target),
     };
     return this.writer.execute(id, envelope, { type: 'RegisterIndicator', hashOf: data }, async (context) => ({
       type: 'RegisterIndicator',
@@ -39,9 +41,4 @@ export class RegisterIndicatorHandler implements ICommandHandler<RegisterIndicat
       resolution: await this.lookup.resolution(input.resolutionId),
     }));
   }
-}
-
-/** DTO instances carry no undefined keys into events: the stored JSON is what was said. */
-function withoutUndefined(target: Target): Target {
-  return Object.fromEntries(Object.entries(target).filter(([, v]) => v !== undefined)) as unknown as Target;
 }

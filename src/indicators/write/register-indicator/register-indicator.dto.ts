@@ -3,6 +3,7 @@ import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
   ArrayMinSize,
+  ArrayUnique,
   IsArray,
   IsBoolean,
   IsIn,
@@ -67,6 +68,18 @@ export class RegisterIndicatorDto {
   @IsOptional()
   @IsBoolean()
   responsibilityAssumed?: boolean;
+
+  @ApiPropertyOptional({
+    type: [String],
+    description: 'For a task: the key indicators (ids) it works towards, e.g. a task to reform administration supports ind-09. Refused on a key indicator.',
+    example: ['ind-09'],
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(20)
+  @ArrayUnique()
+  @Matches(ID_PATTERN, { each: true, message: 'supportsIndicators must hold indicator ids' })
+  supportsIndicators?: string[];
 
   @ApiProperty({ type: [TargetDto] })
   @IsArray()

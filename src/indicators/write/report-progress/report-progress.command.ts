@@ -1,6 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandEnvelope } from '../../../command-handling/command-envelope';
 import { uuidFromName } from '../../../shared/deterministic-id';
+import { definedOnly } from '../defined-only';
 import { IndicatorWriter } from '../indicator-writer';
 import type { ReportProgressDto } from './report-progress.dto';
 
@@ -28,10 +29,11 @@ export class ReportProgressHandler implements ICommandHandler<ReportProgressComm
   async execute({ indicatorId, input, envelope }: ReportProgressCommand): Promise<ReportProgressResult> {
     // Derived from the command id, so a retried command answers with the report id it got first.
     const reportId = uuidFromName(`${envelope.commandId}:report`);
-    const { metric, period, value, note, evidence } = input;
-    const outcome = await this.writer.execute(indicatorId, envelope, { type: 'ReportProgress', hashOf: { metric, period, value, note, evidence } }, (context) => ({
+    const { metric, period, value, state, narrative, completedOn, note, evidence } = input;
+    const hashOf = { metric, period, value, state, narrative, completedOn, note, evidence };
+    const outcome = await this.writer.execute(indicatorId, envelope, { type: 'ReportProgress', hashOf }, (context) => ({
       type: 'ReportProgress',
-      data: { indicatorId, reportId, metric, period, value, ...(note === undefined ? {} : { note }), ...(evidence === undefined ? {} : { evidence }) },
+      data: { indicatorId, reportId, metric, period, ...definedOnly({ value, state, narrative, completedOn, note, evidence }) },
       context,
     }));
     return { reportId, ...outcome };

@@ -1,10 +1,19 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsNumber, IsString, Matches } from 'class-validator';
+import { IsString, Matches } from 'class-validator';
 import { PERIOD_PATTERN } from '../../../domain/indicator/period';
 import { ExpectedRevisionField, MetricField, NoteField } from '../common-fields';
 import { EvidenceListField, type EvidenceDto } from '../evidence.dto';
+import { ReadingFields } from '../reading-fields';
 
-export class ReportProgressDto {
+/** A numeric target's report carries `value`; a milestone's carries `state`, `narrative` and, when completed, `completedOn`. */
+export class ReportProgressDto extends ReadingFields {
+  /**
+   * Typed as always there for the code that turns a numeric report's body into an event directly
+   * (the benchmarks' minimal servers). A milestone's body leaves it out; the validation above
+   * (ReadingFields) and the decider are what decide, never this type.
+   */
+  declare value: number;
+
   @MetricField()
   metric!: string;
 
@@ -12,10 +21,6 @@ export class ReportProgressDto {
   @IsString()
   @Matches(PERIOD_PATTERN, { message: 'period must be YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY' })
   period!: string;
-
-  @ApiProperty({ description: "The figure, in the target's unit; year-to-date for cumulative targets.", example: 230 })
-  @IsNumber({ allowNaN: false, allowInfinity: false })
-  value!: number;
 
   @NoteField()
   note?: string;

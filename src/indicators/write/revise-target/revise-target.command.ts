@@ -2,6 +2,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { CommandEnvelope } from '../../../command-handling/command-envelope';
 import type { CommandOutcome } from '../../../command-handling/stream-command-executor';
 import type { TargetChange } from '../../../domain/indicator/target';
+import { definedOnly } from '../defined-only';
 import { IndicatorWriter } from '../indicator-writer';
 import type { ReviseTargetDto } from './revise-target.dto';
 
@@ -21,9 +22,7 @@ export class ReviseTargetHandler implements ICommandHandler<ReviseTargetCommand,
 
   execute({ indicatorId, input, envelope }: ReviseTargetCommand): Promise<CommandOutcome> {
     const { metric, reason, decisionRef, comparator, value, min, max, dueDate } = input;
-    const change: TargetChange = Object.fromEntries(
-      Object.entries({ comparator, value, min, max, dueDate }).filter(([, v]) => v !== undefined),
-    );
+    const change: TargetChange = definedOnly({ comparator, value, min, max, dueDate });
     return this.writer.execute(indicatorId, envelope, { type: 'ReviseTarget', hashOf: { metric, change, reason, decisionRef } }, (context) => ({
       type: 'ReviseTarget',
       data: { indicatorId, metric, change, reason, decisionRef },
