@@ -227,9 +227,11 @@ function toGeneration(row: GenerationRow): Generation {
  * the index is the declared unique one over those fields. Anything else passes as it is.
  */
 function translate(error: unknown, writes: ReadonlyArray<Pick<GenerationWrite, 'projection' | 'generation'>>): unknown {
-  const code = (error as { code?: unknown }).code;
+  const { code, message: text } = (error ?? {}) as { code?: unknown; message?: unknown };
   if (code !== 'SQLITE_CONSTRAINT_UNIQUE' && code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') return error;
-  const message = error instanceof Error ? error.message : String(error);
+  // Read by shape, not `instanceof Error`: better-sqlite3 keeps the SqliteError class of the first
+  // module registry that loaded it, so under Jest the error may come from another realm.
+  const message = typeof text === 'string' ? text : String(error);
   const columns = message.replace(/^UNIQUE constraint failed: /, '').split(', ');
   const table = columns[0].slice(0, columns[0].lastIndexOf('.'));
   const fields = columns.map((column) => column.slice(column.lastIndexOf('.') + 1));
