@@ -90,6 +90,8 @@ export function isUnavailable(error: unknown): boolean {
 }
 
 export interface DuplicateKeyInfo {
+  /** The collection whose index refused the write, without the database name, when the message names it. */
+  collection: string | null;
   indexName: string;
   /** The clashing key, when the server reported it (4.2+ does). */
   keyValue: Record<string, unknown> | null;
@@ -97,14 +99,17 @@ export interface DuplicateKeyInfo {
   incomingId: string | null;
 }
 
-/** What an E11000 error says: index name (from the message), key value, and the refused document's `_id`. */
+/** What an E11000 error says: collection and index name (from the message), key value, and the refused document's `_id`. */
 export function duplicateKeyInfo(error: unknown): DuplicateKeyInfo | null {
   if (!isDuplicateKey(error)) return null;
   const writeError = firstWriteError(error);
   const message = [writeError?.errmsg, shape(error).errmsg, shape(error).message].find((m): m is string => typeof m === 'string' && m.includes('index:')) ?? '';
   const indexName = /index: (\S+) dup key/.exec(message)?.[1] ?? 'unknown';
+  // `collection: <database>.<collection> index:` (a database name holds no dot).
+  const namespace = /collection: (\S+) index:/.exec(message)?.[1];
   const keyValue = shape(error).keyValue ?? writeError?.err?.keyValue;
   return {
+    collection: namespace ? namespace.slice(namespace.indexOf('.') + 1) : null,
     indexName,
     keyValue: keyValue && typeof keyValue === 'object' ? (keyValue as Record<string, unknown>) : null,
     incomingId: incomingIdOf(writeError),

@@ -115,7 +115,8 @@ export class MongoReadModelStore implements ReadModelStore {
     this.assertOpen();
     const indexes = indexDescriptions(projection);
     await this.reading(`createIndexes ${generationName(generation)}`, async () => {
-      if (indexes.length > 0) await this.db.collection(generationName(generation)).createIndexes(indexes);
+      // Documents loaded without the indexes may already break a unique one.
+      if (indexes.length > 0) await this.db.collection(generationName(generation)).createIndexes(indexes).catch((error: unknown) => Promise.reject(duplicateKeyError(error, () => projection.name) ?? error));
       await this.catalogCollection().updateOne({ _id: catalogId(generation) }, { $set: { indexed: true } });
     });
     return { ...generation, indexed: true };
@@ -133,7 +134,8 @@ export class MongoReadModelStore implements ReadModelStore {
     this.assertOpen();
     // Checked before the transaction starts: a bad document aborts nothing half-done.
     const operations = writes.map((write) => replaceOperations(write.projection.name, write.documents));
-    await this.transaction('commit', async (session) => {
+    const readModelOf = (collection: string | null) => writes.find((write) => generationName(write.generation) === collection)?.projection.name ?? collection ?? 'commit';
+    await this.transaction('commit', readModelOf, async (session) => {
       for (const [i, write] of writes.entries()) {
         const name = generationName(write.generation);
         if (operations[i].length > 0) await this.db.collection<ProjectedDocument>(name).bulkWrite(operations[i], { session, ordered: true });
@@ -148,7 +150,7 @@ export class MongoReadModelStore implements ReadModelStore {
   }
 
   async activate(generation: Generation): Promise<void> {
-    await this.transaction('activate', async (session) => {
+    await this.transaction('activate', () => generation.readModel, async (session) => {
       await this.catalogCollection().updateMany({ readModel: generation.readModel, state: 'serving' }, { $set: { state: 'retired' } }, { session });
       await this.catalogCollection().updateOne({ _id: catalogId(generation) }, { $set: { state: 'serving', activatedAt: new Date(this.now()) } }, { session });
     });
@@ -198,7 +200,8 @@ export class MongoReadModelStore implements ReadModelStore {
     return this.db.collection<GenerationDocument>(GENERATIONS_COLLECTION);
   }
 
-  private async transaction(operation: string, work: (session: ClientSession) => Promise<void>): Promise<void> {
+  /** `readModelOf` names the read model whose collection refused a duplicate key. */
+  private async transaction(operation: string, readModelOf: (collection: string | null) => string, work: (session: ClientSession) => Promise<void>): Promise<void> {
     this.assertOpen();
     const session = this.client.startSession();
     try {
@@ -206,9 +209,7 @@ export class MongoReadModelStore implements ReadModelStore {
       // conflicts) and the commit on UnknownTransactionCommitResult, as the driver documents.
       await session.withTransaction(work, { writeConcern: { w: 'majority' }, readConcern: { level: 'majority' }, readPreference: 'primary' });
     } catch (error) {
-      const duplicate = duplicateKeyInfo(error);
-      if (duplicate) throw new DuplicateKeyError(operation, duplicate.indexName, JSON.stringify(duplicate.keyValue));
-      throw toStoreError(error, operation);
+      throw duplicateKeyError(error, readModelOf) ?? toStoreError(error, operation);
     } finally {
       await session.endSession();
     }
@@ -226,6 +227,12 @@ export class MongoReadModelStore implements ReadModelStore {
   private assertOpen(): void {
     if (this.closed) throw new ReadModelStoreClosedError();
   }
+}
+
+/** A unique index's refusal as the ledger names it (null for any other error). */
+function duplicateKeyError(error: unknown, readModelOf: (collection: string | null) => string): DuplicateKeyError | null {
+  const duplicate = duplicateKeyInfo(error);
+  return duplicate ? new DuplicateKeyError(readModelOf(duplicate.collection), duplicate.indexName, JSON.stringify(duplicate.keyValue)) : null;
 }
 
 function catalogId(generation: Pick<Generation, 'readModel' | 'generation'>): string {

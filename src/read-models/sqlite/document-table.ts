@@ -89,7 +89,9 @@ export class DocumentTable {
   createIndexes(): void {
     for (const index of this.projection.indexes) {
       const many = index.fields.filter((name) => this.projection.fields[name]?.many);
-      const name = quoted(`${this.table}__ix_${index.name}`);
+      // Indexes and tables share SQLite's namespace: `<table>__<name>` is already the side table of a
+      // field of that name (`indicators`' index `status` over its field `status`).
+      const name = quoted(`${this.table}__${index.name}__index`);
       if (many.length > 0) {
         if (index.fields.length > 1 || index.unique) throw new Error(`Index ${index.name}: a field across an array is indexed alone, and not as unique`);
         this.db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON ${quoted(sideTableName(this.table, many[0]))} ("value", "_id")`);

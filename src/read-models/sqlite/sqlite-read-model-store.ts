@@ -115,10 +115,15 @@ export class SqliteReadModelStore implements ReadModelStore {
   async createIndexes(projection: AnyProjection, generation: Generation): Promise<Generation> {
     this.assertOpen();
     const table = this.table(projection, generation);
-    this.db.transaction(() => {
-      table.createIndexes();
-      this.db.prepare(`UPDATE read_model_generations SET indexed = 1 WHERE read_model = ? AND generation = ?`).run(generation.readModel, generation.generation);
-    })();
+    try {
+      this.db.transaction(() => {
+        table.createIndexes();
+        this.db.prepare(`UPDATE read_model_generations SET indexed = 1 WHERE read_model = ? AND generation = ?`).run(generation.readModel, generation.generation);
+      })();
+    } catch (error) {
+      // Documents loaded without the indexes may already break a unique one.
+      throw translate(error, [{ projection, generation }]);
+    }
     return { ...generation, indexed: true };
   }
 
@@ -136,13 +141,15 @@ export class SqliteReadModelStore implements ReadModelStore {
   async commit(writes: readonly GenerationWrite[]): Promise<void> {
     this.assertOpen();
     const advance = this.db.prepare(`UPDATE read_model_generations SET position = ? WHERE read_model = ? AND generation = ? AND position <= ? AND state <> 'dropped'`);
-    const tables = writes.map((write) => this.table(write.projection, write.generation));
     const transaction = this.db.transaction(() => {
-      writes.forEach((write, i) => {
-        for (const document of write.documents) tables[i].write(document);
+      for (const write of writes) {
+        // The checkpoint first: a generation dropped meanwhile has no table left to write to, and is
+        // refused as MongoDB refuses it (CheckpointBehindError), not with "no such table".
         const { readModel, generation } = write.generation;
         if (advance.run(write.position, readModel, generation, write.position).changes !== 1) throw new CheckpointBehindError(generationName(write.generation), write.position);
-      });
+        const table = this.table(write.projection, write.generation);
+        for (const document of write.documents) table.write(document);
+      }
     });
     try {
       transaction();
@@ -219,13 +226,21 @@ function toGeneration(row: GenerationRow): Generation {
   };
 }
 
-/** A unique index refusing a write is a projection defect worth naming; anything else passes as it is. */
-function translate(error: unknown, writes: readonly GenerationWrite[]): unknown {
-  const code = (error as { code?: unknown }).code;
-  if (code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY') {
-    const message = error instanceof Error ? error.message : String(error);
-    const readModel = writes.find((write) => message.includes(generationName(write.generation)))?.projection.name ?? 'read model';
-    return new DuplicateKeyError(readModel, message.replace(/^UNIQUE constraint failed: /, ''), message);
-  }
-  return error;
+/**
+ * A unique index refusing a write is a projection defect worth naming, as MongoDB names it: the read
+ * model and the declared index. SQLite names the columns (`UNIQUE constraint failed: t.a, t.b`), so
+ * the index is the declared unique one over those fields. Anything else passes as it is.
+ */
+function translate(error: unknown, writes: ReadonlyArray<Pick<GenerationWrite, 'projection' | 'generation'>>): unknown {
+  const { code, message: text } = (error ?? {}) as { code?: unknown; message?: unknown };
+  if (code !== 'SQLITE_CONSTRAINT_UNIQUE' && code !== 'SQLITE_CONSTRAINT_PRIMARYKEY') return error;
+  // Read by shape, not `instanceof Error`: better-sqlite3 keeps the SqliteError class of the first
+  // module registry that loaded it, so under Jest the error may come from another realm.
+  const message = typeof text === 'string' ? text : String(error);
+  const columns = message.replace(/^UNIQUE constraint failed: /, '').split(', ');
+  const table = columns[0].slice(0, columns[0].lastIndexOf('.'));
+  const fields = columns.map((column) => column.slice(column.lastIndexOf('.') + 1));
+  const write = writes.find((candidate) => generationName(candidate.generation) === table);
+  const index = write?.projection.indexes.find((declared) => declared.unique && declared.fields.join() === fields.join());
+  return new DuplicateKeyError(write?.projection.name ?? table, index?.name ?? fields.join(', '), message);
 }

@@ -11,7 +11,7 @@ import { Socket } from 'node:net';
 import { answeredCodeOf } from '../../../src/http/answered-code';
 import { LedgerExceptionFilter } from '../../../src/http/ledger-exception.filter';
 import { LedgerUnreadableError } from '../../../src/integrity/ledger-scan';
-import { DuplicateKeyError, UnsafeQueryError } from '../../../src/read-store/read-store.errors';
+import { DuplicateKeyError, ReadModelRebuildingError, ReadModelsAheadOfLedgerError } from '../../../src/read-models/read-model.errors';
 import {
   AuthKeysUnavailableError,
   BusinessRuleError,
@@ -64,7 +64,6 @@ describe('LedgerExceptionFilter', () => {
 
   it.each([
     [new InvalidInputError('INVALID_ID', 'bad id'), 400, 'INVALID_ID'],
-    [new UnsafeQueryError('filter.$where', 'operator not allowed'), 400, 'UNSAFE_QUERY'],
     [new UnauthenticatedError('no key'), 401, 'UNAUTHENTICATED'],
     [new ForbiddenError('ROLE_NOT_ALLOWED', 'no'), 403, 'ROLE_NOT_ALLOWED'],
     [new NotFoundError('INDICATOR_NOT_FOUND', 'none'), 404, 'INDICATOR_NOT_FOUND'],
@@ -76,6 +75,8 @@ describe('LedgerExceptionFilter', () => {
     [new ProjectionLagError(10, 5), 503, 'PROJECTION_LAGGING'],
     [new StoreUnavailableError('EVENT_STORE_UNAVAILABLE', 'down'), 503, 'EVENT_STORE_UNAVAILABLE'],
     [new AuthKeysUnavailableError('timeout'), 503, 'AUTH_KEYS_UNAVAILABLE'],
+    [new ReadModelRebuildingError('indicators'), 503, 'READ_MODEL_REBUILDING'],
+    [new ReadModelsAheadOfLedgerError(120, 95, ['indicators', 'units']), 503, 'READ_MODELS_AHEAD_OF_LEDGER'],
   ])('answers %p with %i and its own code and message, on the log line too', (error, status, code) => {
     const { status: answered, body, loggedCode } = answer(error);
     expect(answered).toBe(status);
@@ -91,6 +92,22 @@ describe('LedgerExceptionFilter', () => {
     expect(answer(new StoreUnavailableError('READ_STORE_UNAVAILABLE', 'down')).headers).toEqual({ 'Retry-After': '1' });
   });
 
+  it('tells the client to retry a read model being rebuilt, and says which one', () => {
+    expect(answer(new ReadModelRebuildingError('indicators'))).toMatchObject({
+      status: 503,
+      headers: { 'Retry-After': '1' },
+      body: { statusCode: 503, code: 'READ_MODEL_REBUILDING', details: { readModel: 'indicators' } },
+    });
+  });
+
+  it('answers read models ahead of the ledger with a 503 naming the positions and the read models', () => {
+    expect(answer(new ReadModelsAheadOfLedgerError(120, 95, ['indicators', 'units']))).toMatchObject({
+      status: 503,
+      body: { statusCode: 503, code: 'READ_MODELS_AHEAD_OF_LEDGER', details: { readModelPosition: 120, ledgerHeadPosition: 95, readModels: ['indicators', 'units'] } },
+    });
+    expect(logged).not.toHaveBeenCalled();
+  });
+
   it("answers Nest's own exceptions with their status and the status's name as code", () => {
     expect(answer(new MethodNotAllowedException())).toMatchObject({ status: 405, body: { statusCode: 405, code: 'METHOD_NOT_ALLOWED' } });
     expect(answer(new BadRequestException('Failed to decode param'))).toMatchObject({ status: 400, body: { code: 'BAD_REQUEST', message: 'Failed to decode param' } });
@@ -104,8 +121,8 @@ describe('LedgerExceptionFilter', () => {
     expect(String(logged.mock.calls[0][0])).toContain('secret');
   });
 
-  it('answers a typed error about our internals (a read store refusal) as that same logged 500, not with its code', () => {
-    const { status, body } = answer(new DuplicateKeyError('indicator_history', 'revision_unique', ['a', 'b']));
+  it('answers a typed error about our internals (a read-model store refusal) as that same logged 500, not with its code', () => {
+    const { status, body } = answer(new DuplicateKeyError('indicator_history', 'indicator_revision', '{"indicatorId":"ind-01","revision":2}'));
     expect(status).toBe(500);
     expect(body).toEqual({ statusCode: 500, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred; it has been logged' });
     expect(logged).toHaveBeenCalledTimes(1);
