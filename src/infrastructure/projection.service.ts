@@ -14,6 +14,7 @@ import type { ProjectionLease } from '../projection-lease/projection-lease.port'
 import { ProjectionLeadership, type ProjectionRole } from '../projection-runner/projection-leadership';
 import { ProjectionRunner } from '../projection-runner/projection-runner';
 import type { ReadStore } from '../read-store/read-store.port';
+import { EventStoreReadiness } from './event-store-readiness';
 import { APP_CONFIG, EVENT_STORE, PROJECTION_LEASE, READ_STORE } from './tokens';
 
 export const IN_MEMORY_CATCH_UP_BATCH = 20_000;
@@ -29,6 +30,7 @@ export class ProjectionService implements OnModuleInit, BeforeApplicationShutdow
     @Inject(READ_STORE) readStore: ReadStore,
     @Inject(PROJECTION_LEASE) lease: ProjectionLease,
     @Inject(APP_CONFIG) config: AppConfig,
+    private readonly eventStoreReadiness: EventStoreReadiness,
   ) {
     const logger = { log: (m: string) => this.logger.log(m), error: (m: string, e?: unknown) => this.logger.error(m, e instanceof Error ? e.stack : String(e)) };
     this.runner = new ProjectionRunner(eventStore, readStore, [...ALL_PROJECTIONS], {
@@ -67,6 +69,9 @@ export class ProjectionService implements OnModuleInit, BeforeApplicationShutdow
   }
 
   async onModuleInit(): Promise<void> {
+    // The catch-up is the first read of the event store at start: on a cluster still electing a
+    // leader it would fail, so it waits (bounded) for one first.
+    await this.eventStoreReadiness.untilReady();
     await this.leadership.start();
     if (this.role === 'holder') this.logger.log(`Read models caught up at position ${this.runner.position}`);
   }
