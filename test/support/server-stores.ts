@@ -18,5 +18,5 @@ export const mongoTestTarget: { uri: string; database: string } | null =
 
 /** One clear line on stdout; the suite itself is declared with describe.skip so Jest counts it as skipped. */
 export function printSkipped(variable: string, example: string, what: string): void {
-  process.stdout.write(`skipped: no server (set ${variable}, e.g. ${example}, to run ${what}; see README "Production")\n`);
+  process.stdout.write(`skipped: no server (set ${variable}, e.g. ${example}, to run ${what}; see docs/production.md)\n`);
 }
