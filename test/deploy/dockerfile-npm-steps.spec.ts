@@ -17,6 +17,7 @@ import * as fs from 'node:fs';
 import { createServer } from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import createDockerignore from '@balena/dockerignore';
 import { parseDockerfile, replay, type Replay } from './dockerfile-replay';
 
 const ROOT = path.resolve(__dirname, '../..');
@@ -126,13 +127,15 @@ function installNpm(major: string, dir: string): { bin: string } {
 }
 
 /**
- * The repository as a build context holds it: tracked and new files, not node_modules, dist or
- * anything else .gitignore names (git's own list, so uncommitted work is included).
+ * The repository as `docker build .` sends it: git's files (tracked and new, so uncommitted work is
+ * included; not node_modules, dist or anything else .gitignore names), less what .dockerignore
+ * leaves out, matched as Docker matches it.
  */
 function cleanCopy(into: string): string {
   const listed = spawnSync('git', ['ls-files', '-z', '--cached', '--others', '--exclude-standard'], { cwd: ROOT, encoding: 'utf8' });
   if (listed.status !== 0) throw new Error(`git ls-files failed: ${listed.stderr}`);
-  for (const file of listed.stdout.split('\0').filter(Boolean)) {
+  const dockerignore = createDockerignore().add(fs.readFileSync(path.join(ROOT, '.dockerignore'), 'utf8'));
+  for (const file of dockerignore.filter(listed.stdout.split('\0').filter(Boolean))) {
     const from = path.join(ROOT, file);
     if (!fs.existsSync(from)) continue; // deleted in the work tree, not yet in the index
     fs.mkdirSync(path.dirname(path.join(into, file)), { recursive: true });
