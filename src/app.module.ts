@@ -36,6 +36,7 @@ import { StoreHealth } from './health/store-health';
 import { HttpDrain } from './http/http-drain';
 import { UnsafeInputGuard } from './http/forbidden-keys';
 import { JsonBodyGuard } from './http/json-body.guard';
+import { EventStoreReadiness } from './infrastructure/event-store-readiness';
 import { ProjectionService } from './infrastructure/projection.service';
 import { loggingModule } from './logging/logging.module';
 import { ReadModelFreshness } from './infrastructure/read-model-freshness';
@@ -144,6 +145,7 @@ export class AppModule {
         { provide: APP_GUARD, useClass: ActiveUnitGuard },
         StoreHealth,
         HttpDrain,
+        EventStoreReadiness,
         ProjectionService,
         ReadModelFreshness,
         StoreLifecycle,

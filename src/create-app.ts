@@ -21,7 +21,13 @@ export async function createApp(options: AppModuleOptions & { logger?: LoggerSer
     abortOnError: false,
     ...(options.logger === undefined ? { bufferLogs: true } : { logger: options.logger }),
   });
-  if (options.logger === undefined) app.useLogger(app.get(PinoLogger));
+  if (options.logger === undefined) {
+    app.useLogger(app.get(PinoLogger));
+    // Nest would hold every line until listen(): the start-up steps below (a wait for an
+    // EventStoreDB leader, the projections' catch-up) are logged as they happen, and not lost if
+    // start-up fails.
+    app.flushLogs();
+  }
   installRequestPipeline(app, config);
   // class-validator recomputes each DTO's rules on every validate(); memoised, invalidated on any new rule.
   installValidationMetadataCache();

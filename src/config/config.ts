@@ -28,6 +28,8 @@ export interface AppConfig {
   logLevel: LogLevelName;
   /** How long shutdown waits for requests in flight before closing the stores anyway. */
   shutdownTimeoutMs: number;
+  /** How long start-up waits for an EventStoreDB cluster to have an elected leader before giving up. */
+  eventStoreStartupTimeoutMs: number;
   /** Seed the resolution on start when the event store is empty. */
   seedOnStart: boolean;
   seedFile: string;
@@ -90,6 +92,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     },
     logLevel: oneOf(env.LOG_LEVEL, 'info', 'LOG_LEVEL', LOG_LEVELS),
     shutdownTimeoutMs: integer(env.SHUTDOWN_TIMEOUT_MS, 10_000, 'SHUTDOWN_TIMEOUT_MS', 0, 600_000),
+    eventStoreStartupTimeoutMs: integer(env.EVENTSTORE_STARTUP_TIMEOUT_MS, 60_000, 'EVENTSTORE_STARTUP_TIMEOUT_MS', 0, 600_000),
     seedOnStart: flag(env.SEED_ON_START, true, 'SEED_ON_START'),
     seedFile: path.resolve(env.SEED_FILE ?? path.join(REPO_ROOT, 'seeds', 'resolution-2021.json')),
     readYourWritesTimeoutMs: integer(env.READ_YOUR_WRITES_TIMEOUT_MS, 5000, 'READ_YOUR_WRITES_TIMEOUT_MS', 0, 60000),

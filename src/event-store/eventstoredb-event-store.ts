@@ -239,6 +239,16 @@ export class EventStoreDbEventStore implements EventStore {
     await this.readAllBatch(END, BACKWARDS, 1);
   }
 
+  /**
+   * Readiness at start (eventstoredb/wait-for-leader.ts): the same tiny read, but one only the
+   * leader may answer, so it succeeds once the cluster has elected a leader and the client has
+   * found it. Until then it throws EventStoreNoLeaderError (or another StoreUnavailableError).
+   */
+  async checkLeader(): Promise<void> {
+    this.assertOpen();
+    await this.readAllBatch(END, BACKWARDS, 1, true);
+  }
+
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
@@ -246,10 +256,15 @@ export class EventStoreDbEventStore implements EventStore {
     await this.client.dispose();
   }
 
-  private async readAllBatch(fromPosition: ReadPosition, direction: typeof FORWARDS | typeof BACKWARDS, maxCount = this.readBatchSize): Promise<AllStreamResolvedEvent[]> {
+  private async readAllBatch(
+    fromPosition: ReadPosition,
+    direction: typeof FORWARDS | typeof BACKWARDS,
+    maxCount = this.readBatchSize,
+    requiresLeader = false,
+  ): Promise<AllStreamResolvedEvent[]> {
     const batch: AllStreamResolvedEvent[] = [];
     try {
-      for await (const resolved of this.client.readAll({ fromPosition, direction, maxCount })) batch.push(resolved);
+      for await (const resolved of this.client.readAll({ fromPosition, direction, maxCount, ...(requiresLeader ? { requiresLeader } : {}) })) batch.push(resolved);
     } catch (error) {
       throw toLedgerError(error, 'readAll');
     }

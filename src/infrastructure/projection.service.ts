@@ -16,6 +16,7 @@ import { ProjectionDaemon } from '../projection-runner/projection-daemon';
 import { ProjectionLeadership, type ProjectionRole } from '../projection-runner/projection-leadership';
 import { ReadModelAvailability } from '../read-models/read-model-availability';
 import type { ReadModelStore } from '../read-models/read-model-store.port';
+import { EventStoreReadiness } from './event-store-readiness';
 import { APP_CONFIG, EVENT_STORE, PROJECTION_LEASE, READ_MODEL_STORE } from './tokens';
 
 /** Other instances may still read a retired generation from a catalog they looked up a moment ago. */
@@ -33,6 +34,7 @@ export class ProjectionService implements OnModuleInit, BeforeApplicationShutdow
     @Inject(PROJECTION_LEASE) lease: ProjectionLease,
     @Inject(APP_CONFIG) config: AppConfig,
     availability: ReadModelAvailability,
+    private readonly eventStoreReadiness: EventStoreReadiness,
   ) {
     const logger = { log: (m: string) => this.logger.log(m), error: (m: string, e?: unknown) => this.logger.error(m, e instanceof Error ? e.stack : String(e)) };
     this.daemon = new ProjectionDaemon(eventStore, store, [...ALL_PROJECTIONS], availability, {
@@ -68,6 +70,9 @@ export class ProjectionService implements OnModuleInit, BeforeApplicationShutdow
   }
 
   async onModuleInit(): Promise<void> {
+    // The catch-up is the first read of the event store at start: on a cluster still electing a
+    // leader it would fail, so it waits (bounded) for one first.
+    await this.eventStoreReadiness.untilReady();
     await this.leadership.start();
     if (this.role === 'holder') this.logger.log(`Read models caught up at position ${this.daemon.position}`);
   }

@@ -4,7 +4,10 @@
  * adapter does with the client's documented behaviour; the real server is checked by
  * eventstoredb-event-store.spec.ts whenever EVENTSTORE_CONNECTION_STRING is set.
  */
+import { createServer } from 'node:net';
+import { EventStoreDBClient } from '@eventstore/db-client';
 import { EventStoreDbEventStore } from '../../src/event-store/eventstoredb-event-store';
+import { EventStoreNoLeaderError } from '../../src/event-store/eventstoredb/eventstoredb.errors';
 import { StoreUnavailableError } from '../../src/shared/errors';
 import { SimulatedEventStoreDbClient } from '../support/simulated-eventstoredb-client';
 import { collectFromSubscription, describeEventStoreContract, newEvent, newEvents, uniqueStreamId } from './event-store.contract';
@@ -184,3 +187,104 @@ describe('EventStoreDB adapter over a simulated server, beyond the contract', ()
     await expect(store.ping()).rejects.toBeInstanceOf(StoreUnavailableError);
   });
 });
+
+describe('EventStoreDB adapter over a simulated cluster with no leader', () => {
+  let server: SimulatedEventStoreDbClient;
+  let store: EventStoreDbEventStore;
+
+  beforeEach(() => {
+    server = new SimulatedEventStoreDbClient();
+    store = new EventStoreDbEventStore(server, { streamPrefixes: PREFIXES, readBatchSize: 2 });
+  });
+
+  afterEach(async () => {
+    await store.close();
+  });
+
+  it('answers every operation with EventStoreNoLeaderError (503 EVENT_STORE_UNAVAILABLE), not the client’s untyped error, and recovers with the election', async () => {
+    const streamId = uniqueStreamId();
+    await store.appendToStream(streamId, newEvents(1), 'no_stream');
+    server.loseLeader();
+
+    const operations: Array<[string, () => Promise<unknown>]> = [
+      ['appendToStream', () => store.appendToStream(streamId, [newEvent()], 0)],
+      ['readStream', () => store.readStream(streamId)],
+      ['readAll', () => store.readAll({ fromPosition: 0 })],
+      ['headPosition', () => store.headPosition()],
+      ['countAfter', () => store.countAfter(0, 10)],
+      ['ping', () => store.ping()],
+      ['checkLeader', () => store.checkLeader()],
+    ];
+    for (const [name, operation] of operations) {
+      const error = await operation().then(
+        () => new Error(`${name} succeeded without a leader`),
+        (failure: unknown) => failure,
+      );
+      expect({ name, isNoLeader: error instanceof EventStoreNoLeaderError, isUnavailable: error instanceof StoreUnavailableError }).toEqual({ name, isNoLeader: true, isUnavailable: true });
+      expect(error).toMatchObject({ code: 'EVENT_STORE_UNAVAILABLE', details: { reason: 'discovery-failed' } });
+      expect((error as Error & { cause: Error }).cause.message).toBe('Failed to discover after 10 attempts.');
+    }
+
+    server.electLeader();
+    await expect(store.appendToStream(streamId, [newEvent()], 0)).resolves.toMatchObject({ nextRevision: 1 });
+  });
+
+  it('ends an open subscription with it, and one opened while there is no leader too', async () => {
+    const streamId = uniqueStreamId();
+    await store.appendToStream(streamId, newEvents(1), 'no_stream');
+    const open = store.subscribeToAll(0);
+    await collectFromSubscription(open, [streamId], 1);
+    const pending = open[Symbol.asyncIterator]().next();
+
+    server.loseLeader();
+
+    await expect(pending).rejects.toBeInstanceOf(EventStoreNoLeaderError);
+    const opened = store.subscribeToAll(0);
+    await expect(opened[Symbol.asyncIterator]().next()).rejects.toBeInstanceOf(EventStoreNoLeaderError);
+  });
+
+  it('checks for a leader with a read only the leader may answer; the health ping accepts any member', async () => {
+    await store.checkLeader();
+    expect(server.leaderOnlyReads).toBe(1);
+    await store.ping();
+    expect(server.leaderOnlyReads).toBe(1);
+  });
+});
+
+describe('EventStoreDB adapter over the real client, with every member of the cluster refusing connections', () => {
+  it('recognises the client’s own discovery failure ("Failed to discover after N attempts.") as EventStoreNoLeaderError', async () => {
+    const [first, second] = await closedLoopbackPorts(2);
+    // Two seeds make the client discover by gossip, as with the three-node cluster; quick rounds keep the test short.
+    const client = EventStoreDBClient.connectionString(`esdb://127.0.0.1:${first},127.0.0.1:${second}?tls=false&maxDiscoverAttempts=2&discoveryInterval=10&gossipTimeout=1`);
+    const real = new EventStoreDbEventStore(client, { streamPrefixes: PREFIXES });
+    try {
+      const error = await real.readStream('contract-any').then(
+        () => new Error('read without a cluster'),
+        (failure: unknown) => failure,
+      );
+      expect(error).toBeInstanceOf(EventStoreNoLeaderError);
+      expect(error).toMatchObject({ code: 'EVENT_STORE_UNAVAILABLE', details: { operation: 'readStream', reason: 'discovery-failed' } });
+      expect((error as Error & { cause: Error }).cause.message).toMatch(/^Failed to discover after 2 attempts/);
+    } finally {
+      await real.close();
+    }
+  });
+});
+
+/** Ports on 127.0.0.1 that were free a moment ago and have nothing listening now: connections are refused at once. */
+async function closedLoopbackPorts(count: number): Promise<number[]> {
+  const ports: number[] = [];
+  for (let i = 0; i < count; i += 1) {
+    ports.push(
+      await new Promise<number>((resolve, reject) => {
+        const probe = createServer();
+        probe.once('error', reject);
+        probe.listen(0, '127.0.0.1', () => {
+          const address = probe.address();
+          probe.close(() => resolve(typeof address === 'object' && address ? address.port : 0));
+        });
+      }),
+    );
+  }
+  return ports;
+}

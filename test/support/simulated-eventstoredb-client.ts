@@ -17,6 +17,11 @@
  * - a missing stream reads as StreamNotFoundError; `unsubscribe()` cancels but does not end the
  *   readable, as in the client.
  * It refuses appends with ANY or STREAM_EXISTS outright: the ledger must never send them.
+ *
+ * A cluster without a leader (`loseLeader()`, until `electLeader()`) fails every call the way the
+ * real client does when its gossip discovery finds no member to talk to: with a plain
+ * `Error('Failed to discover after 10 attempts.')`, rejected by appends and emitted by reads and
+ * subscriptions; open subscriptions drop with it.
  */
 import { PassThrough, Readable } from 'node:stream';
 import {
@@ -62,7 +67,10 @@ export class SimulatedEventStoreDbClient implements EventStoreDbClient {
   readonly appends: Array<{ streamId: string; expectedRevision: AppendExpectedRevision | undefined; count: number }> = [];
   /** Events handed out by `readStream`, over every call: what reading streams has cost. */
   streamEventsRead = 0;
+  /** Reads of $all that only a leader may answer (`requiresLeader: true`). */
+  leaderOnlyReads = 0;
   disposed = false;
+  private leaderless = false;
 
   constructor() {
     // A fresh server writes a few system records before anything else.
@@ -87,6 +95,19 @@ export class SimulatedEventStoreDbClient implements EventStoreDbClient {
     }
   }
 
+  /** The cluster has no leader (lost quorum, or an election under way): every call fails discovery, open subscriptions drop. */
+  loseLeader(): void {
+    this.leaderless = true;
+    for (const subscription of [...this.live]) {
+      this.live.delete(subscription);
+      subscription.stream.destroy(discoveryFailure());
+    }
+  }
+
+  electLeader(): void {
+    this.leaderless = false;
+  }
+
   get openSubscriptionCount(): number {
     return this.live.size;
   }
@@ -96,6 +117,7 @@ export class SimulatedEventStoreDbClient implements EventStoreDbClient {
     const events = (Array.isArray(event) ? event : [event]) as EventData[];
     const expectedRevision = options?.expectedRevision;
     this.appends.push({ streamId: streamName, expectedRevision, count: events.length });
+    if (this.leaderless) throw discoveryFailure();
     if (expectedRevision === undefined || expectedRevision === 'any' || expectedRevision === 'stream_exists') {
       throw new Error(`simulated EventStoreDB: the ledger appended to ${streamName} with ${String(expectedRevision ?? 'any (default)')}`);
     }
@@ -128,6 +150,7 @@ export class SimulatedEventStoreDbClient implements EventStoreDbClient {
 
   readStream: EventStoreDbClient['readStream'] = (streamName, options) => {
     this.assertNotDisposed();
+    if (this.leaderless) return this.failingRead(discoveryFailure()) as never;
     const stored = this.streams.get(streamName);
     if (!stored) return this.failingRead(new StreamNotFoundError(undefined, streamName)) as never;
     const from = options?.fromRevision;
@@ -142,6 +165,8 @@ export class SimulatedEventStoreDbClient implements EventStoreDbClient {
 
   readAll: EventStoreDbClient['readAll'] = (options) => {
     this.assertNotDisposed();
+    if (options?.requiresLeader) this.leaderOnlyReads += 1;
+    if (this.leaderless) return this.failingRead(discoveryFailure()) as never;
     const from = options?.fromPosition ?? 'start';
     const forwards = (options?.direction ?? 'forwards') === 'forwards';
     const maxCount = Number(options?.maxCount ?? Number.MAX_SAFE_INTEGER);
@@ -162,8 +187,12 @@ export class SimulatedEventStoreDbClient implements EventStoreDbClient {
     if (typeof from === 'object') this.assertLegitimate(from);
     const stream = new PassThrough({ objectMode: true });
     const subscription: LiveSubscription = { stream, after: from === 'start' ? -1n : from.commit, filter: options?.filter, cancelled: false };
-    for (const record of this.log) this.deliver(subscription, record);
-    this.live.add(subscription);
+    if (this.leaderless) {
+      setImmediate(() => stream.destroy(discoveryFailure()));
+    } else {
+      for (const record of this.log) this.deliver(subscription, record);
+      this.live.add(subscription);
+    }
     return Object.assign(stream, {
       unsubscribe: async () => {
         // Like the client: the gRPC call is cancelled, the readable is left as it is.
@@ -243,4 +272,9 @@ export class SimulatedEventStoreDbClient implements EventStoreDbClient {
   private assertNotDisposed(): void {
     if (this.disposed) throw new Error('simulated EventStoreDB: client used after dispose');
   }
+}
+
+/** What @eventstore/db-client 6 throws when gossip finds no member to talk to: a plain Error, no `type`. */
+function discoveryFailure(): Error {
+  return new Error('Failed to discover after 10 attempts.');
 }

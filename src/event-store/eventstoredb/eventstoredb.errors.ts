@@ -1,5 +1,46 @@
 /** Typed errors of the EventStoreDB adapter, beyond the port's shared ones. */
-import { LedgerError } from '../../shared/errors';
+import { LedgerError, StoreUnavailableError } from '../../shared/errors';
+
+/**
+ * Why the cluster cannot take a request: gossip found no member in a state to serve (no leader
+ * elected yet, a lost quorum, or no member answering), or the node asked is not the leader.
+ */
+export type NoLeaderReason = 'discovery-failed' | 'not-leader';
+
+/**
+ * The cluster has no leader the client can reach right now: a 503 with Retry-After like any
+ * unavailable store, typed apart so that start-up can wait for an election instead of failing.
+ * The client reports a failed discovery as a plain `Error` ("Failed to discover after N
+ * attempts."), which would otherwise reach the caller as a 500.
+ */
+export class EventStoreNoLeaderError extends StoreUnavailableError {
+  constructor(
+    readonly operation: string,
+    readonly reason: NoLeaderReason,
+    clientMessage: string,
+  ) {
+    super('EVENT_STORE_UNAVAILABLE', `EventStoreDB has no leader to serve ${operation} (${reason}): ${clientMessage}`, { operation, reason });
+  }
+}
+
+/**
+ * At start, the cluster did not elect a leader (or could not be reached) within
+ * EVENTSTORE_STARTUP_TIMEOUT_MS. The service stops with this error; its supervisor restarts it.
+ */
+export class EventStoreNotReadyError extends StoreUnavailableError {
+  constructor(
+    readonly attempts: number,
+    readonly waitedMs: number,
+    lastError: Error,
+  ) {
+    super(
+      'EVENT_STORE_UNAVAILABLE',
+      `EventStoreDB had no elected leader within ${waitedMs} ms of start (${attempts} attempt(s); EVENTSTORE_STARTUP_TIMEOUT_MS): ${lastError.message}`,
+      { attempts, waitedMs, reason: 'not-ready' },
+    );
+    (this as { cause?: unknown }).cause = lastError;
+  }
+}
 
 /**
  * A revision or a commit position is beyond what a JavaScript number holds exactly

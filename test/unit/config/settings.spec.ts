@@ -24,4 +24,11 @@ describe('settings', () => {
     const env = { DATA_DIR: '/srv/ledger' };
     for (const value of ['express', 'fastify', 'koa']) expect(loadConfig({ ...env, HTTP_ADAPTER: value })).toEqual(loadConfig(env));
   });
+
+  it('waits 60 s for an EventStoreDB leader at start by default, 0 to 600 s when EVENTSTORE_STARTUP_TIMEOUT_MS says so', () => {
+    expect(loadConfig({}).eventStoreStartupTimeoutMs).toBe(60_000);
+    expect(loadConfig({ EVENTSTORE_STARTUP_TIMEOUT_MS: '0' }).eventStoreStartupTimeoutMs).toBe(0);
+    expect(loadConfig({ EVENTSTORE_STARTUP_TIMEOUT_MS: '120000' }).eventStoreStartupTimeoutMs).toBe(120_000);
+    for (const value of ['-1', '600001', '1.5', 'soon']) expect(() => loadConfig({ EVENTSTORE_STARTUP_TIMEOUT_MS: value })).toThrow(/EVENTSTORE_STARTUP_TIMEOUT_MS/);
+  });
 });

@@ -7,8 +7,15 @@ import {
   UnavailableError,
   WrongExpectedVersionError,
 } from '@eventstore/db-client';
-import { isStreamNotFound, isWrongExpectedVersion, toLedgerError } from '../../../src/event-store/eventstoredb/client-errors';
+import { isDiscoveryFailure, isStreamNotFound, isWrongExpectedVersion, toLedgerError } from '../../../src/event-store/eventstoredb/client-errors';
+import { EventStoreNoLeaderError } from '../../../src/event-store/eventstoredb/eventstoredb.errors';
 import { StoreUnavailableError } from '../../../src/shared/errors';
+
+/** A gRPC error as the server sends it to a follower asked for a leader's work, with the leader's address. */
+function notLeaderFromServer(): NotLeaderError {
+  const metadata = { getMap: () => ({ exception: 'not-leader', 'leader-endpoint-host': 'es2', 'leader-endpoint-port': '2113' }) };
+  return new NotLeaderError({ code: 5, details: 'Leader info available', message: '5 NOT_FOUND: Leader info available', metadata } as never);
+}
 
 describe('EventStoreDB client errors', () => {
   it('recognises a wrong expected version, with the server’s current revision', () => {
@@ -32,6 +39,26 @@ describe('EventStoreDB client errors', () => {
     const mapped = toLedgerError(error, 'appendToStream');
     expect(mapped).toBeInstanceOf(StoreUnavailableError);
     expect(mapped).toMatchObject({ code: 'EVENT_STORE_UNAVAILABLE', details: { operation: 'appendToStream' }, cause: error });
+  });
+
+  it.each([
+    ['a failed discovery (the client throws a plain Error)', new Error('Failed to discover after 10 attempts.'), 'discovery-failed'],
+    ['a node that is not the leader', notLeaderFromServer(), 'not-leader'],
+  ])('turns %s into EventStoreNoLeaderError: a 503 StoreUnavailableError that says why', (_, error, reason) => {
+    const mapped = toLedgerError(error, 'appendToStream');
+    expect(mapped).toBeInstanceOf(EventStoreNoLeaderError);
+    expect(mapped).toBeInstanceOf(StoreUnavailableError);
+    expect(mapped).toMatchObject({ code: 'EVENT_STORE_UNAVAILABLE', details: { operation: 'appendToStream', reason }, cause: error });
+    expect((mapped as Error).message).toContain(error.message);
+  });
+
+  it('recognises a failed discovery by the client’s words only, on an error that carries no client type', () => {
+    expect(isDiscoveryFailure(new Error('Failed to discover after 3 attempts.'))).toBe(true);
+    expect(isDiscoveryFailure(new Error('Discovery failed'))).toBe(false);
+    expect(isDiscoveryFailure(Object.assign(new Error('Failed to discover after 3 attempts.'), { type: 'unknown' }))).toBe(false);
+    expect(isDiscoveryFailure('Failed to discover after 3 attempts.')).toBe(false);
+    const unrelated = new Error('Failed to parse');
+    expect(toLedgerError(unrelated, 'readAll')).toBe(unrelated);
   });
 
   it('turns refused credentials into StoreUnavailableError naming the connection string', () => {
