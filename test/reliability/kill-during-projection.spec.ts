@@ -1,14 +1,15 @@
 /**
  * Kill -9 while the read models catch up and while a read model is rebuilt beside the serving one:
- * a child process runs the projection daemon over a data directory and is SIGKILLed at a random
- * moment, several times over. After every kill, every generation's documents reflect exactly the
- * events up to its stored checkpoint — none missing, none applied twice — and a last run to the
+ * a child process runs the projection daemon over a data directory and is SIGKILLed while it works
+ * (once its committed checkpoint is past a mark, further each time), several times over. After every
+ * kill, every generation's documents reflect exactly the events up to its stored checkpoint — none missing, none applied twice — and a last run to the
  * end swaps in what was being rebuilt with the same documents a clean build gives.
  */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import Database from 'better-sqlite3';
 import { REPO_ROOT } from '../../src/config/config';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
 import { SqliteReadModelStore } from '../../src/read-models/sqlite/sqlite-read-model-store';
@@ -19,8 +20,30 @@ const STREAMS = 40;
 const EVENTS_PER_STREAM = 150;
 const KILLS = 4;
 
-/** Runs the child; kills it `killAfterMs` after it started working (or lets it finish when null). */
-function runChild(dir: string, version: number, killAfterMs: number | null): Promise<'killed' | 'done'> {
+interface CatalogRow {
+  state: string;
+  position: number;
+}
+
+/** The catalog as the child has committed it so far (read beside it: the file is in WAL mode). */
+function catalog(dir: string): CatalogRow[] {
+  const file = path.join(dir, 'read-models.db');
+  if (!fs.existsSync(file)) return [];
+  const db = new Database(file, { readonly: true, fileMustExist: true });
+  try {
+    return db.prepare(`SELECT state, position FROM read_model_generations WHERE state <> 'dropped'`).all() as CatalogRow[];
+  } catch {
+    return []; // not created yet
+  } finally {
+    db.close();
+  }
+}
+
+/**
+ * Runs the child; kills it as soon as `killWhen` holds of the catalog it has committed (looked at
+ * every few milliseconds), or lets it finish when `killWhen` is null.
+ */
+function runChild(dir: string, version: number, killWhen: ((rows: CatalogRow[]) => boolean) | null): Promise<'killed' | 'done'> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, ['-r', path.join(REPO_ROOT, 'test/support/ts-require.js'), path.join(REPO_ROOT, 'test/support/project-until-killed.ts'), dir, String(version)], {
       cwd: REPO_ROOT,
@@ -28,12 +51,15 @@ function runChild(dir: string, version: number, killAfterMs: number | null): Pro
     });
     let output = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      if (killAfterMs !== null && output.includes('started')) setTimeout(() => child.kill('SIGKILL'), killAfterMs);
-    });
+    const watch = killWhen
+      ? setInterval(() => {
+          if (killWhen(catalog(dir))) child.kill('SIGKILL');
+        }, 2)
+      : undefined;
+    child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
     child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.on('exit', (code, signal) => {
+      clearInterval(watch);
       if (signal === 'SIGKILL') resolve(output.includes('done') ? 'done' : 'killed');
       else if (code === 0) resolve('done');
       else reject(new Error(`child failed (${code}): ${stderr}`));
@@ -41,6 +67,9 @@ function runChild(dir: string, version: number, killAfterMs: number | null): Pro
     setTimeout(() => child.kill('SIGKILL'), 60_000).unref();
   });
 }
+
+/** A generation in `state` has got past `threshold` but not to the head yet: the kill lands inside the work. */
+const midway = (state: string, threshold: number, head: number) => (rows: CatalogRow[]) => rows.some((row) => row.state === state && row.position > threshold && row.position < head);
 
 describe('SIGKILL while projecting (SQLite read models)', () => {
   let dir: string;
@@ -83,7 +112,7 @@ describe('SIGKILL while projecting (SQLite read models)', () => {
     const head = STREAMS * EVENTS_PER_STREAM;
     const killedAt: number[] = [];
     for (let kill = 0; kill < KILLS; kill++) {
-      if ((await runChild(dir, 1, 20 + Math.floor(Math.random() * 150))) === 'done') break;
+      if ((await runChild(dir, 1, midway('serving', (head * kill) / (KILLS + 1), head))) === 'done') break;
       killedAt.push(...(await expectConsistent()).map((g) => g.position));
     }
     expect(await runChild(dir, 1, null)).toBe('done');
@@ -94,7 +123,7 @@ describe('SIGKILL while projecting (SQLite read models)', () => {
     // A new version of the projection: rebuilt beside the serving one, killed midway.
     const building: number[] = [];
     for (let kill = 0; kill < KILLS; kill++) {
-      if ((await runChild(dir, 2, 20 + Math.floor(Math.random() * 150))) === 'done') break;
+      if ((await runChild(dir, 2, midway('building', (head * kill) / (KILLS + 1), head))) === 'done') break;
       const generations = await expectConsistent();
       // The old generation keeps serving, whole, until the new one is swapped in.
       expect(generations.find((g) => g.state === 'serving')).toMatchObject({ position: head });
