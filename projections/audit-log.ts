@@ -13,9 +13,8 @@ import { assertNever } from '../src/domain/indicator/target';
 import type { ResolutionEvent } from '../src/domain/resolution/events';
 import type { UnitEvent } from '../src/domain/unit/events';
 import type { Role } from '../src/shared/messages';
-import { entryIdOf } from './event-entry-id';
+import { eventEntryId } from './event-entry-id';
 import { isIndicatorEvent } from './indicator-event';
-import { interned, sharedRoledActor } from './interned';
 import { oneLine, summarizeIndicatorEvent } from './indicator-history/summary';
 import { handledTypes, type ProjectedDocument, type ProjectionDefinition } from './projection';
 
@@ -79,7 +78,7 @@ export const auditLogProjection: ProjectionDefinition<AuditLogEntry> = {
     { name: 'actor', fields: ['actorId', 'position'] },
     { name: 'actor_unit', fields: ['actorUnitId', 'position'] },
   ],
-  documentIds: (event) => [entryIdOf(event)],
+  documentIds: (event) => [eventEntryId(event.streamId, event.revision)],
   evolve: (current, event) => {
     if (current && event.position <= current.lastPosition) return current;
     return auditLogEntry(event);
@@ -95,15 +94,15 @@ export function auditLogEntry(event: RecordedLedgerEvent): AuditLogEntry {
   const data = event.data as { reason?: unknown; decisionRef?: unknown };
   const subject = subjectOf(event);
   return {
-    _id: entryIdOf(event),
+    _id: eventEntryId(event.streamId, event.revision),
     position: event.position,
-    streamId: interned(event.streamId),
+    streamId: event.streamId,
     revision: event.revision,
     subjectKind: subject.kind,
-    subjectId: interned(subject.id),
-    type: interned(event.type) as LedgerEventType,
+    subjectId: subject.id,
+    type: event.type,
     recordedAt: metadata.recordedAt,
-    actor: sharedRoledActor(actor.id, actor.unitId, actor.roles),
+    actor: { id: actor.id, unitId: actor.unitId ?? null, roles: [...actor.roles] },
     commandId: metadata.commandId,
     // Usually the command's own id: then one string serves both fields.
     correlationId: metadata.correlationId === metadata.commandId ? metadata.commandId : metadata.correlationId,

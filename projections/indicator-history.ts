@@ -5,7 +5,7 @@
  */
 import { isIndicatorEvent } from './indicator-event';
 import type { IndicatorHistoryEntry } from './indicator-history/document';
-import { entryIdOf } from './event-entry-id';
+import { eventEntryId } from './event-entry-id';
 import { historyEntry } from './indicator-history/entry';
 import type { ProjectionDefinition } from './projection';
 
@@ -56,7 +56,7 @@ export const indicatorHistoryProjection: ProjectionDefinition<IndicatorHistoryEn
     // Every history query names its indicator: one index serves its filters, its order and its count.
     { name: 'indicator_revision', fields: ['indicatorId', 'revision'], unique: true },
   ],
-  documentIds: (event) => (isIndicatorEvent(event) ? [entryIdOf(event)] : []),
+  documentIds: (event) => (isIndicatorEvent(event) ? [eventEntryId(event.streamId, event.revision)] : []),
   evolve: (current, event) => {
     // An entry is written once per event; a replay of that event or an older one leaves it as it is.
     if (current && event.position <= current.lastPosition) return current;

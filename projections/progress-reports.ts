@@ -16,7 +16,6 @@ import type { ProjectedDocument, ProjectionDefinition } from './projection';
 import { eventTypeGuard } from './event-type-guard';
 import { evidenceView } from './indicator-history/entry';
 import { changeView, readingView, type ChangeView } from './reading-views';
-import { emptyList, interned, sharedActor } from './interned';
 import { UnhandledEventError } from './unhandled-event';
 
 export const PROGRESS_REPORTS_READ_MODEL = 'progress_reports';
@@ -172,10 +171,10 @@ function reported(event: RecordedEvent<ProgressReported>): ProgressReportDocumen
   return {
     _id: data.reportId,
     reportId: data.reportId,
-    indicatorId: interned(data.indicatorId),
-    metric: interned(data.metric),
-    period: interned(data.period),
-    unitId: interned(data.unitId),
+    indicatorId: data.indicatorId,
+    metric: data.metric,
+    period: data.period,
+    unitId: data.unitId,
     originalValue: reading.value,
     value: reading.value,
     originalState: reading.state,
@@ -185,7 +184,7 @@ function reported(event: RecordedEvent<ProgressReported>): ProgressReportDocumen
     note: data.note ?? null,
     reportedBy: actorOf(event),
     reportedAt: metadata.recordedAt,
-    corrections: emptyList(),
+    corrections: [],
     correctionCount: 0,
     evidence,
     hasEvidence: evidence.length > 0,
@@ -238,7 +237,7 @@ function answered(current: ProgressReportDocument, event: RecordedEvent<ReportQu
 }
 
 function citations(event: ReportEvent, citedIn: EvidenceCitation['citedIn'], evidence: readonly Evidence[] | undefined): EvidenceCitation[] {
-  if (!evidence || evidence.length === 0) return emptyList();
+  if (!evidence || evidence.length === 0) return [];
   return evidence.map((item) => ({
     ...evidenceView(item),
     citedIn,
@@ -254,5 +253,5 @@ function evidenceWith(existing: EvidenceCitation[], added: readonly EvidenceCita
 }
 
 function actorOf(event: ReportEvent): ReportActor {
-  return sharedActor(event.metadata.actor.id, event.metadata.actor.unitId);
+  return { id: event.metadata.actor.id, unitId: event.metadata.actor.unitId ?? null };
 }

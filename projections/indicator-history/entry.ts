@@ -4,8 +4,7 @@ import type { Evidence } from '../../src/domain/indicator/evidence';
 import type { IndicatorEvent } from '../../src/domain/indicator/events';
 import { assertNever } from '../../src/domain/indicator/target';
 import type { RecordedIndicatorEvent } from '../indicator-event';
-import { entryIdOf } from '../event-entry-id';
-import { emptyList, interned, internedOrNull, sharedActor } from '../interned';
+import { eventEntryId } from '../event-entry-id';
 import type { EvidenceView, IndicatorHistoryEntry } from './document';
 import { beforeAndAfter } from './snapshots';
 import { summarizeIndicatorEvent } from './summary';
@@ -18,17 +17,17 @@ export function historyEntry(event: RecordedIndicatorEvent): IndicatorHistoryEnt
   const { before, after } = beforeAndAfter(event);
   const { actor } = event.metadata;
   return {
-    _id: entryIdOf(event),
-    indicatorId: interned(event.data.indicatorId),
-    streamId: interned(event.streamId),
+    _id: eventEntryId(event.streamId, event.revision),
+    indicatorId: event.data.indicatorId,
+    streamId: event.streamId,
     revision: event.revision,
     position: event.position,
-    type: interned(event.type) as IndicatorHistoryEntry['type'],
+    type: event.type,
     recordedAt: event.metadata.recordedAt,
-    actor: sharedActor(actor.id, actor.unitId),
-    period: internedOrNull(details.period),
-    effectiveDate: details.period ? lastDayOf(details.period) : localDate(event.metadata.recordedAt),
-    metric: internedOrNull(details.metric),
+    actor: { id: actor.id, unitId: actor.unitId ?? null },
+    period: details.period,
+    effectiveDate: details.period ? periodLastDay(parsePeriod(details.period)) : localDate(event.metadata.recordedAt),
+    metric: details.metric,
     reportId: details.reportId,
     note: details.note,
     reason: details.reason,
@@ -43,19 +42,6 @@ export function historyEntry(event: RecordedIndicatorEvent): IndicatorHistoryEnt
   };
 }
 
-/** Period → its last day: a year has a few dozen periods, and every report names one (one string each, not one per entry). */
-const lastDays = new Map<string, string>();
-
-function lastDayOf(period: string): string {
-  let lastDay = lastDays.get(period);
-  if (lastDay === undefined) {
-    lastDay = periodLastDay(parsePeriod(period));
-    // Only periods that parse get here (parsePeriod throws otherwise), so the map stays small.
-    lastDays.set(period, lastDay);
-  }
-  return lastDay;
-}
-
 /** The local calendar date of an instant, YYYY-MM-DD. */
 export function localDate(instant: string): string {
   return new Date(Date.parse(instant) + LOCAL_OFFSET_MS).toISOString().slice(0, 10);
@@ -63,7 +49,7 @@ export function localDate(instant: string): string {
 
 /** A cited document with its optional fields as null, the way every read model stores them. */
 export function evidenceViews(evidence: readonly Evidence[] | undefined): EvidenceView[] {
-  return evidence && evidence.length > 0 ? evidence.map(evidenceView) : emptyList();
+  return evidence && evidence.length > 0 ? evidence.map(evidenceView) : [];
 }
 
 /** One cited document as every read model stores it (the progress reports add who cited it). */

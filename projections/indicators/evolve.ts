@@ -17,7 +17,6 @@ import { assertNever } from '../../src/domain/indicator/target';
 import type { RecordedEvent } from '../../src/shared/messages';
 import type { RecordedIndicatorEvent } from '../indicator-event';
 import type { IndicatorDocument, IndicatorFigure, IndicatorTargetView } from './document';
-import { emptyList, interned } from '../interned';
 import { queryAnswered, queryClosed, queryRaised } from './open-queries';
 import { standingOf, summarizeStatuses, targetView, withStandings, worstStatus } from './targets';
 
@@ -91,7 +90,7 @@ function registered(event: RecordedEvent<IndicatorRegistered>): IndicatorDocumen
       name: data.name,
       responsibleUnitId: data.responsibleUnitId,
       responsibilityAssumed: data.responsibilityAssumed ?? false,
-      supportsIndicators: data.supportsIndicators ? [...data.supportsIndicators] : emptyList(),
+      supportsIndicators: data.supportsIndicators ? [...data.supportsIndicators] : [],
       revision: event.revision,
       registeredAt: event.metadata.recordedAt,
       updatedAt: event.metadata.recordedAt,
@@ -115,8 +114,8 @@ function reported(current: IndicatorDocument, event: RecordedEvent<ProgressRepor
   const { data } = event;
   const figure: IndicatorFigure = {
     reportId: data.reportId,
-    metric: interned(data.metric),
-    period: interned(data.period),
+    metric: data.metric,
+    period: data.period,
     ...figureFields(data),
     recordedAt: event.metadata.recordedAt,
   };
