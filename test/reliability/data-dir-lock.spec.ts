@@ -28,6 +28,7 @@ function run(args: string[], env: NodeJS.ProcessEnv, onStdout?: (text: string, k
   });
 }
 
+// These start the service in a child process that compiles its sources as it loads: give them time on a loaded machine.
 describe('one process per data directory', () => {
   let dir: string;
 
@@ -56,7 +57,7 @@ describe('one process per data directory', () => {
     } finally {
       await t.close();
     }
-  });
+  }, 120_000);
 
   it('is free again once the holder is killed outright: the operating system releases the lock', async () => {
     const script = `require(${JSON.stringify(path.join(REPO_ROOT, 'src/infrastructure/data-dir-lock.ts'))}).DataDirLock.acquire(process.env.DATA_DIR); console.log('locked'); setInterval(() => {}, 1000);`;
@@ -68,5 +69,5 @@ describe('one process per data directory', () => {
     });
     expect(holder.signal).toBe('SIGKILL');
     DataDirLock.acquire(dir).release();
-  });
+  }, 120_000);
 });

@@ -45,6 +45,7 @@ function firstLogLineOfService(dir: string, match: (message: string) => boolean)
   });
 }
 
+// These start the service in a child process that compiles its sources as it loads: give them time on a loaded machine.
 describe('read models ahead of the ledger', () => {
   let dir: string;
   let t: TestApp | null = null;
@@ -92,5 +93,5 @@ describe('read models ahead of the ledger', () => {
     const line = await firstLogLineOfService(dir, (message) => message.includes('event store ends at position'));
     expect(line).toContain(`up to position ${readModelPosition} but the event store ends at position ${readModelPosition - 3}`);
     expect(line).toContain('docs/operations.md');
-  });
+  }, 120_000);
 });
