@@ -10,6 +10,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import type { DestinationStream } from 'pino';
 import { ActiveUnitGuard } from './auth/active-unit.guard';
 import { BearerAuthGuard, JWT_VERIFIER } from './auth/bearer-auth.guard';
+import { FailedAuthentications } from './auth/failed-authentications';
 import { JwtVerifier } from './auth/jwt-verifier';
 import { PrincipalDirectory } from './auth/principal-directory';
 import { loadPrincipals, nobodyCanAuthenticate } from './auth/principal-source';
@@ -135,8 +136,19 @@ export class AppModule {
             return directory;
           },
         },
-        { provide: JWT_VERIFIER, useFactory: (clock: Clock) => (config.jwt ? JwtVerifier.create(config.jwt, clock) : null), inject: [Clock] },
-        // Global guards run in this order: who is calling, within their rate, a body sent as JSON, with no
+        {
+          provide: JWT_VERIFIER,
+          // A token's unit is checked against the unit streams, as the active-unit guard checks a writer's.
+          useFactory: (clock: Clock, aggregates: AggregateLookup) => {
+            if (config.jwtIssuers.length === 0) return null;
+            const logger = new Logger('Auth');
+            const knownUnit = async (unitId: string) => (await aggregates.unit(unitId)).exists;
+            return JwtVerifier.create(config.jwtIssuers, clock, knownUnit, (message) => logger.warn(message));
+          },
+          inject: [Clock, AggregateLookup],
+        },
+        FailedAuthentications,
+        // Global guards run in this order: who is calling (from an address that has not failed too often), within their rate, a body sent as JSON, with no
         // operator keys, still allowed to write.
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },
