@@ -39,7 +39,8 @@ import { UnsafeInputGuard } from './http/forbidden-keys';
 import { JsonBodyGuard } from './http/json-body.guard';
 import { EventStoreReadiness } from './infrastructure/event-store-readiness';
 import { ProjectionService } from './infrastructure/projection.service';
-import { loggingModule } from './logging/logging.module';
+import { HTTP_LOGGER, loggingModule } from './logging/logging.module';
+import type { HttpLogger } from 'pino-http';
 import { ReadModelFreshness } from './infrastructure/read-model-freshness';
 import { StoreLifecycle } from './infrastructure/store-lifecycle';
 import type { DataDirLock } from './infrastructure/data-dir-lock';
@@ -139,13 +140,14 @@ export class AppModule {
         {
           provide: JWT_VERIFIER,
           // A token's unit is checked against the unit streams, as the active-unit guard checks a writer's.
-          useFactory: (clock: Clock, aggregates: AggregateLookup) => {
+          useFactory: (clock: Clock, aggregates: AggregateLookup, httpLogger: HttpLogger) => {
             if (config.jwtIssuers.length === 0) return null;
-            const logger = new Logger('Auth');
+            // Straight to the application's logger: a key file is found unreadable while a request is served.
+            const logger = httpLogger.logger.child({ context: 'Auth' });
             const knownUnit = async (unitId: string) => (await aggregates.unit(unitId)).exists;
             return JwtVerifier.create(config.jwtIssuers, clock, knownUnit, (message) => logger.warn(message));
           },
-          inject: [Clock, AggregateLookup],
+          inject: [Clock, AggregateLookup, HTTP_LOGGER],
         },
         FailedAuthentications,
         // Global guards run in this order: who is calling (from an address that has not failed too often), within their rate, a body sent as JSON, with no

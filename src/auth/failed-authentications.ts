@@ -12,9 +12,12 @@
  * usually holds whole. At most MAX_TRACKED_ADDRESSES are remembered: past that, the oldest windows
  * are forgotten first, so a flood from many addresses cannot exhaust memory.
  */
-import { Inject, Injectable, Logger, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
+import { Inject, Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import * as net from 'node:net';
+import type { Logger } from 'pino';
+import type { HttpLogger } from 'pino-http';
 import type { AppConfig } from '../config/config';
+import { HTTP_LOGGER } from '../logging/logging.module';
 import { APP_CONFIG } from '../infrastructure/tokens';
 import { Clock } from '../shared/clock';
 import { AuthenticationThrottledError } from '../shared/errors';
@@ -43,7 +46,8 @@ export class FailedAuthentications implements OnModuleInit, OnModuleDestroy {
   private readonly windows = new Map<string, AddressWindow>();
   /** What the next summary reports, per address. */
   private readonly unreported = new Map<string, { failures: number; throttled: number }>();
-  private readonly logger = new Logger('Auth');
+  /** The application's logger itself, not the request-bound one: a summary may be written while a request is served. */
+  private readonly logger: Logger;
   private timer: NodeJS.Timeout | null = null;
   private readonly limit: number;
   private readonly windowMs: number;
@@ -51,8 +55,10 @@ export class FailedAuthentications implements OnModuleInit, OnModuleDestroy {
   constructor(
     @Inject(APP_CONFIG) config: Pick<AppConfig, 'authFailureLimit'>,
     private readonly clock: Clock,
+    @Inject(HTTP_LOGGER) httpLogger: HttpLogger,
   ) {
     ({ limit: this.limit, windowMs: this.windowMs } = config.authFailureLimit);
+    this.logger = httpLogger.logger.child({ context: 'Auth' });
   }
 
   onModuleInit(): void {
@@ -106,10 +112,10 @@ export class FailedAuthentications implements OnModuleInit, OnModuleDestroy {
   logSummary(): void {
     const summary = this.takeSummary();
     if (!summary) return;
-    this.logger.warn({
-      msg: `Failed authentications: ${summary.failures} from ${summary.addresses} address(es), ${summary.throttled} request(s) refused with 429`,
-      failedAuthentications: summary,
-    });
+    this.logger.warn(
+      { failedAuthentications: summary },
+      `Failed authentications: ${summary.failures} from ${summary.addresses} address(es), ${summary.throttled} request(s) refused with 429`,
+    );
   }
 
   private currentWindow(key: string): AddressWindow | undefined {
