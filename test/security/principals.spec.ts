@@ -64,6 +64,17 @@ describe('PrincipalDirectory', () => {
     ).toThrow('reuses');
   });
 
+  it('refuses two principals with the same id, given or made from the name, and names both', () => {
+    const other = 'pkt-second-key-0a9b8c7d6e5f4g3h2i1j-XyZ';
+    expect(() => PrincipalDirectory.fromEntries([{ ...own, apiKey: OWN_KEY }, { ...own, apiKey: other }])).toThrow('Principal #1 has the id "phong-kinh-te-dich-vu-tich-hop" of principal #0');
+    expect(() => PrincipalDirectory.fromEntries([{ ...own, id: 'dv-1', apiKey: OWN_KEY }, { ...own, name: 'Khác', id: 'dv-1', apiKey: other }])).toThrow('has the id "dv-1"');
+    expect(PrincipalDirectory.fromEntries([{ ...own, apiKey: OWN_KEY }, { ...own, id: 'dv-2', apiKey: other }]).size).toBe(2);
+  });
+
+  it('does not echo the key in the reason it refuses a weak one', () => {
+    expect(() => PrincipalDirectory.fromEntries([{ ...own, apiKey: 'phongkinhte2021' }])).toThrow(/^Principal #0 has an apiKey that is shorter than 32 characters: make one with npm run principals:hash-key$/);
+  });
+
   it('does not echo the JSON in its error when it cannot parse it (it may hold keys)', () => {
     expect(() => PrincipalDirectory.fromJson(`[{"apiKey":"${OWN_KEY}"`, 'PRINCIPALS_JSON')).toThrow(PrincipalFileError);
     try {
@@ -120,6 +131,14 @@ describe('principals from the configuration', () => {
   it('the application itself refuses to start in production with the demo principals', async () => {
     const config = loadConfig({ NODE_ENV: 'production', DATA_DIR: path.join(dir, 'data') });
     await expect(createApp({ config, logger: false })).rejects.toThrow(DemoKeysInProductionError);
+  });
+
+  it('reads the shipped demo file with its short keys, but holds every other file to the minimum strength', () => {
+    const copy = path.join(dir, 'demo-copy.json');
+    fs.copyFileSync(DEMO_FILE, copy);
+    expect(loadPrincipals(loadConfig({})).authenticate('demo-analyst')).not.toBeNull();
+    expect(() => loadPrincipals(loadConfig({ PRINCIPALS_FILE: copy }))).toThrow(/shorter than 32 characters/);
+    expect(() => loadPrincipals(loadConfig({ PRINCIPALS_JSON: fs.readFileSync(DEMO_FILE, 'utf8') }))).toThrow(/shorter than 32 characters/);
   });
 
   it('the demo principals file the check reads is the one the repository ships', () => {
