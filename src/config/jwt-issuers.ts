@@ -56,7 +56,7 @@ export class JwtIssuerConfigError extends Error {}
 
 /** The issuers the environment configures: the JSON list, or the one issuer of the JWT_* variables, or none. */
 export function jwtIssuersConfig(env: NodeJS.ProcessEnv): JwtIssuerConfig[] {
-  const single = Object.keys(env).some((name) => name.startsWith('JWT_') && !name.startsWith('JWT_ISSUERS_') && env[name]);
+  const single = SINGLE_ISSUER_VARIABLES.some((name) => env[name]);
   const file = env.JWT_ISSUERS_FILE;
   const inline = env.JWT_ISSUERS_JSON;
   const given = [single, !!file, !!inline].filter(Boolean).length;
@@ -90,6 +90,23 @@ function singleIssuer(env: NodeJS.ProcessEnv): JwtIssuerConfig {
     ENV_NAMES,
   );
 }
+
+/** The variables of the one-issuer form; any of them set selects it (and the others it needs are then required). */
+const SINGLE_ISSUER_VARIABLES = [
+  'JWT_ALIAS',
+  'JWT_ISSUER',
+  'JWT_AUDIENCE',
+  'JWT_ALGORITHMS',
+  'JWT_PUBLIC_KEY_FILE',
+  'JWT_JWKS_FILE',
+  'JWT_JWKS_URL',
+  'JWT_ROLES_CLAIM',
+  'JWT_UNIT_CLAIM',
+  'JWT_CLOCK_TOLERANCE_S',
+  'JWT_MAX_TOKEN_AGE_S',
+  'JWT_GRANT_ROLES',
+  'JWT_GRANT_UNITS',
+];
 
 /** How each field is named when it comes from the JWT_* variables, for messages. */
 const ENV_NAMES: Record<string, string> = {
