@@ -150,8 +150,8 @@ export class AppModule {
           inject: [Clock, AggregateLookup, HTTP_LOGGER],
         },
         FailedAuthentications,
-        // Global guards run in this order: who is calling (from an address that has not failed too often), within their rate, a body sent as JSON, with no
-        // operator keys, still allowed to write.
+        // Global guards run in this order: who is calling (from an address that has not failed too
+        // often), within their rate, a body sent as JSON, with no operator keys, still allowed to write.
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: JsonBodyGuard },
