@@ -10,6 +10,7 @@ import { ThrottlerModule } from '@nestjs/throttler';
 import type { DestinationStream } from 'pino';
 import { ActiveUnitGuard } from './auth/active-unit.guard';
 import { BearerAuthGuard, JWT_VERIFIER } from './auth/bearer-auth.guard';
+import { FailedAuthentications } from './auth/failed-authentications';
 import { JwtVerifier } from './auth/jwt-verifier';
 import { PrincipalDirectory } from './auth/principal-directory';
 import { loadPrincipals, nobodyCanAuthenticate } from './auth/principal-source';
@@ -38,7 +39,8 @@ import { UnsafeInputGuard } from './http/forbidden-keys';
 import { JsonBodyGuard } from './http/json-body.guard';
 import { EventStoreReadiness } from './infrastructure/event-store-readiness';
 import { ProjectionService } from './infrastructure/projection.service';
-import { loggingModule } from './logging/logging.module';
+import { HTTP_LOGGER, loggingModule } from './logging/logging.module';
+import type { HttpLogger } from 'pino-http';
 import { ReadModelFreshness } from './infrastructure/read-model-freshness';
 import { StoreLifecycle } from './infrastructure/store-lifecycle';
 import type { DataDirLock } from './infrastructure/data-dir-lock';
@@ -135,9 +137,21 @@ export class AppModule {
             return directory;
           },
         },
-        { provide: JWT_VERIFIER, useFactory: (clock: Clock) => (config.jwt ? JwtVerifier.create(config.jwt, clock) : null), inject: [Clock] },
-        // Global guards run in this order: who is calling, within their rate, a body sent as JSON, with no
-        // operator keys, still allowed to write.
+        {
+          provide: JWT_VERIFIER,
+          // A token's unit is checked against the unit streams, as the active-unit guard checks a writer's.
+          useFactory: (clock: Clock, aggregates: AggregateLookup, httpLogger: HttpLogger) => {
+            if (config.jwtIssuers.length === 0) return null;
+            // Straight to the application's logger: a key file is found unreadable while a request is served.
+            const logger = httpLogger.logger.child({ context: 'Auth' });
+            const knownUnit = async (unitId: string) => (await aggregates.unit(unitId)).exists;
+            return JwtVerifier.create(config.jwtIssuers, clock, knownUnit, (message) => logger.warn(message));
+          },
+          inject: [Clock, AggregateLookup, HTTP_LOGGER],
+        },
+        FailedAuthentications,
+        // Global guards run in this order: who is calling (from an address that has not failed too
+        // often), within their rate, a body sent as JSON, with no operator keys, still allowed to write.
         { provide: APP_GUARD, useClass: BearerAuthGuard },
         { provide: APP_GUARD, useClass: RateLimitGuard },
         { provide: APP_GUARD, useClass: JsonBodyGuard },

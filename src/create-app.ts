@@ -15,7 +15,7 @@ export async function createApp(options: AppModuleOptions & { logger?: LoggerSer
   // `logger: false` (the tests) silences the JSON logs too; otherwise Nest logs through pino.
   const quiet = options.logger === false && !options.logDestination;
   const config = quiet ? { ...options.config, logLevel: 'silent' as const } : options.config;
-  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ ...options, config }), createFastifyAdapter(config.bodyLimit), {
+  const app = await NestFactory.create<NestFastifyApplication>(AppModule.forRoot({ ...options, config }), createFastifyAdapter(config.bodyLimit, config.trustProxy), {
     bodyParser: false,
     // Throw start-up failures (a refused principals file, a bad key) to the caller instead of exiting.
     abortOnError: false,

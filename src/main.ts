@@ -8,7 +8,7 @@ import { ConfigError, loadConfig } from './config/config';
 import { createApp } from './create-app';
 import { lockDataDir } from './infrastructure/stores';
 import { LedgerError } from './shared/errors';
-import { everyInterface } from './http/listen-host';
+import { listenAddress, localBaseUrl } from './http/listen-host';
 import { DOCS_PATH } from './http/openapi';
 import { seedIfEmpty } from './seeding/seed-if-empty';
 
@@ -19,10 +19,11 @@ async function main(): Promise<void> {
   const app = await createApp({ config, dataDirLock });
   app.enableShutdownHooks();
   if (config.seedOnStart) await seedIfEmpty(app, config);
-  await app.listen(config.port, everyInterface());
-  const base = `http://localhost:${config.port}`;
+  const address = listenAddress(config);
+  await app.listen(config.port, address);
+  const base = localBaseUrl(config.host, config.port);
   const logger = new Logger('Main');
-  logger.log(`resolution-ledger is listening on ${base} (data in ${config.dataDir})`);
+  logger.log(`resolution-ledger is listening on ${address} port ${config.port}: ${base} (data in ${config.dataDir})`);
   logger.log(`API docs: ${base}/${DOCS_PATH}`);
   console.log(`\n  API docs: ${base}/${DOCS_PATH}\n`);
 }

@@ -4,6 +4,7 @@
  * those keys are printed in the README and in the repository for anyone to read.
  */
 import * as fs from 'node:fs';
+import * as path from 'node:path';
 import type { AppConfig } from '../config/config';
 import { PrincipalDirectory, PrincipalFileError } from './principal-directory';
 
@@ -24,16 +25,19 @@ type PrincipalsConfig = Pick<AppConfig, 'principalsFile' | 'principalsJson' | 'd
  * service (every request but /health is a 401). Not refused: a deployment may add principals and
  * restart, or be meant to answer /health alone for a while.
  */
-export function nobodyCanAuthenticate(directory: PrincipalDirectory, config: Pick<AppConfig, 'jwt'>): string | null {
-  if (directory.size > 0 || config.jwt) return null;
-  return 'No principal can authenticate: the principals list is empty and no JWT issuer is configured (JWT_*), so every request but GET /health will be refused with 401';
+export function nobodyCanAuthenticate(directory: PrincipalDirectory, config: Pick<AppConfig, 'jwtIssuers'>): string | null {
+  if (directory.size > 0 || config.jwtIssuers.length > 0) return null;
+  return 'No principal can authenticate: the principals list is empty and no JWT issuer is configured (JWT_ISSUERS_FILE, JWT_ISSUERS_JSON or JWT_*), so every request but GET /health will be refused with 401';
 }
 
 export function loadPrincipals(config: PrincipalsConfig): PrincipalDirectory {
+  // The shipped demo keys are short and published: read as they are, so that production mode can
+  // refuse them by name below. Every other raw key must meet the minimum strength.
+  const demo = config.principalsJson === undefined && path.resolve(config.principalsFile) === path.resolve(config.demoPrincipalsFile);
   const directory =
     config.principalsJson !== undefined
       ? PrincipalDirectory.fromJson(config.principalsJson, 'PRINCIPALS_JSON')
-      : PrincipalDirectory.fromFile(config.principalsFile);
+      : PrincipalDirectory.fromFile(config.principalsFile, { acceptWeakKeys: demo });
   if (config.productionMode) assertNoDemoKeyAccepted(directory, config.demoPrincipalsFile);
   return directory;
 }

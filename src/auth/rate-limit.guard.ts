@@ -5,7 +5,9 @@
  * RATE_LIMITED in our error shape, with Retry-After.
  *
  * Runs after authentication, so the principal is known; a request with a bad key is refused with
- * 401 before it is counted.
+ * 401 before it is counted here (failed authentications have their own limit per client address,
+ * failed-authentications.ts). A principal's id names its source (an API key's id, or
+ * `jwt:<issuer>:<sub>`), so no token shares a key principal's budget, nor one issuer's user another's.
  */
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { ThrottlerGuard, type ThrottlerLimitDetail } from '@nestjs/throttler';

@@ -18,10 +18,19 @@ export interface CommandEnvelope {
 
 /**
  * Idempotency keys are scoped to the principal that sent them: two departments choosing the same
- * key must not collide. The command id is a UUID derived from both.
+ * key must not collide. The command id is a UUID derived from both. A principal's id names its
+ * source (an API key's id, or `jwt:<issuer>:<sub>` for a token), so a token never shares a key
+ * principal's idempotency keys, nor one issuer's user another's.
+ *
+ * An API key's id holds no `:`, so `<id>:<key>` reads one way only; those ids keep that form, and
+ * with it the command ids of requests made before tokens were namespaced (a retry across an
+ * upgrade still appends nothing). A token's id holds `:` (and its `sub` may), so `jwt:a:b` with key
+ * `c:d` and `jwt:a:b:c` with key `d` would meet in that form: those are derived from the JSON pair
+ * instead, which no key principal's form can equal (an id never starts with `[`).
  */
 export function commandIdFromIdempotencyKey(principalId: string, idempotencyKey: string): string {
-  return uuidFromName(`idempotency:${principalId}:${idempotencyKey}`);
+  const scoped = principalId.includes(':') ? JSON.stringify([principalId, idempotencyKey]) : `${principalId}:${idempotencyKey}`;
+  return uuidFromName(`idempotency:${scoped}`);
 }
 
 /** A digest of the command's input, to tell a true retry from a reused key with another body. */

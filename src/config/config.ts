@@ -2,10 +2,25 @@
  * The one place the environment is read. Everything else receives a typed `AppConfig`.
  */
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as path from 'node:path';
+import { jwtIssuersConfig, JwtIssuerConfigError, type JwtIssuerConfig } from './jwt-issuers';
+
+export { JWT_ALGORITHMS, type JwtIssuerConfig } from './jwt-issuers';
 
 export interface AppConfig {
   port: number;
+  /**
+   * The address to listen on (HOST): by default 127.0.0.1 outside production mode, so that a
+   * developer's `npm start` with the published demo keys is not reachable from the network, and
+   * every interface in production mode (a container's published port must reach it).
+   */
+  host: string | 'every-interface';
+  /**
+   * Which proxies' X-Forwarded-For to believe for the client address (TRUST_PROXY, Fastify's
+   * `trustProxy`): the address that failed logins and unauthenticated requests are counted by.
+   */
+  trustProxy: boolean | number | string[];
   /** Where the embedded stores keep their files. */
   dataDir: string;
   eventStore: EventStoreConfig;
@@ -18,12 +33,14 @@ export interface AppConfig {
   demoPrincipalsFile: string;
   /** Server stores configured or NODE_ENV=production: demo keys are refused at start. */
   productionMode: boolean;
-  /** Bearer JWTs from the departments' identity provider, when configured; API keys work either way. */
-  jwt: JwtConfig | null;
+  /** The identity providers whose bearer JWTs are accepted, each with what it may grant; none = JWTs off. API keys work either way. */
+  jwtIssuers: JwtIssuerConfig[];
   /** Origins allowed to call the API from a browser; empty = CORS off (no CORS headers at all). */
   corsOrigins: string[];
   /** Requests per principal (per client address when unauthenticated) per window; 0 turns the limit off. */
   rateLimit: { limit: number; windowMs: number };
+  /** Failed authentications per client address per window before that address is refused with 429 until the window ends. */
+  authFailureLimit: { limit: number; windowMs: number };
   /** pino level; 'silent' turns request and application logs off. */
   logLevel: LogLevelName;
   /** How long shutdown waits for requests in flight before closing the stores anyway. */
@@ -45,22 +62,6 @@ export type LogLevelName = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trac
 
 const LOG_LEVELS: readonly LogLevelName[] = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'];
 
-/** Asymmetric algorithms only: a shared HMAC secret would let every verifier mint tokens, and `none` is never accepted. */
-export const JWT_ALGORITHMS = ['RS256', 'RS384', 'RS512', 'PS256', 'PS384', 'PS512', 'ES256', 'ES384', 'ES512', 'EdDSA'] as const;
-
-export interface JwtConfig {
-  issuer: string;
-  audience: string;
-  algorithms: string[];
-  /** Exactly one key source: a PEM public key (SPKI), a JWKS file, or a JWKS URL. */
-  publicKeyFile?: string;
-  jwksFile?: string;
-  jwksUrl?: string;
-  rolesClaim: string;
-  unitClaim: string;
-  clockToleranceSeconds: number;
-}
-
 /** EVENTSTORE_CONNECTION_STRING selects EventStoreDB; without it, the SQLite file in DATA_DIR. */
 export type EventStoreConfig = { kind: 'sqlite'; filename: string } | { kind: 'eventstoredb'; connectionString: string };
 
@@ -76,19 +77,26 @@ export const REPO_ROOT = findUp(__dirname, 'package.json');
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
   const dataDir = path.resolve(env.DATA_DIR ?? './data');
+  const productionMode = env.NODE_ENV === 'production' || !!env.EVENTSTORE_CONNECTION_STRING || !!env.MONGODB_URI;
   return {
     port: integer(env.PORT, 3000, 'PORT', 0, 65535),
+    host: listenHost(env, productionMode),
+    trustProxy: trustProxy(env.TRUST_PROXY),
     dataDir,
     ...storeConfig(env, dataDir),
     principalsFile: path.resolve(env.PRINCIPALS_FILE ?? path.join(REPO_ROOT, 'seeds', 'demo-principals.json')),
     ...principalsJson(env),
     demoPrincipalsFile: path.join(REPO_ROOT, 'seeds', 'demo-principals.json'),
-    productionMode: env.NODE_ENV === 'production' || !!env.EVENTSTORE_CONNECTION_STRING || !!env.MONGODB_URI,
-    jwt: jwtConfig(env),
+    productionMode,
+    jwtIssuers: jwtIssuers(env),
     corsOrigins: (env.CORS_ORIGINS ?? '').split(',').map((origin) => origin.trim()).filter(Boolean),
     rateLimit: {
       limit: integer(env.RATE_LIMIT, 1200, 'RATE_LIMIT', 0, 1_000_000),
       windowMs: integer(env.RATE_LIMIT_WINDOW_MS, 60_000, 'RATE_LIMIT_WINDOW_MS', 1, 86_400_000),
+    },
+    authFailureLimit: {
+      limit: integer(env.AUTH_FAILURE_LIMIT, 20, 'AUTH_FAILURE_LIMIT', 1, 1_000_000),
+      windowMs: integer(env.AUTH_FAILURE_WINDOW_MS, 60_000, 'AUTH_FAILURE_WINDOW_MS', 1000, 86_400_000),
     },
     logLevel: oneOf(env.LOG_LEVEL, 'info', 'LOG_LEVEL', LOG_LEVELS),
     shutdownTimeoutMs: integer(env.SHUTDOWN_TIMEOUT_MS, 10_000, 'SHUTDOWN_TIMEOUT_MS', 0, 600_000),
@@ -126,27 +134,34 @@ function principalsJson(env: NodeJS.ProcessEnv): { principalsJson?: string } {
   return { principalsJson: env.PRINCIPALS_JSON };
 }
 
-function jwtConfig(env: NodeJS.ProcessEnv): JwtConfig | null {
-  const sources = { publicKeyFile: env.JWT_PUBLIC_KEY_FILE, jwksFile: env.JWT_JWKS_FILE, jwksUrl: env.JWT_JWKS_URL };
-  const given = Object.entries(sources).filter(([, value]) => !!value);
-  if (given.length === 0) return null;
-  if (given.length > 1) throw new ConfigError('Set one of JWT_PUBLIC_KEY_FILE, JWT_JWKS_FILE, JWT_JWKS_URL');
-  if (!env.JWT_ISSUER || !env.JWT_AUDIENCE) throw new ConfigError('JWT_ISSUER and JWT_AUDIENCE are required when JWTs are enabled');
-  const algorithms = (env.JWT_ALGORITHMS ?? 'RS256,ES256').split(',').map((a) => a.trim()).filter(Boolean);
-  const unknown = algorithms.filter((a) => !(JWT_ALGORITHMS as readonly string[]).includes(a));
-  if (algorithms.length === 0 || unknown.length > 0) {
-    throw new ConfigError(`JWT_ALGORITHMS must list some of ${JWT_ALGORITHMS.join(', ')}; refused: ${unknown.join(', ') || '(none given)'}`);
+function jwtIssuers(env: NodeJS.ProcessEnv): JwtIssuerConfig[] {
+  try {
+    return jwtIssuersConfig(env);
+  } catch (error) {
+    throw error instanceof JwtIssuerConfigError ? new ConfigError(error.message) : error;
   }
-  const [[source, value]] = given;
-  return {
-    issuer: env.JWT_ISSUER,
-    audience: env.JWT_AUDIENCE,
-    algorithms,
-    [source]: source === 'jwksUrl' ? value : path.resolve(value as string),
-    rolesClaim: env.JWT_ROLES_CLAIM ?? 'roles',
-    unitClaim: env.JWT_UNIT_CLAIM ?? 'unit_id',
-    clockToleranceSeconds: integer(env.JWT_CLOCK_TOLERANCE_S, 30, 'JWT_CLOCK_TOLERANCE_S', 0, 600),
-  };
+}
+
+/** HOST: an IP address or a host name; unset, loopback outside production mode and every interface in it. */
+function listenHost(env: NodeJS.ProcessEnv, productionMode: boolean): AppConfig['host'] {
+  const host = env.HOST?.trim();
+  if (!host) return productionMode ? 'every-interface' : '127.0.0.1';
+  if (net.isIP(host) === 0 && !/^[A-Za-z0-9]([A-Za-z0-9.-]{0,252})$/.test(host)) {
+    throw new ConfigError(`HOST must be an IP address (127.0.0.1, 0.0.0.0, ::) or a host name, got "${host}"`);
+  }
+  return host;
+}
+
+/** TRUST_PROXY: unset or false (the connection's address), true (any proxy), a hop count, or proxy addresses/CIDRs, comma-separated. */
+function trustProxy(raw: string | undefined): AppConfig['trustProxy'] {
+  const value = raw?.trim();
+  if (!value || value === 'false') return false;
+  if (value === 'true') return true;
+  if (/^\d+$/.test(value)) return integer(value, 0, 'TRUST_PROXY', 1, 100);
+  const entries = value.split(',').map((entry) => entry.trim()).filter(Boolean);
+  const invalid = entries.filter((entry) => net.isIP(entry.split('/')[0]) === 0);
+  if (invalid.length > 0) throw new ConfigError(`TRUST_PROXY must be true, false, a hop count or proxy addresses (CIDRs allowed); refused: ${invalid.join(', ')}`);
+  return entries;
 }
 
 function oneOf<T extends string>(raw: string | undefined, fallback: T, name: string, allowed: readonly T[]): T {

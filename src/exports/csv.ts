@@ -3,22 +3,24 @@
  * - UTF-8 with a byte-order mark, or Excel reads the file as the ANSI code page and garbles
  *   "Hạ Long" (no `sep=` line either: with one, Excel ignores the BOM);
  * - `;` between fields, the list separator of the vi-VN locale, where `,` is the decimal comma;
- * - RFC 4180 otherwise: CRLF line ends, a field quoted when it holds `;`, `"`, CR or LF, quotes doubled;
+ * - RFC 4180 otherwise: CRLF line ends, quotes doubled, a field quoted when it holds `;`, `"`, CR or
+ *   LF, and also `,`, tab or `|`, so that a spreadsheet opening the file with one of those as its
+ *   separator keeps the field whole;
  * - numbers with a decimal comma and no thousands separator (1750; 15,6), so the vi-VN Excel reads
  *   them as numbers and a program can parse them unambiguously; dates dd/mm/yyyy, times in Vietnam
  *   time (UTC+07:00) as dd/mm/yyyy hh:mm:ss;
- * - a text field that starts with = + - @ (or a tab or CR) gets a leading apostrophe, so a
- *   department's free text can never run as a formula in the inspector's spreadsheet (CSV
- *   injection); number columns are never touched.
+ * - text gets an apostrophe before every formula character that could begin a cell, at its start
+ *   or after a separator or line break (formula-guard.ts), so a department's free text can never
+ *   run as a formula in the inspector's spreadsheet (CSV injection); numbers are never touched.
  */
 import { formatVietnameseDate, formatVietnameseNumber } from '../shared/vietnamese-format';
 import { nextTurn, TurnBudget } from '../shared/next-turn';
+import { neutraliseFormulas } from './formula-guard';
 import { ROWS_PER_TURN, vietnamWallClock, type CellValue, type Column, type ExportTable } from './table';
 
 export const CSV_SEPARATOR = ';';
 const BOM = '\uFEFF';
-const NEEDS_QUOTES = /[;"\r\n]/;
-const FORMULA_START = /^[=+\-@\t\r]/;
+const NEEDS_QUOTES = /[;"\r\n,\t|]/;
 
 /** The table as CSV bytes; the event loop turns every ROWS_PER_TURN rows, so a long export holds up no other request. */
 export async function toCsv(table: ExportTable): Promise<Buffer> {
@@ -35,13 +37,13 @@ function cellText(column: Column, value: CellValue): string {
   if (value === null || value === '') return '';
   switch (column.kind) {
     case 'number':
-      return typeof value === 'number' ? csvNumber(value) : String(value);
+      return typeof value === 'number' ? csvNumber(value) : neutraliseFormulas(String(value));
     case 'date':
       return formatVietnameseDate(String(value));
     case 'datetime':
       return localDateTime(String(value));
     case 'text':
-      return FORMULA_START.test(String(value)) ? `'${value}` : String(value);
+      return neutraliseFormulas(String(value));
   }
 }
 

@@ -8,10 +8,14 @@
  * formatting keeps), which avoids the dangling separator `#,##0.##` shows on whole numbers.
  * Dates are `dd/mm/yyyy`, times `dd/mm/yyyy hh:mm:ss` in Vietnam time (UTC+07:00): an Excel cell
  * has no time zone, so the local wall-clock time is what is stored.
+ * Text is stored as text cells, never formulas, and neutralised as in CSV (formula-guard.ts): a
+ * text cell is not evaluated where it stands, but it is once a reader edits it, splits its column
+ * (Text to Columns) or saves the sheet as CSV and opens that.
  */
 import { PassThrough } from 'node:stream';
 import type ExcelJS from 'exceljs';
 import { nextTurn, TurnBudget } from '../shared/next-turn';
+import { neutraliseFormulas } from './formula-guard';
 import { ROWS_PER_TURN, vietnamWallClock, type CellValue, type Column, type ExportTable } from './table';
 
 export const INTEGER_FORMAT = '#,##0';
@@ -59,13 +63,13 @@ function cellValue(column: Column, value: CellValue): ExcelJS.CellValue {
   if (value === null || value === '') return null;
   switch (column.kind) {
     case 'number':
-      return value;
+      return typeof value === 'number' ? value : neutraliseFormulas(value);
     case 'date':
       return new Date(`${value}T00:00:00.000Z`);
     case 'datetime':
       return vietnamWallClock(String(value));
     case 'text':
-      return String(value);
+      return neutraliseFormulas(String(value));
   }
 }
 

@@ -14,9 +14,11 @@ import { sendErrorBody } from './error-reply';
 import { readJsonBody } from './json-body';
 import type { RequestStep } from './request-steps';
 
-export function createFastifyAdapter(bodyLimit: string): FastifyAdapter {
+/** `trustProxy`: whose X-Forwarded-For gives the client address (TRUST_PROXY); failed logins are counted per that address. */
+export function createFastifyAdapter(bodyLimit: string, trustProxy: boolean | number | string[] = false): FastifyAdapter {
   return new FastifyAdapter({
     bodyLimit: bodyLimitBytes(bodyLimit),
+    trustProxy,
     // Keys named __proto__ or constructor are refused with our FORBIDDEN_KEY by UnsafeInputGuard;
     // Fastify's own check would answer them with its error instead.
     onProtoPoisoning: 'ignore',

@@ -10,6 +10,7 @@ import type { FastifyReply } from 'fastify';
 import type { ServerResponse } from 'node:http';
 import { ReadModelRebuildingError, ReadModelsAheadOfLedgerError } from '../read-models/read-model.errors';
 import {
+  AuthenticationThrottledError,
   AuthKeysUnavailableError,
   BusinessRuleError,
   ConcurrencyError,
@@ -40,6 +41,7 @@ const STATUS_BY_ERROR: ReadonlyArray<[abstract new (...args: never[]) => LedgerE
   [UnsupportedMediaTypeError, HttpStatus.UNSUPPORTED_MEDIA_TYPE],
   [ProjectionLagError, HttpStatus.SERVICE_UNAVAILABLE],
   [RateLimitedError, HttpStatus.TOO_MANY_REQUESTS],
+  [AuthenticationThrottledError, HttpStatus.TOO_MANY_REQUESTS],
   [StoreUnavailableError, HttpStatus.SERVICE_UNAVAILABLE],
   [AuthKeysUnavailableError, HttpStatus.SERVICE_UNAVAILABLE],
   [ReadModelRebuildingError, HttpStatus.SERVICE_UNAVAILABLE],
@@ -99,7 +101,7 @@ function headersFor(exception: unknown): Record<string, string> {
   ) {
     return { 'Retry-After': '1' };
   }
-  if (exception instanceof RateLimitedError) return { 'Retry-After': String(exception.retryAfterSeconds) };
+  if (exception instanceof RateLimitedError || exception instanceof AuthenticationThrottledError) return { 'Retry-After': String(exception.retryAfterSeconds) };
   if (exception instanceof ConcurrencyError && exception.currentRevision !== null) return { ETag: `"${exception.currentRevision}"` };
   return {};
 }

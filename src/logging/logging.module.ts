@@ -18,6 +18,8 @@ import { pinoHttp, type HttpLogger } from 'pino-http';
 import type { LogLevelName } from '../config/config';
 import { correlationIdOf } from '../http/correlation-id';
 import { answeredCodeOf } from '../http/answered-code';
+import { principalIdOf } from '../http/request-principal';
+import { redactedUrl } from './redacted-url';
 import type { RequestStep } from '../http/request-steps';
 
 export const HTTP_LOGGER = Symbol('HttpLogger');
@@ -40,15 +42,19 @@ export function loggingModule(level: LogLevelName, destination?: DestinationStre
     genReqId: (req: IncomingMessage, res: ServerResponse) => correlationIdOf(req, res),
     // On the request line and on every application line logged while serving the request.
     customProps: (req: IncomingMessage) => ({ correlationId: correlationIdOf(req) }),
-    // What a request line needs, and no more: no headers (credentials, cookies), no bodies.
+    // What a request line needs, and no more: no headers (credentials, cookies), no bodies, no query values that could be credentials.
     serializers: {
-      req: (req: { method?: string; url?: string; remoteAddress?: string }) => ({ method: req.method, url: req.url, remoteAddress: req.remoteAddress }),
+      req: (req: { method?: string; url?: string; remoteAddress?: string }) => ({ method: req.method, url: redactedUrl(req.url), remoteAddress: req.remoteAddress }),
       res: (res: { statusCode?: number }) => ({ statusCode: res.statusCode }),
     },
     // 4xx are the caller's business and 5xx ours: log them louder than a success. A 503 is a state
     // the client is told to wait out (read models lagging, shutting down, a store away): a warning.
-    customLogLevel: (_req: IncomingMessage, res: ServerResponse, error?: Error) =>
-      res.statusCode === 503 ? 'warn' : error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+    // Failed authentications (401, and the 429 of an address refused for them) are logged in
+    // aggregate by FailedAuthentications, not one line each: a guesser would otherwise flood the log.
+    customLogLevel: (req: IncomingMessage, res: ServerResponse, error?: Error) =>
+      res.statusCode === 401 || answeredCodeOf(req) === 'AUTHENTICATION_THROTTLED'
+        ? 'silent'
+        : res.statusCode === 503 ? 'warn' : error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     // The code a refusal was answered with, on its line.
     customSuccessObject: (req: IncomingMessage, _res: ServerResponse, value: Record<string, unknown>) => withAnsweredCode(req, value),
     customErrorObject: (req: IncomingMessage, res: ServerResponse, error: Error, value: Record<string, unknown>) => {
@@ -76,7 +82,9 @@ export function logRequest(httpLogger: HttpLogger): RequestStep {
   };
 }
 
+/** The code a refusal was answered with, and who made the request (once authenticated). */
 function withAnsweredCode(req: IncomingMessage, value: Record<string, unknown>): Record<string, unknown> {
   const code = answeredCodeOf(req);
-  return code === undefined ? value : { ...value, code };
+  const principal = principalIdOf(req);
+  return { ...value, ...(principal === undefined ? {} : { principal }), ...(code === undefined ? {} : { code }) };
 }

@@ -112,6 +112,26 @@ export class RateLimitedError extends LedgerError {
 }
 
 /**
+ * The client address failed to authenticate too often in the current window (HTTP 429 +
+ * Retry-After): it is refused until the window ends, whatever credential it presents.
+ */
+export class AuthenticationThrottledError extends LedgerError {
+  readonly code = 'AUTHENTICATION_THROTTLED';
+
+  constructor(
+    readonly retryAfterSeconds: number,
+    readonly limit: number,
+    readonly windowSeconds: number,
+  ) {
+    super(`Too many failed authentications from this address (${limit} per ${windowSeconds} s); retry after ${retryAfterSeconds} s`, {
+      limit,
+      windowSeconds,
+      retryAfterSeconds,
+    });
+  }
+}
+
+/**
  * A server store (EventStoreDB, MongoDB) cannot be reached, has no leader or primary right now,
  * or refused our credentials (HTTP 503 + Retry-After). Nothing was written, or a retried command
  * is answered idempotently, so the client may simply retry.

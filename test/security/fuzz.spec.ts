@@ -9,7 +9,8 @@
  */
 import fc from 'fast-check';
 import request from 'supertest';
-import { PrincipalDirectory } from '../../src/auth/principal-directory';
+import type { PrincipalDirectory } from '../../src/auth/principal-directory';
+import { loadPrincipals } from '../../src/auth/principal-source';
 import { commandIdFromIdempotencyKey } from '../../src/command-handling/command-envelope';
 import { body, comparators, dates, evidence, expectedRevision, field, ifMatch, numbers, outcomes, periods, text, unitIds } from '../support/fuzz-arbitraries';
 import { KEYS, startTestApp, type TestApp } from '../support/test-app';
@@ -177,8 +178,9 @@ describe('fuzzing every command and query over HTTP', () => {
   const known: KnownIds = { reports: [], queries: [], units: ['fuzz-unit-a', 'phong-tai-chinh-ke-hoach'] };
 
   beforeAll(async () => {
-    t = await startTestApp({ env: { RATE_LIMIT: '0' } });
-    directory = PrincipalDirectory.fromFile(t.config.principalsFile);
+    // No limit may refuse a fuzzed request: neither the rate limit nor the one on failed authentications.
+    t = await startTestApp({ env: { RATE_LIMIT: '0', AUTH_FAILURE_LIMIT: '1000000' } });
+    directory = loadPrincipals(t.config);
     startHead = await t.eventStore.headPosition();
   });
 

@@ -204,7 +204,7 @@ describe('rate limits, security headers and CORS', () => {
     try {
       const res = await t.get('/units').set('Origin', 'https://evil.example').expect(200);
       expect(res.headers['x-content-type-options']).toBe('nosniff');
-      expect(res.headers['content-security-policy']).toContain("default-src 'self'");
+      expect(res.headers['content-security-policy']).toContain("default-src 'none'");
       expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
       expect(res.headers['x-powered-by']).toBeUndefined();
       expect(res.headers['access-control-allow-origin']).toBeUndefined();

@@ -58,7 +58,15 @@ describe('JWT bearer tokens', () => {
     return jwt.sign(options.key ?? signing);
   }
 
-  const jwtEnv = (source: Record<string, string>) => ({ JWT_ISSUER: ISSUER, JWT_AUDIENCE: AUDIENCE, JWT_ALGORITHMS: 'ES256', ...source });
+  const jwtEnv = (source: Record<string, string>) => ({
+    JWT_ALIAS: 'sso',
+    JWT_ISSUER: ISSUER,
+    JWT_AUDIENCE: AUDIENCE,
+    JWT_ALGORITHMS: 'ES256',
+    JWT_GRANT_ROLES: 'reporter,analyst',
+    JWT_GRANT_UNITS: '*',
+    ...source,
+  });
 
   describe('with a PEM public key', () => {
     let t: TestApp;
@@ -71,11 +79,11 @@ describe('JWT bearer tokens', () => {
       await t.close();
     });
 
-    it('accepts a valid token, with roles and unit from its claims, and records its subject as the actor', async () => {
+    it('accepts a valid token, with roles and unit from its claims, and records its subject, under its issuer, as the actor', async () => {
       await t.get('/indicators/ind-12', await token()).expect(200);
       const res = await t.post('/indicators/ind-12/progress-reports', { metric: 'health_insurance_coverage', period: '2021-Q1', value: 93 }, await token()).expect(201);
       const [event] = (await t.eventStore.readStream('indicator-ind-12')).filter((e) => e.position === res.body.position);
-      expect(event.metadata.actor).toEqual({ id: 'nva@bhxh.halong.gov.vn', unitId: 'bao-hiem-xa-hoi-thanh-pho', roles: ['reporter'] });
+      expect(event.metadata.actor).toEqual({ id: 'jwt:sso:nva@bhxh.halong.gov.vn', unitId: 'bao-hiem-xa-hoi-thanh-pho', roles: ['reporter'] });
     });
 
     it('enforces the unit and roles of the claims like an API key’s', async () => {
@@ -123,6 +131,9 @@ describe('JWT bearer tokens', () => {
     });
   });
 
+  // These apps run on an empty ledger, where no unit is known yet: their tokens name none.
+  const UNITLESS = { roles: ['analyst'], unit_id: null };
+
   describe('with a JWKS file', () => {
     let t: TestApp;
 
@@ -135,10 +146,10 @@ describe('JWT bearer tokens', () => {
     });
 
     it('accepts a token whose kid names a key of the set, refuses one signed by another key', async () => {
-      await t.get('/units', await token({ kid: 'idp-2021' })).expect(200);
-      await t.get('/units', await token()).expect(200);
-      expect((await t.get('/units', await token({ key: stranger, kid: 'idp-2021' })).expect(401)).body.details.reason).toBe('ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
-      expect((await t.get('/units', await token({ kid: 'unknown-kid' })).expect(401)).body.details.reason).toBe('ERR_JWKS_NO_MATCHING_KEY');
+      await t.get('/units', await token({ kid: 'idp-2021', claims: UNITLESS })).expect(200);
+      await t.get('/units', await token({ claims: UNITLESS })).expect(200);
+      expect((await t.get('/units', await token({ key: stranger, kid: 'idp-2021', claims: UNITLESS })).expect(401)).body.details.reason).toBe('ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+      expect((await t.get('/units', await token({ kid: 'unknown-kid', claims: UNITLESS })).expect(401)).body.details.reason).toBe('ERR_JWKS_NO_MATCHING_KEY');
     });
   });
 
@@ -166,11 +177,11 @@ describe('JWT bearer tokens', () => {
     });
 
     it('fetches the key set, accepts a token signed by one of its keys and refuses others, without fetching it for every request', async () => {
-      await t.get('/units', await token({ kid: 'idp-2021' })).expect(200);
-      await t.get('/units', await token({ kid: 'idp-2021', claims: { name: 'Trần Thị B' } })).expect(200);
+      await t.get('/units', await token({ kid: 'idp-2021', claims: UNITLESS })).expect(200);
+      await t.get('/units', await token({ kid: 'idp-2021', claims: { ...UNITLESS, name: 'Trần Thị B' } })).expect(200);
       expect(served).toBe(1);
-      expect((await t.get('/units', await token({ key: stranger, kid: 'idp-2021' })).expect(401)).body.details.reason).toBe('ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
-      expect((await t.get('/units', await token({ kid: 'unknown-kid' })).expect(401)).body.details.reason).toBe('ERR_JWKS_NO_MATCHING_KEY');
+      expect((await t.get('/units', await token({ key: stranger, kid: 'idp-2021', claims: UNITLESS })).expect(401)).body.details.reason).toBe('ERR_JWS_SIGNATURE_VERIFICATION_FAILED');
+      expect((await t.get('/units', await token({ kid: 'unknown-kid', claims: UNITLESS })).expect(401)).body.details.reason).toBe('ERR_JWKS_NO_MATCHING_KEY');
       // API keys keep working beside the tokens.
       await t.get('/units', KEYS.analyst).expect(200);
     });
@@ -178,7 +189,7 @@ describe('JWT bearer tokens', () => {
     it('keeps verifying with the keys it holds while the key endpoint is down', async () => {
       answering = false;
       try {
-        await t.get('/units', await token({ kid: 'idp-2021' })).expect(200);
+        await t.get('/units', await token({ kid: 'idp-2021', claims: UNITLESS })).expect(200);
       } finally {
         answering = true;
       }
@@ -197,12 +208,12 @@ describe('JWT bearer tokens', () => {
       const { port } = keyServer.address() as { port: number };
       const t = await startTestApp({ seed: false, env: jwtEnv({ JWT_JWKS_URL: `http://127.0.0.1:${port}/certs` }) });
       try {
-        const down = await t.get('/units', await token({ kid: 'idp-2021' })).expect(503);
+        const down = await t.get('/units', await token({ kid: 'idp-2021', claims: UNITLESS })).expect(503);
         expect(down.body).toMatchObject({ code: 'AUTH_KEYS_UNAVAILABLE', details: { reason: 'ERR_JOSE_GENERIC' } });
         expect(down.headers['retry-after']).toBe('1');
         await t.get('/units', KEYS.analyst).expect(200);
         answering = true;
-        await t.get('/units', await token({ kid: 'idp-2021' })).expect(200);
+        await t.get('/units', await token({ kid: 'idp-2021', claims: UNITLESS })).expect(200);
       } finally {
         await t.close();
         await new Promise((resolve) => keyServer.close(resolve));
@@ -211,7 +222,7 @@ describe('JWT bearer tokens', () => {
       // Nothing listens there at all.
       const refused = await startTestApp({ seed: false, env: jwtEnv({ JWT_JWKS_URL: `http://127.0.0.1:${port}/certs` }) });
       try {
-        expect((await refused.get('/units', await token({ kid: 'idp-2021' })).expect(503)).body).toMatchObject({ code: 'AUTH_KEYS_UNAVAILABLE', details: { reason: 'ECONNREFUSED' } });
+        expect((await refused.get('/units', await token({ kid: 'idp-2021', claims: UNITLESS })).expect(503)).body).toMatchObject({ code: 'AUTH_KEYS_UNAVAILABLE', details: { reason: 'ECONNREFUSED' } });
       } finally {
         await refused.close();
       }
@@ -219,7 +230,7 @@ describe('JWT bearer tokens', () => {
   });
 
   it('is off without a key source, and refuses incomplete or unsafe settings', async () => {
-    expect(loadConfig({}).jwt).toBeNull();
+    expect(loadConfig({}).jwtIssuers).toEqual([]);
     expect(() => loadConfig({ JWT_PUBLIC_KEY_FILE: 'idp.pem' })).toThrow(ConfigError);
     expect(() => loadConfig(jwtEnv({ JWT_PUBLIC_KEY_FILE: 'a.pem', JWT_JWKS_FILE: 'b.json' }))).toThrow(ConfigError);
     expect(() => loadConfig(jwtEnv({ JWT_PUBLIC_KEY_FILE: 'a.pem', JWT_ALGORITHMS: 'HS256' }))).toThrow(ConfigError);

@@ -12,7 +12,7 @@ import { createApp } from '../../src/create-app';
 
 const DEMO_FILE = loadConfig({}).demoPrincipalsFile;
 const own = { name: 'Phòng Kinh tế – dịch vụ tích hợp', unitId: 'phong-kinh-te', roles: ['reporter'] };
-const OWN_KEY = 'pkt-7f3c9a0e5d2b41c8a6e4';
+const OWN_KEY = 'pkt-7f3c9a0e5d2b41c8a6e4-Qm8ZtR2wXy5Lb';
 
 describe('PrincipalDirectory', () => {
   it('authenticates a raw key and a hashed key, and nothing else', () => {
@@ -39,7 +39,13 @@ describe('PrincipalDirectory', () => {
   it.each([
     ['both a key and a digest', { ...own, apiKey: OWN_KEY, apiKeySha256: apiKeySha256(OWN_KEY) }, 'exactly one'],
     ['neither', { ...own }, 'exactly one'],
-    ['a short key', { ...own, apiKey: 'short' }, 'at least 8'],
+    ['a short key', { ...own, apiKey: 'phongkinhte2021' }, 'shorter than 32 characters'],
+    ['a long key of few characters', { ...own, apiKey: 'abababababababababababababababab' }, 'fewer than 8 different characters'],
+    ['a key with a space', { ...own, apiKey: 'phong kinh te bao cao nam 2021 ha long' }, 'printable ASCII'],
+    ['a key shaped like a JWT', { ...own, apiKey: 'eyJhbGciOiJFUzI1NiJ9.eyJzdWIiOiJ4In0.c2lnbmF0dXJl' }, 'shaped like a JWT'],
+    ['an id that is not an id', { ...own, id: 'Phòng Kinh tế', apiKey: OWN_KEY }, 'needs an id'],
+    ['an id with a colon, the mark of a token identity', { ...own, id: 'jwt:sso:someone', apiKey: OWN_KEY }, 'needs an id'],
+    ['a name that gives no id', { ...own, name: '…', apiKey: OWN_KEY }, 'add an "id"'],
     ['a digest that is not one', { ...own, apiKeySha256: 'abc' }, '64 hexadecimal'],
     ['an unknown role', { ...own, apiKey: OWN_KEY, roles: ['admin'] }, 'roles'],
     ['no unit', { name: 'x', apiKey: OWN_KEY, roles: ['reporter'] }, 'unitId'],
@@ -56,6 +62,17 @@ describe('PrincipalDirectory', () => {
         { ...own, name: 'other', apiKeySha256: apiKeySha256(OWN_KEY) },
       ]),
     ).toThrow('reuses');
+  });
+
+  it('refuses two principals with the same id, given or made from the name, and names both', () => {
+    const other = 'pkt-second-key-0a9b8c7d6e5f4g3h2i1j-XyZ';
+    expect(() => PrincipalDirectory.fromEntries([{ ...own, apiKey: OWN_KEY }, { ...own, apiKey: other }])).toThrow('Principal #1 has the id "phong-kinh-te-dich-vu-tich-hop" of principal #0');
+    expect(() => PrincipalDirectory.fromEntries([{ ...own, id: 'dv-1', apiKey: OWN_KEY }, { ...own, name: 'Khác', id: 'dv-1', apiKey: other }])).toThrow('has the id "dv-1"');
+    expect(PrincipalDirectory.fromEntries([{ ...own, apiKey: OWN_KEY }, { ...own, id: 'dv-2', apiKey: other }]).size).toBe(2);
+  });
+
+  it('does not echo the key in the reason it refuses a weak one', () => {
+    expect(() => PrincipalDirectory.fromEntries([{ ...own, apiKey: 'phongkinhte2021' }])).toThrow(/^Principal #0 has an apiKey that is shorter than 32 characters: make one with npm run principals:hash-key$/);
   });
 
   it('does not echo the JSON in its error when it cannot parse it (it may hold keys)', () => {
@@ -116,6 +133,14 @@ describe('principals from the configuration', () => {
     await expect(createApp({ config, logger: false })).rejects.toThrow(DemoKeysInProductionError);
   });
 
+  it('reads the shipped demo file with its short keys, but holds every other file to the minimum strength', () => {
+    const copy = path.join(dir, 'demo-copy.json');
+    fs.copyFileSync(DEMO_FILE, copy);
+    expect(loadPrincipals(loadConfig({})).authenticate('demo-analyst')).not.toBeNull();
+    expect(() => loadPrincipals(loadConfig({ PRINCIPALS_FILE: copy }))).toThrow(/shorter than 32 characters/);
+    expect(() => loadPrincipals(loadConfig({ PRINCIPALS_JSON: fs.readFileSync(DEMO_FILE, 'utf8') }))).toThrow(/shorter than 32 characters/);
+  });
+
   it('the demo principals file the check reads is the one the repository ships', () => {
     const demo = JSON.parse(fs.readFileSync(DEMO_FILE, 'utf8')) as Array<{ apiKey: string }>;
     expect(demo.length).toBeGreaterThan(5);
@@ -126,9 +151,16 @@ describe('principals from the configuration', () => {
 describe('a principals list nobody can use', () => {
   it('is warned of at start when there is no principal and no JWT issuer, and only then', () => {
     const empty = PrincipalDirectory.fromEntries([]);
-    expect(nobodyCanAuthenticate(empty, { jwt: null })).toMatch(/No principal can authenticate.*401/);
-    expect(nobodyCanAuthenticate(PrincipalDirectory.fromEntries([{ ...own, apiKey: OWN_KEY }]), { jwt: null })).toBeNull();
-    const jwt = loadConfig({ JWT_JWKS_URL: 'https://idp.example/jwks', JWT_ISSUER: 'https://idp.example', JWT_AUDIENCE: 'ledger' }).jwt;
-    expect(nobodyCanAuthenticate(empty, { jwt })).toBeNull();
+    expect(nobodyCanAuthenticate(empty, { jwtIssuers: [] })).toMatch(/No principal can authenticate.*401/);
+    expect(nobodyCanAuthenticate(PrincipalDirectory.fromEntries([{ ...own, apiKey: OWN_KEY }]), { jwtIssuers: [] })).toBeNull();
+    const { jwtIssuers } = loadConfig({
+      JWT_ALIAS: 'idp',
+      JWT_JWKS_URL: 'https://idp.example/jwks',
+      JWT_ISSUER: 'https://idp.example',
+      JWT_AUDIENCE: 'ledger',
+      JWT_GRANT_ROLES: 'analyst',
+      JWT_GRANT_UNITS: '*',
+    });
+    expect(nobodyCanAuthenticate(empty, { jwtIssuers })).toBeNull();
   });
 });

@@ -92,9 +92,9 @@ describe('XLSX export', () => {
     expect(sheet.getCell('D3').numFmt).toBe(DATETIME_FORMAT);
   });
 
-  it('keeps text as text, formulas included, never evaluated', () => {
+  it('keeps text as text, never evaluated, and defuses what would become a formula once edited, as CSV does', () => {
     expect(sheet.getCell('A2').value).toBe('Tạo việc làm mới cho lao động; "trở lên"');
-    expect(sheet.getCell('A4').value).toBe('=HYPERLINK("http://x")');
+    expect(sheet.getCell('A4').value).toBe('\'=HYPERLINK("http://x")');
     expect(sheet.getCell('A4').type).toBe(ExcelJS.ValueType.String);
   });
 });

@@ -10,7 +10,7 @@ import { Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { bodyLimitBytes } from '../../../src/config/config';
 import { parseStrictJson, readJsonBody } from '../../../src/http/json-body';
-import { computeSecurityHeaders, securityHeaders } from '../../../src/http/security-headers';
+import { computeSecurityHeaders, SECURITY_HEADER_OPTIONS, securityHeaders } from '../../../src/http/security-headers';
 import { ConfigError } from '../../../src/config/config';
 
 function nodeResponse(): ServerResponse {
@@ -26,10 +26,19 @@ function errorBodyOf(error: unknown): unknown {
 }
 
 describe('security headers', () => {
-  it('are the headers helmet sets, with X-Powered-By removed', () => {
+  it.each([
+    ['an API route', '/indicators?limit=5', 'api'],
+    ['Swagger UI', '/docs', 'webApp'],
+    ['a Swagger UI asset', '/docs/swagger-ui-bundle.js', 'webApp'],
+    ['the console', '/console/', 'webApp'],
+    ['a console asset', '/console/assets/index-3f2a.js', 'webApp'],
+    ['the OpenAPI JSON (data, not a page)', '/docs-json', 'api'],
+    ['a path that only starts like the console', '/consoles', 'api'],
+  ] as const)('on %s are the headers helmet sets for its kind of route, with X-Powered-By removed', (_, url, kind) => {
     const byHelmet = nodeResponse();
-    helmet({ contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } } })(byHelmet.req, byHelmet, () => undefined);
+    helmet(SECURITY_HEADER_OPTIONS[kind])(byHelmet.req, byHelmet, () => undefined);
     const replayed = nodeResponse();
+    replayed.req.url = url;
     expect(securityHeaders()(replayed.req, replayed)).toBeNull();
     expect(replayed.getHeaders()).toEqual(byHelmet.getHeaders());
     expect(replayed.getHeader('x-powered-by')).toBeUndefined();
@@ -41,7 +50,8 @@ describe('security headers', () => {
     expect(headers.set.map(([name]) => name)).toEqual(expect.arrayContaining(['Content-Security-Policy', 'X-Content-Type-Options', 'Strict-Transport-Security']));
     expect(headers.removed).toEqual(['X-Powered-By']);
     const replayed = nodeResponse();
-    securityHeaders({ set: [['X-Precomputed', 'yes']], removed: [] })(replayed.req, replayed);
+    const recorded = { set: [['X-Precomputed', 'yes']] as const, removed: [] };
+    securityHeaders({ webApp: recorded, api: recorded })(replayed.req, replayed);
     expect(replayed.getHeaders()).toEqual({ 'x-powered-by': 'some-framework', 'x-precomputed': 'yes' });
   });
 });
