@@ -29,6 +29,9 @@ export const AUDIT_EVENTS_PAGE_SCHEMA: SchemaObject = page(
   { limit: whole, offset: whole, order: enumOf(['asc', 'desc']) },
 );
 
+/** A hash, a revision or a position, or null; each branch typed, as a strict validator needs. */
+const hashOrNumber: SchemaObject = { anyOf: [nullable(text), nullable(whole)] };
+
 export const INTEGRITY_SCHEMA: SchemaObject = record({
   indicatorId: text,
   stream: text,
@@ -46,8 +49,8 @@ export const INTEGRITY_SCHEMA: SchemaObject = record({
       revision: whole,
       reason: enumOf(CHAIN_BREAKS),
       explanation: text,
-      expected: { nullable: true, description: 'What the chain expected there: a hash (string) or a revision or position (number).' },
-      found: { nullable: true, description: 'What was found instead.' },
+      expected: { ...hashOrNumber, description: 'What the chain expected there: a hash (string) or a revision or position (number).' },
+      found: { ...hashOrNumber, description: 'What was found instead.' },
     }),
   ),
 });
