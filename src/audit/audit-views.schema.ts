@@ -1,6 +1,6 @@
 /**
  * OpenAPI schemas of the audit routes' answers: the global audit log, an indicator's integrity,
- * the digest and its verification (checked against real answers: test/e2e/openapi-responses.spec.ts).
+ * the digest and its verification (every answer is checked against them: test/support/openapi-contract.ts).
  */
 import { instant, listOf, nullable, enumOf, page, record, text, whole, yesNo, type SchemaObject } from '../http/openapi-schema';
 import { ROLES } from '../shared/messages';
