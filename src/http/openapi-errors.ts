@@ -13,7 +13,6 @@ import { ROUTE_REFUSALS_EXTENSION, type CodesByStatus, type ErrorStatus, type Ro
 
 type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
 
-
 /** What the document and the route's declaration tell of a route. */
 interface RouteFacts {
   keyed: boolean;
@@ -77,7 +76,7 @@ const DESCRIPTIONS: Readonly<Record<ErrorStatus, string>> = {
 const RETRY_AFTER = { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } } } as const;
 
 /** The codes an operation can answer, by status, in the order they were declared. */
-export function refusalsOf(facts: RouteFacts): Map<ErrorStatus, string[]> {
+function refusalsOf(facts: RouteFacts): Map<ErrorStatus, string[]> {
   const byStatus = new Map<ErrorStatus, string[]>();
   const add = (codes: CodesByStatus) => {
     for (const [status, list] of Object.entries(codes) as Array<[string, readonly string[]]>) {
