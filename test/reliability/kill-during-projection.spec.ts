@@ -132,5 +132,7 @@ describe('SIGKILL while projecting (SQLite read models)', () => {
     expect(await runChild(dir, 2, null)).toBe('done');
     expect(await expectConsistent()).toEqual([{ state: 'serving', version: 2, position: head }]);
     expect(building.some((position) => position > 0 && position < head)).toBe(true);
-  });
+    // Up to ten child processes, each transpiling the sources as it starts: on a busy two-core machine
+    // that alone can take longer than Jest's default 30 s.
+  }, 180_000);
 });
