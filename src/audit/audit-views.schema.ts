@@ -1,6 +1,6 @@
 /**
  * OpenAPI schemas of the audit routes' answers: the global audit log, an indicator's integrity,
- * the digest and its verification (checked against real answers: test/e2e/openapi-responses.spec.ts).
+ * the digest and its verification (every answer is checked against them: test/support/openapi-contract.ts).
  */
 import { instant, listOf, nullable, enumOf, page, record, text, whole, yesNo, type SchemaObject } from '../http/openapi-schema';
 import { ROLES } from '../shared/messages';
@@ -29,6 +29,9 @@ export const AUDIT_EVENTS_PAGE_SCHEMA: SchemaObject = page(
   { limit: whole, offset: whole, order: enumOf(['asc', 'desc']) },
 );
 
+/** A hash, a revision or a position, or null; each branch typed, as a strict validator needs. */
+const hashOrNumber: SchemaObject = { anyOf: [nullable(text), nullable(whole)] };
+
 export const INTEGRITY_SCHEMA: SchemaObject = record({
   indicatorId: text,
   stream: text,
@@ -46,8 +49,8 @@ export const INTEGRITY_SCHEMA: SchemaObject = record({
       revision: whole,
       reason: enumOf(CHAIN_BREAKS),
       explanation: text,
-      expected: { nullable: true, description: 'What the chain expected there: a hash (string) or a revision or position (number).' },
-      found: { nullable: true, description: 'What was found instead.' },
+      expected: { ...hashOrNumber, description: 'What the chain expected there: a hash (string) or a revision or position (number).' },
+      found: { ...hashOrNumber, description: 'What was found instead.' },
     }),
   ),
 });

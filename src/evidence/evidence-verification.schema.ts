@@ -1,4 +1,4 @@
-/** OpenAPI schema of `POST /evidence/verify`'s answer (checked against real answers: test/e2e/openapi-responses.spec.ts). */
+/** OpenAPI schema of `POST /evidence/verify`'s answer (every answer is checked against them: test/support/openapi-contract.ts). */
 import { day, instant, listOf, enumOf, record, text, whole, type SchemaObject } from '../http/openapi-schema';
 
 export const EVIDENCE_VERIFICATION_SCHEMA: SchemaObject = record(

@@ -5,11 +5,12 @@
  */
 import { Controller, HttpCode, Post, Query as QueryParams, Req } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiPayloadTooLargeResponse, ApiTags, ApiUnsupportedMediaTypeResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { ReadOnlyRoute } from '../auth/read-only-route.decorator';
 import type { HttpRequest } from '../http/http-exchange';
 import { RawBodyRoute } from '../http/json-body.guard';
 import { ReadQueryDto } from '../http/read-query.dto';
+import { Refuses } from '../http/route-refusals';
 import { ReadModelFreshness } from '../infrastructure/read-model-freshness';
 import { EVIDENCE_VERIFICATION_SCHEMA } from './evidence-verification.schema';
 import { hashRequestBody, OCTET_STREAM } from './hash-request-body';
@@ -32,8 +33,7 @@ export class EvidenceController {
   @ApiConsumes(OCTET_STREAM)
   @ApiBody({ schema: { type: 'string', format: 'binary' } })
   @ApiOkResponse({ schema: EVIDENCE_VERIFICATION_SCHEMA })
-  @ApiPayloadTooLargeResponse({ description: 'PAYLOAD_TOO_LARGE' })
-  @ApiUnsupportedMediaTypeResponse({ description: 'UNSUPPORTED_MEDIA_TYPE: send application/octet-stream' })
+  @Refuses({ reads: ['read-models'], codes: { 400: ['EMPTY_FILE'] } })
   async verify(@Req() req: HttpRequest, @QueryParams() query: ReadQueryDto): Promise<EvidenceVerification> {
     const digest = await hashRequestBody(req, EVIDENCE_FILE_MAX_BYTES);
     await this.freshness.waitFor(query.minPosition);

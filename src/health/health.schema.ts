@@ -1,5 +1,5 @@
 /**
- * OpenAPI schemas of `GET /health` (checked against real answers: test/e2e/openapi-responses.spec.ts).
+ * OpenAPI schemas of `GET /health` (every answer is checked against them: test/support/openapi-contract.ts).
  * The indicators' fields are listed so that a monitor can be written against them; `info`, `error`
  * and `details` are Terminus's three views of the same indicators.
  */

@@ -1,65 +1,170 @@
 /**
- * The refusals every route can give, declared once in the OpenAPI document rather than on every
- * controller: a client generated from /docs-json then knows each error's shape and the statuses it
- * must handle. Controllers still declare what is particular to them (403 for a role, 409, 422),
- * with their own descriptions; those responses get the error body's schema here too.
+ * Every refusal each operation can answer, with its codes, derived in one place: from what the
+ * document shows of the route (a key, a path id, a JSON body, `minPosition`) and from what the
+ * route declares with `@Refuses` (the command it sends, what it reads, its own codes). Each error
+ * response gets a schema whose `code` lists exactly those codes, so a generated client knows every
+ * code it must handle, and the tests check every answer against it. A new refusal that applies to
+ * a kind of route (a store's new failure, say) is added once to REFUSALS below.
  */
 import type { OpenAPIObject } from '@nestjs/swagger';
-import type { SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import type { ParameterObject, ReferenceObject, SchemaObject } from '@nestjs/swagger/dist/interfaces/open-api-spec.interface';
+import { COMMAND_REFUSALS, type Refusals } from '../domain/refusals';
+import { ROUTE_REFUSALS_EXTENSION, type CodesByStatus, type ErrorStatus, type RouteRefusals } from './route-refusals';
 
 type Operation = NonNullable<OpenAPIObject['paths'][string]['get']>;
-type Responses = Operation['responses'];
 
-const ERROR_BODY_SCHEMA = 'ErrorBody';
+/** What the document and the route's declaration tell of a route. */
+interface RouteFacts {
+  keyed: boolean;
+  pathIds: boolean;
+  queryParameters: boolean;
+  minPosition: boolean;
+  post: boolean;
+  jsonBody: boolean;
+  expectedRevision: boolean;
+  declared: RouteRefusals;
+}
 
-const ERROR_BODY: SchemaObject = {
-  type: 'object',
-  description: 'Every 4xx and 5xx answer. Branch on `code` (README, Errors, lists them all), never on `message`.',
-  required: ['statusCode', 'code', 'message'],
-  properties: {
-    statusCode: { type: 'integer', example: 400 },
-    code: { type: 'string', example: 'VALIDATION_FAILED' },
-    message: { type: 'string', example: 'period: period must be YYYY-MM, YYYY-Qn, YYYY-Hn or YYYY' },
-    details: { type: 'object', additionalProperties: true, description: 'Particulars of the refusal, e.g. `fields` for VALIDATION_FAILED, `currentRevision` for CONCURRENCY_CONFLICT' },
-  },
+/** Which routes can meet which refusals, in the order the request meets them. */
+const REFUSALS: ReadonlyArray<[applies: (route: RouteFacts) => boolean, codes: CodesByStatus]> = [
+  // Before routing (client-errors.ts), on the way in (http-drain.ts, forbidden-keys.ts), and our own failures.
+  [() => true, { 400: ['INVALID_URL', 'MALFORMED_REQUEST', 'FORBIDDEN_KEY'], 408: ['REQUEST_TIMEOUT'], 431: ['HEADERS_TOO_LARGE'], 500: ['INTERNAL_ERROR'], 503: ['SHUTTING_DOWN'] }],
+  // Every key is checked (bearer-auth.guard.ts), and counted (rate-limit.guard.ts); so is the public route's address.
+  [(route) => route.keyed, { 401: ['UNAUTHENTICATED'], 503: ['AUTH_KEYS_UNAVAILABLE'] }],
+  [() => true, { 429: ['RATE_LIMITED'] }],
+  [(route) => route.pathIds, { 400: ['INVALID_ID'] }],
+  [(route) => route.queryParameters || route.jsonBody, { 400: ['VALIDATION_FAILED'] }],
+  // A body of another type is refused whatever the route takes (json-body.guard.ts).
+  [(route) => route.post, { 413: ['PAYLOAD_TOO_LARGE'], 415: ['UNSUPPORTED_MEDIA_TYPE'] }],
+  [(route) => route.jsonBody, { 400: ['MALFORMED_JSON', 'INPUT_TOO_DEEP'] }],
+  // The command path: headers, the caller's unit (active-unit.guard.ts), the stream's revision, the key's reuse, the store.
+  [
+    (route) => route.declared.command !== undefined,
+    {
+      400: ['INVALID_HEADER'],
+      403: ['UNIT_DEACTIVATED'],
+      409: ['CONCURRENCY_CONFLICT'],
+      422: ['IDEMPOTENCY_KEY_REUSED'],
+      500: ['EVENT_STORE_UNREADABLE_EVENT'],
+      503: ['EVENT_STORE_UNAVAILABLE', 'READ_MODELS_AHEAD_OF_LEDGER'],
+    },
+  ],
+  [(route) => route.expectedRevision, { 400: ['EXPECTED_REVISION_MISMATCH'] }],
+  [(route) => route.minPosition, { 503: ['PROJECTION_LAGGING'] }],
+  [(route) => reads(route, 'read-models'), { 503: ['READ_MODEL_REBUILDING', 'READ_MODELS_AHEAD_OF_LEDGER', 'READ_STORE_UNAVAILABLE'] }],
+  [(route) => reads(route, 'event-store'), { 500: ['EVENT_STORE_UNREADABLE_EVENT'], 503: ['EVENT_STORE_UNAVAILABLE'] }],
+];
+
+const STATUS_OF_REFUSAL: Readonly<Record<keyof Refusals, ErrorStatus>> = { invalidInput: 400, forbidden: 403, notFound: 404, businessRule: 422 };
+
+const DESCRIPTIONS: Readonly<Record<ErrorStatus, string>> = {
+  400: 'The request is malformed (`details.fields` names each field for VALIDATION_FAILED).',
+  401: 'No API key, an unknown key, or a refused JWT (`details.reason` says which check failed).',
+  403: "The caller may not do this: its role never may (ROLE_NOT_ALLOWED), or its unit is deactivated (UNIT_DEACTIVATED).",
+  404: 'Something the path names does not exist.',
+  408: 'The request did not arrive in time.',
+  409: 'The stream moved on since the revision sent (`details.currentRevision`, also as ETag).',
+  413: 'The request body is larger than the limit.',
+  415: 'The body is not of the media type the route takes (`details.expected`, `details.received`).',
+  422: 'A business rule refused the request; `code` says which.',
+  429: "The caller's rate limit is spent; retry after Retry-After seconds.",
+  431: 'The request headers are too large.',
+  500: 'A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back.',
+  503: 'The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance).',
 };
 
-const COMMON = {
-  400: 'Malformed request: VALIDATION_FAILED (`details.fields` names each field), INVALID_ID, MALFORMED_JSON, FORBIDDEN_KEY, INPUT_TOO_DEEP, INVALID_HEADER, INVALID_URL, MALFORMED_REQUEST…',
-  500: 'A failure of ours (INTERNAL_ERROR); logged, nothing of it echoed.',
-} as const;
-const WITH_KEY = {
-  401: 'No API key, an unknown key, or a refused JWT (UNAUTHENTICATED).',
-  429: "The caller's rate limit is spent (RATE_LIMITED, with Retry-After).",
-} as const;
-const WITH_ID = { 404: 'Something the path names does not exist: INDICATOR_NOT_FOUND, REPORT_NOT_FOUND, QUERY_NOT_FOUND, UNIT_NOT_FOUND, RESOLUTION_NOT_FOUND…' } as const;
-const WITH_BODY = {
-  413: 'The request body is larger than the limit (PAYLOAD_TOO_LARGE).',
-  415: 'The body is not sent as application/json (UNSUPPORTED_MEDIA_TYPE).',
-} as const;
+const RETRY_AFTER = { 'Retry-After': { description: 'Seconds to wait before retrying.', schema: { type: 'integer' } } } as const;
 
-/** Adds the common error responses to every operation, and the error body's schema to every error response. */
+/** The codes an operation can answer, by status, in the order they were declared. */
+function refusalsOf(facts: RouteFacts): Map<ErrorStatus, string[]> {
+  const byStatus = new Map<ErrorStatus, string[]>();
+  const add = (codes: CodesByStatus) => {
+    for (const [status, list] of Object.entries(codes) as Array<[string, readonly string[]]>) {
+      const known = byStatus.get(Number(status) as ErrorStatus) ?? [];
+      byStatus.set(Number(status) as ErrorStatus, [...known, ...list.filter((code) => !known.includes(code))]);
+    }
+  };
+  for (const [applies, codes] of REFUSALS) if (applies(facts)) add(codes);
+  if (facts.declared.command) add(byHttpStatus(COMMAND_REFUSALS[facts.declared.command]));
+  add(facts.declared.codes ?? {});
+  return new Map([...byStatus.entries()].sort(([a], [b]) => a - b));
+}
+
+/** Adds every operation's error responses, each with its codes; keeps a schema a controller gave one of them. */
 export function withErrorResponses(document: OpenAPIObject): OpenAPIObject {
-  document.components = { ...document.components, schemas: { ...document.components?.schemas, [ERROR_BODY_SCHEMA]: ERROR_BODY } };
-  for (const [path, item] of Object.entries(document.paths)) {
-    for (const method of ['get', 'post', 'put', 'patch', 'delete'] as const) {
+  for (const item of Object.values(document.paths)) {
+    for (const method of ['get', 'post'] as const) {
       const operation = item[method];
       if (!operation) continue;
-      const keyed = (operation.security ?? document.security ?? []).length > 0;
-      addMissing(operation.responses, COMMON);
-      if (keyed) addMissing(operation.responses, WITH_KEY);
-      if (path.includes('{')) addMissing(operation.responses, WITH_ID);
-      if (method === 'post') addMissing(operation.responses, WITH_BODY);
-      for (const [status, response] of Object.entries(operation.responses)) {
-        if (response && Number(status) >= 400 && !('$ref' in response) && !response.content) {
-          response.content = { 'application/json': { schema: { $ref: `#/components/schemas/${ERROR_BODY_SCHEMA}` } } };
-        }
+      const facts = factsOf(document, method, operation);
+      delete (operation as Operation & Record<string, unknown>)[ROUTE_REFUSALS_EXTENSION];
+      for (const [status, codes] of refusalsOf(facts)) {
+        const given = operation.responses[status];
+        const ownSchema = given && !('$ref' in given) ? (given.content?.['application/json']?.schema as SchemaObject | undefined) : undefined;
+        const covered = ownSchema ? codesIn(ownSchema) : [];
+        const rest = codes.filter((code) => !covered.includes(code));
+        const body = errorBodyOf(status, rest);
+        const schema = ownSchema && rest.length > 0 ? { oneOf: [ownSchema, body] } : (ownSchema ?? body);
+        operation.responses[status] = {
+          description: `${DESCRIPTIONS[status]} Codes: ${[...covered, ...rest].join(', ')}.`,
+          ...(status === 429 || status === 503 ? { headers: RETRY_AFTER } : {}),
+          content: { 'application/json': { schema } },
+        };
       }
     }
   }
   return document;
 }
 
-function addMissing(responses: Responses, declared: Record<number, string>): void {
-  for (const [status, description] of Object.entries(declared)) responses[status] ??= { description };
+function factsOf(document: OpenAPIObject, method: 'get' | 'post', operation: Operation): RouteFacts {
+  const parameters = (operation.parameters ?? []).filter((parameter): parameter is ParameterObject => !('$ref' in parameter));
+  const body = operation.requestBody && !('$ref' in operation.requestBody) ? operation.requestBody.content['application/json']?.schema : undefined;
+  const bodySchema = body ? resolve(document, body) : undefined;
+  return {
+    keyed: (operation.security ?? document.security ?? []).length > 0,
+    pathIds: parameters.some((parameter) => parameter.in === 'path'),
+    queryParameters: parameters.some((parameter) => parameter.in === 'query'),
+    minPosition: parameters.some((parameter) => parameter.in === 'query' && parameter.name === 'minPosition'),
+    post: method === 'post',
+    jsonBody: body !== undefined,
+    expectedRevision: bodySchema?.properties?.expectedRevision !== undefined,
+    declared: ((operation as Operation & Record<string, unknown>)[ROUTE_REFUSALS_EXTENSION] as RouteRefusals | undefined) ?? {},
+  };
+}
+
+function reads(route: RouteFacts, source: 'read-models' | 'event-store'): boolean {
+  return route.declared.reads?.includes(source) ?? false;
+}
+
+function byHttpStatus(refusals: Refusals): CodesByStatus {
+  const codes: CodesByStatus = {};
+  for (const [kind, list] of Object.entries(refusals) as Array<[keyof Refusals, readonly string[]]>) codes[STATUS_OF_REFUSAL[kind]] = list;
+  return codes;
+}
+
+/**
+ * The error body (`{ statusCode, code, message, details? }`, error-body.ts) with this status and
+ * these codes. Clients branch on `code`, never on `message`.
+ */
+function errorBodyOf(status: ErrorStatus, codes: readonly string[]): SchemaObject {
+  return {
+    type: 'object',
+    required: ['statusCode', 'code', 'message'],
+    properties: {
+      statusCode: { type: 'integer', enum: [status] },
+      code: { type: 'string', enum: [...codes] },
+      message: { type: 'string' },
+      details: { type: 'object', additionalProperties: true },
+    },
+  };
+}
+
+function codesIn(schema: SchemaObject): string[] {
+  const code = schema.properties?.code as SchemaObject | undefined;
+  return (code?.enum as string[] | undefined) ?? [];
+}
+
+function resolve(document: OpenAPIObject, schema: SchemaObject | ReferenceObject): SchemaObject {
+  if (!('$ref' in schema)) return schema;
+  return document.components?.schemas?.[schema.$ref.replace('#/components/schemas/', '')] as SchemaObject;
 }

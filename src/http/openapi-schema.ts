@@ -14,7 +14,11 @@ export const whole: SchemaObject = { type: 'integer' };
 export const figure: SchemaObject = { type: 'number' };
 export const yesNo: SchemaObject = { type: 'boolean' };
 
-export const nullable = (schema: SchemaObject): SchemaObject => ({ ...schema, nullable: true });
+/** A schema that also admits null: an enum lists null among its values (OpenAPI 3.0.3), and a typeless schema cannot be made nullable. */
+export function nullable(schema: SchemaObject): SchemaObject {
+  if (schema.type === undefined) throw new Error('nullable() needs a schema with a type');
+  return { ...schema, nullable: true, ...(schema.enum ? { enum: [...schema.enum, null] } : {}) };
+}
 export const enumOf = (values: readonly string[]): SchemaObject => ({ type: 'string', enum: [...values] });
 export const listOf = (items: SchemaObject): SchemaObject => ({ type: 'array', items });
 

@@ -8,7 +8,7 @@ export const DEFAULT_PAGE_SIZE = 100;
 
 /** A paged list query: `limit` (1–500, default 100) and `offset`, besides `minPosition`. */
 export class PageQueryDto extends ReadQueryDto {
-  @ApiPropertyOptional({ default: DEFAULT_PAGE_SIZE, minimum: 1, maximum: 500 })
+  @ApiPropertyOptional({ type: 'integer', default: DEFAULT_PAGE_SIZE, minimum: 1, maximum: 500 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -24,5 +24,5 @@ export class PageQueryDto extends ReadQueryDto {
 export function PageOffset(): PropertyDecorator {
   // applyDecorators applies top-down, stacked decorators bottom-up: listed in reverse so the rules
   // register, and their messages list, in the order they always did.
-  return applyDecorators(Max(1_000_000), Min(0), IsInt(), Type(() => Number), IsOptional(), ApiPropertyOptional({ default: 0, minimum: 0 }));
+  return applyDecorators(Max(1_000_000), Min(0), IsInt(), Type(() => Number), IsOptional(), ApiPropertyOptional({ type: 'integer', default: 0, minimum: 0 }));
 }

@@ -4,13 +4,14 @@
  * `hasEvidence=false` is the inspector's list of figures no document backs.
  */
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiPropertyOptional, ApiTags } from '@nestjs/swagger';
 import { Query, QueryBus, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { IsIn, IsOptional, IsString, Matches } from 'class-validator';
 import type { ProgressReportDocument } from '../../projections/progress-reports';
 import { PERIOD_PATTERN } from '../domain/indicator/period';
 import { METRIC_PATTERN } from '../indicators/write/common-fields';
 import { ID_PATTERN } from '../http/id-param.pipe';
+import { Refuses } from '../http/route-refusals';
 import { DEFAULT_PAGE_SIZE, PageQueryDto } from '../http/page-query.dto';
 import { ReadModelFreshness } from '../infrastructure/read-model-freshness';
 import { ProgressReportsReadModel } from '../read-models/progress-reports/progress-reports.read-model';
@@ -77,7 +78,6 @@ export class ListProgressReportsHandler implements IQueryHandler<ListProgressRep
 /** Open to every key, like the history that already shows each report and its documents. */
 @ApiTags('progress reports')
 @ApiBearerAuth()
-@ApiServiceUnavailableResponse({ description: 'minPosition not reached in time (PROJECTION_LAGGING); retry after Retry-After.' })
 @Controller('progress-reports')
 export class ProgressReportsController {
   constructor(
@@ -88,6 +88,7 @@ export class ProgressReportsController {
   @Get()
   @ApiOperation({ summary: 'Progress reports with their corrections and cited documents; `hasEvidence=false` lists the unbacked ones' })
   @ApiOkResponse({ schema: PROGRESS_REPORTS_LIST_SCHEMA })
+  @Refuses({ reads: ['read-models'] })
   async list(@QueryParams() query: ListProgressReportsDto): Promise<ProgressReportList> {
     const { minPosition, ...filters } = query;
     await this.freshness.waitFor(minPosition);

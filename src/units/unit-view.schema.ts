@@ -1,4 +1,4 @@
-/** OpenAPI schemas of `GET /units` and `GET /units/{id}` (checked against real answers: test/e2e/openapi-responses.spec.ts). */
+/** OpenAPI schemas of `GET /units` and `GET /units/{id}` (every answer is checked against them: test/support/openapi-contract.ts). */
 import { instant, listOf, nullable, enumOf, page, record, text, whole, yesNo, type SchemaObject } from '../http/openapi-schema';
 import { TARGET_STATUSES } from '../domain/indicator/status';
 

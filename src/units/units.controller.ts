@@ -7,6 +7,8 @@ import type { Principal } from '../auth/principal-directory';
 import { envelopeFor } from '../http/command-request';
 import type { HttpRequest } from '../http/http-exchange';
 import { IdParamPipe } from '../http/id-param.pipe';
+import { UnitIdParam } from '../http/path-params';
+import { Refuses } from '../http/route-refusals';
 import { BooleanQueryParam } from '../http/boolean-query';
 import { ReadQueryDto } from '../http/read-query.dto';
 import { ReadModelFreshness } from '../infrastructure/read-model-freshness';
@@ -34,6 +36,7 @@ export class UnitsController {
   @Get()
   @ApiOperation({ summary: 'Units and the indicators each is responsible for' })
   @ApiOkResponse({ schema: UNIT_LIST_SCHEMA })
+  @Refuses({ reads: ['read-models'] })
   async list(@QueryParams() query: ListUnitsQueryDto) {
     await this.freshness.waitFor(query.minPosition);
     return this.queryBus.execute(new ListUnitsQuery(query.active));
@@ -42,6 +45,8 @@ export class UnitsController {
   @Get(':id')
   @ApiOperation({ summary: 'One unit, its name history and its responsibilities' })
   @ApiOkResponse({ schema: UNIT_SCHEMA })
+  @UnitIdParam()
+  @Refuses({ reads: ['read-models'], codes: { 404: ['UNIT_NOT_FOUND'] } })
   async get(@Param('id', IdParamPipe) id: string, @QueryParams() query: ReadQueryDto) {
     await this.freshness.waitFor(query.minPosition);
     return this.queryBus.execute(new GetUnitQuery(id));
@@ -51,6 +56,7 @@ export class UnitsController {
   @HttpCode(201)
   @ApiOperation({ summary: 'Register a unit (coordinator or standing committee)' })
   @ApiCreatedResponse({ type: RegisterUnitResultDto })
+  @Refuses({ command: 'RegisterUnit' })
   async register(@Body() body: RegisterUnitDto, @Req() req: HttpRequest, @CurrentPrincipal() principal: Principal) {
     const data = { unitId: body.id, name: body.name, namedInResolution: body.namedInResolution ?? false, ...(body.shortName ? { shortName: body.shortName } : {}) };
     const { revision, position } = await this.commandBus.execute(new RegisterUnitCommand(data, envelopeFor(req, principal)));
@@ -60,6 +66,8 @@ export class UnitsController {
   @Post(':id/renaming')
   @HttpCode(201)
   @ApiOperation({ summary: 'Rename a unit, with a reason' })
+  @UnitIdParam()
+  @Refuses({ command: 'RenameUnit' })
   @ApiCreatedResponse({ type: CommandResultDto })
   async rename(@Param('id', IdParamPipe) id: string, @Body() body: RenameUnitDto, @Req() req: HttpRequest, @CurrentPrincipal() principal: Principal) {
     const { revision, position } = await this.commandBus.execute(new RenameUnitCommand({ unitId: id, ...body }, envelopeFor(req, principal)));
@@ -69,6 +77,8 @@ export class UnitsController {
   @Post(':id/deactivation')
   @HttpCode(201)
   @ApiOperation({ summary: 'Deactivate a unit, with a reason and a decision reference' })
+  @UnitIdParam()
+  @Refuses({ command: 'DeactivateUnit' })
   @ApiCreatedResponse({ type: CommandResultDto })
   async deactivate(@Param('id', IdParamPipe) id: string, @Body() body: DeactivateUnitDto, @Req() req: HttpRequest, @CurrentPrincipal() principal: Principal) {
     const { revision, position } = await this.commandBus.execute(new DeactivateUnitCommand({ unitId: id, ...body }, envelopeFor(req, principal)));

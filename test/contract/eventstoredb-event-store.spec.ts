@@ -5,11 +5,10 @@
  * holding other data, the ledger's included, and leaves it alone.
  */
 import { EventStoreDbEventStore } from '../../src/event-store/eventstoredb-event-store';
-import { eventStoreDbConnection, printSkipped } from '../support/server-stores';
+import { describeWithServer, EVENTSTOREDB } from '../support/server-stores';
 import { describeEventStoreContract } from './event-store.contract';
 
-if (eventStoreDbConnection) {
-  const connection = eventStoreDbConnection;
+describeWithServer('the event store contract suite on EventStoreDB', EVENTSTOREDB, (connection) => {
   describeEventStoreContract('EventStoreDB at EVENTSTORE_CONNECTION_STRING', async () =>
     EventStoreDbEventStore.fromConnectionString(connection, { streamPrefixes: ['contract-'] }),
   );
@@ -24,9 +23,4 @@ if (eventStoreDbConnection) {
       }
     });
   });
-} else {
-  printSkipped('EVENTSTORE_CONNECTION_STRING', 'esdb://localhost:2113?tls=false', 'the event store contract suite on EventStoreDB');
-  describe.skip('EventStore contract: EventStoreDB (needs EVENTSTORE_CONNECTION_STRING)', () => {
-    it('runs the event store contract suite against the server', () => undefined);
-  });
-}
+});

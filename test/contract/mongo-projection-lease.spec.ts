@@ -6,13 +6,12 @@
 import { MongoClient } from 'mongodb';
 import { LEASES_COLLECTION, MongoProjectionLease, type LeaseDocument } from '../../src/projection-lease/mongo-projection-lease';
 import { MONGO_CLIENT_OPTIONS, MongoReadModelStore } from '../../src/read-models/mongo/mongo-read-model-store';
-import { mongoTestTarget, printSkipped } from '../support/server-stores';
+import { describeWithServer, MONGODB } from '../support/server-stores';
 import { describeProjectionLeaseContract } from './projection-lease.contract';
 
 const sleep = (ms: number) => new Promise<void>((resolve) => setTimeout(resolve, ms));
 
-if (mongoTestTarget) {
-  const { uri, database } = mongoTestTarget;
+describeWithServer('the projection lease contract and the takeover race on MongoDB', MONGODB, ({ uri, database }) => {
   // One client per competing instance, as separate app instances would have.
   const clients = Array.from({ length: 4 }, () => new MongoClient(uri, MONGO_CLIENT_OPTIONS));
   const leasesOf = (client: MongoClient) => client.db(database).collection<LeaseDocument>(LEASES_COLLECTION);
@@ -59,9 +58,4 @@ if (mongoTestTarget) {
       }
     });
   });
-} else {
-  printSkipped('MONGODB_URI', 'mongodb://localhost:27017/?replicaSet=rs0', 'the projection lease contract and the takeover race on MongoDB');
-  describe.skip('ProjectionLease contract: MongoDB (needs MONGODB_URI)', () => {
-    it('runs the lease contract and instances racing for the lease against the server', () => undefined);
-  });
-}
+});

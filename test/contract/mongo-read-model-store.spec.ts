@@ -11,13 +11,13 @@ import { ALL_PROJECTIONS } from '../../projections';
 import type { RecordedLedgerEvent } from '../../src/domain/events';
 import { servingDocuments } from '../../src/read-models/serving-documents';
 import { byId } from '../support/read-model-store';
-import { mongoTestTarget, printSkipped } from '../support/server-stores';
+import { describeWithServer, MONGODB } from '../support/server-stores';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { describeReadModelStoreContract } from './read-model-store.contract';
 import { mongoTarget, type OpenedStore } from './read-model-store-targets';
 
-if (mongoTestTarget) {
-  const target = mongoTarget(mongoTestTarget.uri, mongoTestTarget.database);
+describeWithServer('the read-model store contract suite and the projections on MongoDB', MONGODB, ({ uri, database }) => {
+  const target = mongoTarget(uri, database);
   describeReadModelStoreContract(target);
 
   describe('the projections through the app on MongoDB at MONGODB_URI', () => {
@@ -53,9 +53,4 @@ if (mongoTestTarget) {
       expect(Object.fromEntries(await servingDocuments(await opened.reopen(), ALL_PROJECTIONS))).toEqual(expected);
     });
   });
-} else {
-  printSkipped('MONGODB_URI', 'mongodb://localhost:27017/?replicaSet=rs0', 'the read-model store contract suite and the projections on MongoDB');
-  describe.skip('ReadModelStore contract and projections: MongoDB (needs MONGODB_URI)', () => {
-    it('runs the read-model store contract suite and the app’s projections against the server', () => undefined);
-  });
-}
+});

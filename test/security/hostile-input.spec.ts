@@ -12,6 +12,7 @@ import { IndicatorsReadModel } from '../../src/read-models/indicators/indicators
 import { MongoReadModelStore } from '../../src/read-models/mongo/mongo-read-model-store';
 import type { ReadModelStore } from '../../src/read-models/read-model-store.port';
 import { spyOnQueries, type QuerySpy } from '../support/spy-read-model-store';
+import { describeWithServer, MONGODB } from '../support/server-stores';
 import { KEYS, startTestApp, type TestApp } from '../support/test-app';
 
 /** Query strings as an attacker would send them; Fastify's query parser delivers them as flat keys. */
@@ -123,14 +124,13 @@ function describeHostileInput(storeName: string, makeStore: (() => ReadModelStor
 
 describeHostileInput('SQLite read models', null);
 
-const mongoUri = process.env.MONGODB_URI;
-if (mongoUri) {
+describeWithServer('hostile input against MongoDB read models', MONGODB, ({ uri }) => {
   const mongoDatabase = `ledger_hostile_${randomUUID().slice(0, 8)}`;
   describeHostileInput(
     'MongoDB read models',
-    () => MongoReadModelStore.fromUri(mongoUri, mongoDatabase),
+    () => MongoReadModelStore.fromUri(uri, mongoDatabase),
     async () => {
-      const client = new MongoClient(mongoUri);
+      const client = new MongoClient(uri);
       try {
         await client.db(mongoDatabase).dropDatabase();
       } finally {
@@ -138,10 +138,7 @@ if (mongoUri) {
       }
     },
   );
-} else {
-  console.log('hostile input against MongoDB skipped: no server (set MONGODB_URI to run it)');
-  it.skip('hostile input against MongoDB (skipped: no server; set MONGODB_URI)', () => undefined);
-}
+});
 
 describe('input shape limits', () => {
   let t: TestApp;

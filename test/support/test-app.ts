@@ -16,6 +16,7 @@ import { EVENT_STORE } from '../../src/infrastructure/tokens';
 import type { ReadModelStore } from '../../src/read-models/read-model-store.port';
 import { seedIfEmpty } from '../../src/seeding/seed-if-empty';
 import { ManualClock } from '../../src/shared/clock';
+import { OpenApiContract, watchAnswers } from './openapi-contract';
 
 export const KEYS = {
   analyst: 'demo-analyst',
@@ -24,6 +25,36 @@ export const KEYS = {
   inspector: 'demo-inspector',
   reporter: (unitId: string) => `demo-reporter-${unitId}`,
 };
+
+let contract: OpenApiContract | null = null;
+const undescribedAnswers: string[] = [];
+
+/**
+ * Checks every answer the app gives against openapi.json (openapi-contract.ts); what the document
+ * does not describe fails the test that was running when it was answered.
+ */
+export function checkAnswersAgainstOpenApi(app: INestApplication): void {
+  contract ??= OpenApiContract.fromFile();
+  const checked = contract;
+  watchAnswers(
+    app.getHttpServer(),
+    (answer) => undescribedAnswers.push(...checked.problemsOf(answer)),
+    (answer, error) => undescribedAnswers.push(`${answer.method} ${answer.url}: the check failed: ${error instanceof Error ? error.message : String(error)}`),
+  );
+}
+
+/** The answers checked so far that the document does not describe, emptied. */
+export function takeUndescribedAnswers(): string[] {
+  return undescribedAnswers.splice(0);
+}
+
+// Jest's hooks exist only under Jest: child processes load this file too (ts-require.js).
+if (typeof afterEach === 'function') {
+  afterEach(() => {
+    const found = takeUndescribedAnswers();
+    if (found.length > 0) throw new Error(`Answers openapi.json does not describe:\n${found.join('\n')}`);
+  });
+}
 
 export interface TestApp {
   app: INestApplication;
@@ -53,6 +84,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const readModelStore = wrapReadModelStore ? wrapReadModelStore(options.readModelStore ?? createReadModelStore(config)) : options.readModelStore;
   // With a log destination the app logs through pino as the service does; without one it is silent.
   const app = await createApp({ config, clock, eventStore, readModelStore, projectionLease, logDestination, ...(logDestination ? {} : { logger: false as const }) });
+  checkAnswersAgainstOpenApi(app);
   if (options.seed !== false) await seedIfEmpty(app, config);
   const server = app.getHttpServer();
   return {

@@ -3,6 +3,8 @@ import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdParamPipe } from '../../http/id-param.pipe';
+import { IndicatorIdParam } from '../../http/path-params';
+import { Refuses } from '../../http/route-refusals';
 import { ReadQueryDto } from '../../http/read-query.dto';
 import { GetIndicatorIntegrityQuery } from './indicator-integrity.query';
 import { INTEGRITY_SCHEMA } from '../audit-views.schema';
@@ -23,6 +25,8 @@ export class IndicatorIntegrityController {
       '`PREV_HASH_MISMATCH` (an event before it deleted, inserted or reordered), `HASH_MISMATCH` (edited), `UNREADABLE_EVENT`.',
   })
   @ApiOkResponse({ schema: INTEGRITY_SCHEMA })
+  @IndicatorIdParam()
+  @Refuses({ reads: ['event-store'], codes: { 404: ['INDICATOR_NOT_FOUND'] } })
   async integrity(@Param('id', IdParamPipe) id: string, @QueryParams() _query: ReadQueryDto) {
     return this.queryBus.execute(new GetIndicatorIntegrityQuery(id));
   }

@@ -50,6 +50,7 @@ export abstract class TimelineQueryDto extends ReadQueryDto {
   @ApiPropertyOptional({
     description:
       'Only entries stored before this global position (exclusive). To page a newest-first listing without repeats while events arrive, pass the `position` of the last entry you have.',
+    type: 'integer',
     minimum: 0,
   })
   @IsOptional()
@@ -58,7 +59,7 @@ export abstract class TimelineQueryDto extends ReadQueryDto {
   @Min(0)
   beforePosition?: number;
 
-  @ApiPropertyOptional({ description: 'Only entries stored after this global position (exclusive): for an oldest-first listing, or what is new since you last looked.', minimum: 0 })
+  @ApiPropertyOptional({ description: 'Only entries stored after this global position (exclusive): for an oldest-first listing, or what is new since you last looked.', type: 'integer', minimum: 0 })
   @IsOptional()
   @Type(() => Number)
   @IsInt()
@@ -77,7 +78,7 @@ export abstract class TimelineQueryDto extends ReadQueryDto {
   @Matches(ID_PATTERN, { message: 'unit must be a unit id' })
   unit?: string;
 
-  @ApiPropertyOptional({ minimum: 1, maximum: MAX_PAGE_SIZE })
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: MAX_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
   @IsInt()

@@ -1,9 +1,11 @@
 /** The query side of the indicator API. Every route accepts `minPosition` to read its own writes. */
 import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdParamPipe } from '../../http/id-param.pipe';
 import { parseIsoInstant } from '../../http/iso-instant';
+import { IndicatorIdParam } from '../../http/path-params';
+import { Refuses } from '../../http/route-refusals';
 import { ReadModelFreshness } from '../../infrastructure/read-model-freshness';
 import { GetIndicatorHistoryQuery, GetIndicatorQuery, ListIndicatorsQuery, type IndicatorHistoryPage, type IndicatorList } from './indicator-queries';
 import { ListIndicatorsQueryDto } from './list-indicators.query-dto';
@@ -14,7 +16,6 @@ import { HISTORY_PAGE_SCHEMA, INDICATOR_AS_OF_SCHEMA, INDICATOR_LIST_SCHEMA } fr
 
 @ApiTags('indicators: queries')
 @ApiBearerAuth()
-@ApiServiceUnavailableResponse({ description: 'minPosition not reached in time (PROJECTION_LAGGING); retry after Retry-After.' })
 @Controller('indicators')
 export class IndicatorQueriesController {
   constructor(
@@ -25,6 +26,7 @@ export class IndicatorQueriesController {
   @Get()
   @ApiOperation({ summary: 'Indicators and tasks with current targets, latest values and status' })
   @ApiOkResponse({ schema: INDICATOR_LIST_SCHEMA })
+  @Refuses({ reads: ['read-models'] })
   async list(@QueryParams() query: ListIndicatorsQueryDto): Promise<IndicatorList> {
     const { minPosition, ...filters } = query;
     await this.freshness.waitFor(minPosition);
@@ -39,6 +41,8 @@ export class IndicatorQueriesController {
       'whatever period it is for); 404 `INDICATOR_NOT_YET_REGISTERED` before the indicator was registered.',
   })
   @ApiOkResponse({ schema: INDICATOR_AS_OF_SCHEMA })
+  @IndicatorIdParam()
+  @Refuses({ reads: ['read-models', 'event-store'], codes: { 404: ['INDICATOR_NOT_FOUND', 'INDICATOR_NOT_YET_REGISTERED'] } })
   async get(@Param('id', IdParamPipe) id: string, @QueryParams() query: GetIndicatorQueryDto) {
     const asOf = parseIsoInstant(query.asOf);
     // The as-of answer comes from the event store, which is always current: no read model to wait for.
@@ -55,6 +59,8 @@ export class IndicatorQueriesController {
       'pages with `limit`, `offset`, `order`; answers `{ items, total, limit, offset, order }`.',
   })
   @ApiOkResponse({ schema: HISTORY_PAGE_SCHEMA })
+  @IndicatorIdParam()
+  @Refuses({ reads: ['read-models'], codes: { 400: ['INVALID_RANGE'], 404: ['INDICATOR_NOT_FOUND'] } })
   async history(@Param('id', IdParamPipe) id: string, @QueryParams() query: IndicatorHistoryQueryDto): Promise<IndicatorHistoryPage> {
     const { minPosition, limit, offset, order, type, ...criteria } = query;
     await this.freshness.waitFor(minPosition);

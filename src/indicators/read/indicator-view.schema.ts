@@ -2,7 +2,7 @@
  * The OpenAPI schemas of an indicator and of its history as the API answers them, so that a
  * client generated from /docs-json gets typed responses. The read models' TypeScript types are the
  * source; these mirror them field for field, and an e2e test validates real answers against them
- * with every object closed (test/e2e/openapi-responses.spec.ts), so a field added to one and not
+ * with every object closed (test/support/openapi-contract.ts), so a field added to one and not
  * the other fails.
  */
 import { actor, day, figure, instant, listOf, nullable, enumOf, page, record, text, whole, yesNo, type SchemaObject } from '../../http/openapi-schema';

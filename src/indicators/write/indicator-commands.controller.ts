@@ -1,13 +1,15 @@
 /** The command side of the indicator API. Each route builds a command and hands it to the bus. */
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiHeader, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal-directory';
 import type { CommandOutcome } from '../../command-handling/stream-command-executor';
 import { envelopeFor } from '../../http/command-request';
 import type { HttpRequest, HttpResponse } from '../../http/http-exchange';
 import { IdParamPipe } from '../../http/id-param.pipe';
+import { IndicatorIdParam, ReportIdParam } from '../../http/path-params';
+import { Refuses } from '../../http/route-refusals';
 import { AssessIndicatorCommand } from './assess-indicator/assess-indicator.command';
 import { AssessIndicatorDto } from './assess-indicator/assess-indicator.dto';
 import { CommandResultDto, type CommandResult } from './command-result';
@@ -16,7 +18,7 @@ import { CorrectReportDto } from './correct-report/correct-report.dto';
 import { ReassignResponsibilityCommand } from './reassign-responsibility/reassign-responsibility.command';
 import { ReassignResponsibilityDto } from './reassign-responsibility/reassign-responsibility.dto';
 import { RegisterIndicatorCommand } from './register-indicator/register-indicator.command';
-import { RegisterIndicatorDto } from './register-indicator/register-indicator.dto';
+import { RegisterIndicatorDto, RegisterIndicatorResultDto } from './register-indicator/register-indicator.dto';
 import { ReportProgressCommand, type ReportProgressResult } from './report-progress/report-progress.command';
 import { ReportProgressDto, ReportProgressResultDto } from './report-progress/report-progress.dto';
 import { ReviseTargetCommand } from './revise-target/revise-target.command';
@@ -24,10 +26,6 @@ import { ReviseTargetDto } from './revise-target/revise-target.dto';
 
 @ApiTags('indicators: commands')
 @ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe key: the same key and body append once and answer the same.' })
-@ApiHeader({ name: 'If-Match', required: false, description: 'Expected stream revision, e.g. "3" (alternative to expectedRevision).' })
-@ApiConflictResponse({ description: 'The stream moved on since the revision you sent (CONCURRENCY_CONFLICT).' })
-@ApiUnprocessableEntityResponse({ description: 'A business rule refused the command; `code` says which.' })
 @Controller('indicators')
 export class IndicatorCommandsController {
   constructor(private readonly commandBus: CommandBus) {}
@@ -35,7 +33,8 @@ export class IndicatorCommandsController {
   @Post()
   @HttpCode(201)
   @ApiOperation({ summary: 'Register an indicator or task' })
-  @ApiCreatedResponse({ type: CommandResultDto })
+  @Refuses({ command: 'RegisterIndicator' })
+  @ApiCreatedResponse({ type: RegisterIndicatorResultDto })
   async register(@Body() body: RegisterIndicatorDto, @Req() req: HttpRequest, @Res({ passthrough: true }) res: HttpResponse, @CurrentPrincipal() principal: Principal) {
     const outcome = await this.commandBus.execute(new RegisterIndicatorCommand(body, envelopeFor(req, principal)));
     return { id: body.id, ...respond(res, outcome) };
@@ -44,6 +43,8 @@ export class IndicatorCommandsController {
   @Post(':id/progress-reports')
   @HttpCode(201)
   @ApiOperation({ summary: 'Report progress for a period' })
+  @IndicatorIdParam()
+  @Refuses({ command: 'ReportProgress' })
   @ApiCreatedResponse({ type: ReportProgressResultDto })
   async report(@Param('id', IdParamPipe) id: string, @Body() body: ReportProgressDto, @Req() req: HttpRequest, @Res({ passthrough: true }) res: HttpResponse, @CurrentPrincipal() principal: Principal) {
     const { expectedRevision, ...input } = body;
@@ -54,6 +55,9 @@ export class IndicatorCommandsController {
   @Post(':id/progress-reports/:reportId/corrections')
   @HttpCode(201)
   @ApiOperation({ summary: 'Correct a report, with a reason' })
+  @IndicatorIdParam()
+  @ReportIdParam()
+  @Refuses({ command: 'CorrectProgressReport' })
   @ApiCreatedResponse({ type: CommandResultDto })
   async correct(@Param('id', IdParamPipe) id: string, @Param('reportId', IdParamPipe) reportId: string, @Body() body: CorrectReportDto, @Req() req: HttpRequest, @Res({ passthrough: true }) res: HttpResponse, @CurrentPrincipal() principal: Principal) {
     const { expectedRevision, ...input } = body;
@@ -63,6 +67,8 @@ export class IndicatorCommandsController {
   @Post(':id/reassignments')
   @HttpCode(201)
   @ApiOperation({ summary: 'Change the responsible unit (coordinator or standing committee)' })
+  @IndicatorIdParam()
+  @Refuses({ command: 'ReassignResponsibility' })
   @ApiCreatedResponse({ type: CommandResultDto })
   async reassign(@Param('id', IdParamPipe) id: string, @Body() body: ReassignResponsibilityDto, @Req() req: HttpRequest, @Res({ passthrough: true }) res: HttpResponse, @CurrentPrincipal() principal: Principal) {
     const { expectedRevision, ...input } = body;
@@ -72,6 +78,8 @@ export class IndicatorCommandsController {
   @Post(':id/target-revisions')
   @HttpCode(201)
   @ApiOperation({ summary: 'Revise a target (standing committee)' })
+  @IndicatorIdParam()
+  @Refuses({ command: 'ReviseTarget' })
   @ApiCreatedResponse({ type: CommandResultDto })
   async revise(@Param('id', IdParamPipe) id: string, @Body() body: ReviseTargetDto, @Req() req: HttpRequest, @Res({ passthrough: true }) res: HttpResponse, @CurrentPrincipal() principal: Principal) {
     const { expectedRevision, ...input } = body;
@@ -81,6 +89,8 @@ export class IndicatorCommandsController {
   @Post(':id/assessment')
   @HttpCode(201)
   @ApiOperation({ summary: 'Final assessment; closes the indicator (standing committee)' })
+  @IndicatorIdParam()
+  @Refuses({ command: 'AssessIndicator' })
   @ApiCreatedResponse({ type: CommandResultDto })
   async assess(@Param('id', IdParamPipe) id: string, @Body() body: AssessIndicatorDto, @Req() req: HttpRequest, @Res({ passthrough: true }) res: HttpResponse, @CurrentPrincipal() principal: Principal) {
     const { expectedRevision, ...input } = body;

@@ -1,6 +1,6 @@
 /**
  * OpenAPI schemas of the inspection lists: `GET /audit/queries` and `GET /progress-reports`
- * (checked against real answers: test/e2e/openapi-responses.spec.ts).
+ * (every answer is checked against them: test/support/openapi-contract.ts).
  */
 import { MILESTONE_STATES } from '../../domain/indicator/reading';
 import { actor, day, figure, instant, listOf, nullable, enumOf, page, record, text, whole, yesNo, type SchemaObject } from '../../http/openapi-schema';

@@ -5,14 +5,14 @@
  */
 import { Controller, Get, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import { Refuses } from '../../http/route-refusals';
 import { ReadModelFreshness } from '../../infrastructure/read-model-freshness';
 import { ListReportQueriesDto, ListReportQueriesQuery } from './list-report-queries';
 import { REPORT_QUERIES_LIST_SCHEMA } from './inspection-views.schema';
 
 @ApiTags('inspection: queries on reports')
 @ApiBearerAuth()
-@ApiServiceUnavailableResponse({ description: 'minPosition not reached in time (PROJECTION_LAGGING); retry after Retry-After.' })
 @Controller('audit/queries')
 export class ReportQueriesController {
   constructor(
@@ -23,6 +23,7 @@ export class ReportQueriesController {
   @Get()
   @ApiOperation({ summary: 'Queries on reports, oldest first; filter by status (open, answered, closed), indicator, unit' })
   @ApiOkResponse({ schema: REPORT_QUERIES_LIST_SCHEMA })
+  @Refuses({ reads: ['read-models'] })
   async list(@QueryParams() query: ListReportQueriesDto) {
     const { minPosition, ...filters } = query;
     await this.freshness.waitFor(minPosition);

@@ -4,12 +4,14 @@
  */
 import { Body, Controller, HttpCode, Param, Post, Req, Res } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiBearerAuth, ApiConflictResponse, ApiCreatedResponse, ApiForbiddenResponse, ApiHeader, ApiOperation, ApiTags, ApiUnprocessableEntityResponse } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentPrincipal } from '../../auth/current-principal.decorator';
 import type { Principal } from '../../auth/principal-directory';
 import { envelopeFor } from '../../http/command-request';
 import type { HttpRequest, HttpResponse } from '../../http/http-exchange';
 import { IdParamPipe } from '../../http/id-param.pipe';
+import { IndicatorIdParam, QueryIdParam, ReportIdParam } from '../../http/path-params';
+import { Refuses } from '../../http/route-refusals';
 import { CommandResultDto } from '../../indicators/write/command-result';
 import { respond } from '../../indicators/write/indicator-commands.controller';
 import { AnswerQueryCommand, AnswerQueryDto } from './answer-query';
@@ -18,11 +20,6 @@ import { RaiseQueryCommand, RaiseQueryDto, RaiseQueryResultDto, type RaiseQueryR
 
 @ApiTags('inspection: queries on reports')
 @ApiBearerAuth()
-@ApiHeader({ name: 'Idempotency-Key', required: false, description: 'Retry-safe key: the same key and body append once and answer the same.' })
-@ApiHeader({ name: 'If-Match', required: false, description: 'Expected stream revision, e.g. "3" (alternative to expectedRevision).' })
-@ApiForbiddenResponse({ description: 'The caller’s role may not do this (ROLE_NOT_ALLOWED).' })
-@ApiConflictResponse({ description: 'The stream moved on since the revision you sent (CONCURRENCY_CONFLICT).' })
-@ApiUnprocessableEntityResponse({ description: 'A business rule refused the command; `code` says which.' })
 @Controller('indicators')
 export class InspectionCommandsController {
   constructor(private readonly commandBus: CommandBus) {}
@@ -30,6 +27,9 @@ export class InspectionCommandsController {
   @Post(':id/progress-reports/:reportId/queries')
   @HttpCode(201)
   @ApiOperation({ summary: 'Raise a query on a progress report (inspector)' })
+  @IndicatorIdParam()
+  @ReportIdParam()
+  @Refuses({ command: 'RaiseReportQuery' })
   @ApiCreatedResponse({ type: RaiseQueryResultDto })
   async raise(
     @Param('id', IdParamPipe) id: string,
@@ -46,6 +46,9 @@ export class InspectionCommandsController {
   @Post(':id/queries/:queryId/answers')
   @HttpCode(201)
   @ApiOperation({ summary: 'Answer a query, optionally with a correction (reporter of the responsible unit, coordinator)' })
+  @IndicatorIdParam()
+  @QueryIdParam()
+  @Refuses({ command: 'AnswerReportQuery' })
   @ApiCreatedResponse({ type: CommandResultDto })
   async answer(
     @Param('id', IdParamPipe) id: string,
@@ -62,6 +65,9 @@ export class InspectionCommandsController {
   @Post(':id/queries/:queryId/closure')
   @HttpCode(201)
   @ApiOperation({ summary: 'Close an answered query with a conclusion (inspector)' })
+  @IndicatorIdParam()
+  @QueryIdParam()
+  @Refuses({ command: 'CloseReportQuery' })
   @ApiCreatedResponse({ type: CommandResultDto })
   async close(
     @Param('id', IdParamPipe) id: string,

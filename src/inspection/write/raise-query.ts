@@ -22,10 +22,10 @@ export class RaiseQueryResultDto {
   @ApiProperty({ description: 'The new query: answer and close it by this id.', example: '3f0c2b8e-6a1d-5c44-9e7b-0d2f1a9c8b71' })
   queryId!: string;
 
-  @ApiProperty({ example: 2 })
+  @ApiProperty({ type: 'integer', example: 2 })
   revision!: number;
 
-  @ApiProperty({ example: 129 })
+  @ApiProperty({ type: 'integer', example: 129 })
   position!: number;
 }
 

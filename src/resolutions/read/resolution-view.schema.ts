@@ -1,4 +1,4 @@
-/** OpenAPI schemas of `GET /resolutions` and `GET /resolutions/{id}` (checked against real answers: test/e2e/openapi-responses.spec.ts). */
+/** OpenAPI schemas of `GET /resolutions` and `GET /resolutions/{id}` (every answer is checked against them: test/support/openapi-contract.ts). */
 import { instant, listOf, nullable, page, record, text, whole, type SchemaObject } from '../../http/openapi-schema';
 
 export const RESOLUTION_SCHEMA: SchemaObject = record({

@@ -3,6 +3,8 @@ import { Controller, Get, Param, Query as QueryParams } from '@nestjs/common';
 import { QueryBus } from '@nestjs/cqrs';
 import { ApiBearerAuth, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { IdParamPipe } from '../../http/id-param.pipe';
+import { ResolutionIdParam } from '../../http/path-params';
+import { Refuses } from '../../http/route-refusals';
 import { ReadQueryDto } from '../../http/read-query.dto';
 import { ReadModelFreshness } from '../../infrastructure/read-model-freshness';
 import { GetResolutionQuery, ListResolutionsQuery } from './resolution-queries';
@@ -20,6 +22,7 @@ export class ResolutionsController {
   @Get()
   @ApiOperation({ summary: 'The resolutions the ledger tracks' })
   @ApiOkResponse({ schema: RESOLUTION_LIST_SCHEMA })
+  @Refuses({ reads: ['read-models'] })
   async list(@QueryParams() query: ReadQueryDto) {
     await this.freshness.waitFor(query.minPosition);
     return this.queryBus.execute(new ListResolutionsQuery());
@@ -28,6 +31,8 @@ export class ResolutionsController {
   @Get(':id')
   @ApiOperation({ summary: 'One resolution: issuing body, year, parent resolution, theme, its indicators and tasks' })
   @ApiOkResponse({ schema: RESOLUTION_SCHEMA })
+  @ResolutionIdParam()
+  @Refuses({ reads: ['read-models'], codes: { 404: ['RESOLUTION_NOT_FOUND'] } })
   async get(@Param('id', IdParamPipe) id: string, @QueryParams() query: ReadQueryDto) {
     await this.freshness.waitFor(query.minPosition);
     return this.queryBus.execute(new GetResolutionQuery(id));

@@ -51,9 +51,9 @@ export class RegisterUnitResultDto {
   @ApiProperty({ example: 'phong-kinh-te' })
   id!: string;
 
-  @ApiProperty({ description: "Revision of the unit's stream (0 for a registration).", example: 0 })
+  @ApiProperty({ type: 'integer', description: "Revision of the unit's stream (0 for a registration).", example: 0 })
   revision!: number;
 
-  @ApiProperty({ description: 'Global position of the write; pass as ?minPosition= to read it back.', example: 130 })
+  @ApiProperty({ type: 'integer', description: 'Global position of the write; pass as ?minPosition= to read it back.', example: 130 })
   position!: number;
 }

@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { CommandResultDto } from '../command-result';
 import { Type } from 'class-transformer';
 import {
   ArrayMaxSize,
@@ -88,4 +89,10 @@ export class RegisterIndicatorDto {
   @ValidateNested({ each: true })
   @Type(() => TargetDto)
   targets!: TargetDto[];
+}
+
+/** What registering answers: the new indicator's id, besides where its stream now is. */
+export class RegisterIndicatorResultDto extends CommandResultDto {
+  @ApiProperty({ example: 'ind-10' })
+  id!: string;
 }

@@ -36,9 +36,9 @@ export class ReportProgressResultDto {
   @ApiProperty({ example: '0b6c1f0e-4c8e-5a57-9d1c-2f3b9e1d7a10' })
   reportId!: string;
 
-  @ApiProperty({ example: 3 })
+  @ApiProperty({ type: 'integer', example: 3 })
   revision!: number;
 
-  @ApiProperty({ example: 128 })
+  @ApiProperty({ type: 'integer', example: 128 })
   position!: number;
 }
