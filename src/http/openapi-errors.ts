@@ -29,8 +29,10 @@ interface RouteFacts {
 const REFUSALS: ReadonlyArray<[applies: (route: RouteFacts) => boolean, codes: CodesByStatus]> = [
   // Before routing (client-errors.ts), on the way in (http-drain.ts, forbidden-keys.ts), and our own failures.
   [() => true, { 400: ['INVALID_URL', 'MALFORMED_REQUEST', 'FORBIDDEN_KEY'], 408: ['REQUEST_TIMEOUT'], 431: ['HEADERS_TOO_LARGE'], 500: ['INTERNAL_ERROR'], 503: ['SHUTTING_DOWN'] }],
-  // Every key is checked (bearer-auth.guard.ts), and counted (rate-limit.guard.ts); so is the public route's address.
-  [(route) => route.keyed, { 401: ['UNAUTHENTICATED'], 503: ['AUTH_KEYS_UNAVAILABLE'] }],
+  // Every key is checked (bearer-auth.guard.ts): a token holds only what its issuer may grant, and an
+  // address that keeps failing is throttled (failed-authentications.ts); every caller is counted
+  // (rate-limit.guard.ts), the public route's address too.
+  [(route) => route.keyed, { 401: ['UNAUTHENTICATED'], 403: ['ISSUER_MAY_NOT_GRANT'], 429: ['AUTHENTICATION_THROTTLED'], 503: ['AUTH_KEYS_UNAVAILABLE'] }],
   [() => true, { 429: ['RATE_LIMITED'] }],
   [(route) => route.pathIds, { 400: ['INVALID_ID'] }],
   [(route) => route.queryParameters || route.jsonBody, { 400: ['VALIDATION_FAILED'] }],
@@ -60,14 +62,14 @@ const STATUS_OF_REFUSAL: Readonly<Record<keyof Refusals, ErrorStatus>> = { inval
 const DESCRIPTIONS: Readonly<Record<ErrorStatus, string>> = {
   400: 'The request is malformed (`details.fields` names each field for VALIDATION_FAILED).',
   401: 'No API key, an unknown key, or a refused JWT (`details.reason` says which check failed).',
-  403: "The caller may not do this: its role never may (ROLE_NOT_ALLOWED), or its unit is deactivated (UNIT_DEACTIVATED).",
+  403: "The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT).",
   404: 'Something the path names does not exist.',
   408: 'The request did not arrive in time.',
   409: 'The stream moved on since the revision sent (`details.currentRevision`, also as ETag).',
   413: 'The request body is larger than the limit.',
   415: 'The body is not of the media type the route takes (`details.expected`, `details.received`).',
   422: 'A business rule refused the request; `code` says which.',
-  429: "The caller's rate limit is spent; retry after Retry-After seconds.",
+  429: "The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds.",
   431: 'The request headers are too large.',
   500: 'A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back.',
   503: 'The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance).',

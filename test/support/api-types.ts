@@ -1114,6 +1114,24 @@ export interface operations {
                     };
                 };
             };
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "ISSUER_MAY_NOT_GRANT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
             /** @description The request did not arrive in time. Codes: REQUEST_TIMEOUT. */
             408: {
                 headers: {
@@ -1132,7 +1150,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller's rate limit is spent; retry after Retry-After seconds. Codes: RATE_LIMITED. */
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -1144,7 +1162,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 429;
                         /** @enum {string} */
-                        code: "RATE_LIMITED";
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -1283,7 +1301,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), or its unit is deactivated (UNIT_DEACTIVATED). Codes: UNIT_DEACTIVATED, ROLE_NOT_ALLOWED. */
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT, UNIT_DEACTIVATED, ROLE_NOT_ALLOWED. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1293,7 +1311,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 403;
                         /** @enum {string} */
-                        code: "UNIT_DEACTIVATED" | "ROLE_NOT_ALLOWED";
+                        code: "ISSUER_MAY_NOT_GRANT" | "UNIT_DEACTIVATED" | "ROLE_NOT_ALLOWED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -1391,7 +1409,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller's rate limit is spent; retry after Retry-After seconds. Codes: RATE_LIMITED. */
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -1403,7 +1421,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 429;
                         /** @enum {string} */
-                        code: "RATE_LIMITED";
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -1548,7 +1566,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), or its unit is deactivated (UNIT_DEACTIVATED). Codes: UNIT_DEACTIVATED, ROLE_NOT_ALLOWED. */
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT, UNIT_DEACTIVATED, ROLE_NOT_ALLOWED. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1558,7 +1576,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 403;
                         /** @enum {string} */
-                        code: "UNIT_DEACTIVATED" | "ROLE_NOT_ALLOWED";
+                        code: "ISSUER_MAY_NOT_GRANT" | "UNIT_DEACTIVATED" | "ROLE_NOT_ALLOWED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -1674,7 +1692,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller's rate limit is spent; retry after Retry-After seconds. Codes: RATE_LIMITED. */
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -1686,7 +1704,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 429;
                         /** @enum {string} */
-                        code: "RATE_LIMITED";
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -1836,7 +1854,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), or its unit is deactivated (UNIT_DEACTIVATED). Codes: UNIT_DEACTIVATED, ROLE_NOT_ALLOWED. */
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT, UNIT_DEACTIVATED, ROLE_NOT_ALLOWED. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -1846,7 +1864,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 403;
                         /** @enum {string} */
-                        code: "UNIT_DEACTIVATED" | "ROLE_NOT_ALLOWED";
+                        code: "ISSUER_MAY_NOT_GRANT" | "UNIT_DEACTIVATED" | "ROLE_NOT_ALLOWED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -1962,7 +1980,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller's rate limit is spent; retry after Retry-After seconds. Codes: RATE_LIMITED. */
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -1974,7 +1992,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 429;
                         /** @enum {string} */
-                        code: "RATE_LIMITED";
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2119,7 +2137,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), or its unit is deactivated (UNIT_DEACTIVATED). Codes: UNIT_DEACTIVATED, ROLE_NOT_ALLOWED. */
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT, UNIT_DEACTIVATED, ROLE_NOT_ALLOWED. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2129,7 +2147,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 403;
                         /** @enum {string} */
-                        code: "UNIT_DEACTIVATED" | "ROLE_NOT_ALLOWED";
+                        code: "ISSUER_MAY_NOT_GRANT" | "UNIT_DEACTIVATED" | "ROLE_NOT_ALLOWED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2245,7 +2263,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller's rate limit is spent; retry after Retry-After seconds. Codes: RATE_LIMITED. */
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -2257,7 +2275,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 429;
                         /** @enum {string} */
-                        code: "RATE_LIMITED";
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2402,7 +2420,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), or its unit is deactivated (UNIT_DEACTIVATED). Codes: UNIT_DEACTIVATED, ROLE_NOT_ALLOWED. */
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT, UNIT_DEACTIVATED, ROLE_NOT_ALLOWED. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2412,7 +2430,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 403;
                         /** @enum {string} */
-                        code: "UNIT_DEACTIVATED" | "ROLE_NOT_ALLOWED";
+                        code: "ISSUER_MAY_NOT_GRANT" | "UNIT_DEACTIVATED" | "ROLE_NOT_ALLOWED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2528,7 +2546,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller's rate limit is spent; retry after Retry-After seconds. Codes: RATE_LIMITED. */
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -2540,7 +2558,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 429;
                         /** @enum {string} */
-                        code: "RATE_LIMITED";
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2685,7 +2703,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), or its unit is deactivated (UNIT_DEACTIVATED). Codes: UNIT_DEACTIVATED, ROLE_NOT_ALLOWED. */
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT, UNIT_DEACTIVATED, ROLE_NOT_ALLOWED. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -2695,7 +2713,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 403;
                         /** @enum {string} */
-                        code: "UNIT_DEACTIVATED" | "ROLE_NOT_ALLOWED";
+                        code: "ISSUER_MAY_NOT_GRANT" | "UNIT_DEACTIVATED" | "ROLE_NOT_ALLOWED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2811,7 +2829,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller's rate limit is spent; retry after Retry-After seconds. Codes: RATE_LIMITED. */
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -2823,7 +2841,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 429;
                         /** @enum {string} */
-                        code: "RATE_LIMITED";
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -3057,6 +3075,24 @@ export interface operations {
                     };
                 };
             };
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "ISSUER_MAY_NOT_GRANT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
             /** @description Something the path names does not exist. Codes: INDICATOR_NOT_FOUND, INDICATOR_NOT_YET_REGISTERED. */
             404: {
                 headers: {
@@ -3093,7 +3129,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller's rate limit is spent; retry after Retry-After seconds. Codes: RATE_LIMITED. */
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -3105,7 +3141,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 429;
                         /** @enum {string} */
-                        code: "RATE_LIMITED";
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -3316,6 +3352,24 @@ export interface operations {
                     };
                 };
             };
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "ISSUER_MAY_NOT_GRANT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
             /** @description Something the path names does not exist. Codes: INDICATOR_NOT_FOUND. */
             404: {
                 headers: {
@@ -3352,7 +3406,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller's rate limit is spent; retry after Retry-After seconds. Codes: RATE_LIMITED. */
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -3364,7 +3418,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 429;
                         /** @enum {string} */
-                        code: "RATE_LIMITED";
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -3523,6 +3577,24 @@ export interface operations {
                     };
                 };
             };
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "ISSUER_MAY_NOT_GRANT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
             /** @description The request did not arrive in time. Codes: REQUEST_TIMEOUT. */
             408: {
                 headers: {
@@ -3541,7 +3613,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller's rate limit is spent; retry after Retry-After seconds. Codes: RATE_LIMITED. */
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -3553,7 +3625,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 429;
                         /** @enum {string} */
-                        code: "RATE_LIMITED";
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -3692,7 +3764,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), or its unit is deactivated (UNIT_DEACTIVATED). Codes: UNIT_DEACTIVATED, ROLE_NOT_ALLOWED. */
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT, UNIT_DEACTIVATED, ROLE_NOT_ALLOWED. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -3702,7 +3774,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 403;
                         /** @enum {string} */
-                        code: "UNIT_DEACTIVATED" | "ROLE_NOT_ALLOWED";
+                        code: "ISSUER_MAY_NOT_GRANT" | "UNIT_DEACTIVATED" | "ROLE_NOT_ALLOWED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -3800,7 +3872,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller's rate limit is spent; retry after Retry-After seconds. Codes: RATE_LIMITED. */
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -3812,7 +3884,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 429;
                         /** @enum {string} */
-                        code: "RATE_LIMITED";
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -3972,6 +4044,24 @@ export interface operations {
                     };
                 };
             };
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "ISSUER_MAY_NOT_GRANT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
             /** @description Something the path names does not exist. Codes: UNIT_NOT_FOUND. */
             404: {
                 headers: {
@@ -4008,7 +4098,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller's rate limit is spent; retry after Retry-After seconds. Codes: RATE_LIMITED. */
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4020,7 +4110,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 429;
                         /** @enum {string} */
-                        code: "RATE_LIMITED";
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -4165,7 +4255,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), or its unit is deactivated (UNIT_DEACTIVATED). Codes: UNIT_DEACTIVATED, ROLE_NOT_ALLOWED. */
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT, UNIT_DEACTIVATED, ROLE_NOT_ALLOWED. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4175,7 +4265,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 403;
                         /** @enum {string} */
-                        code: "UNIT_DEACTIVATED" | "ROLE_NOT_ALLOWED";
+                        code: "ISSUER_MAY_NOT_GRANT" | "UNIT_DEACTIVATED" | "ROLE_NOT_ALLOWED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -4291,7 +4381,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller's rate limit is spent; retry after Retry-After seconds. Codes: RATE_LIMITED. */
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4303,7 +4393,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 429;
                         /** @enum {string} */
-                        code: "RATE_LIMITED";
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -4448,7 +4538,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), or its unit is deactivated (UNIT_DEACTIVATED). Codes: UNIT_DEACTIVATED, ROLE_NOT_ALLOWED. */
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT, UNIT_DEACTIVATED, ROLE_NOT_ALLOWED. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -4458,7 +4548,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 403;
                         /** @enum {string} */
-                        code: "UNIT_DEACTIVATED" | "ROLE_NOT_ALLOWED";
+                        code: "ISSUER_MAY_NOT_GRANT" | "UNIT_DEACTIVATED" | "ROLE_NOT_ALLOWED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -4574,7 +4664,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller's rate limit is spent; retry after Retry-After seconds. Codes: RATE_LIMITED. */
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4586,7 +4676,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 429;
                         /** @enum {string} */
-                        code: "RATE_LIMITED";
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -4732,6 +4822,24 @@ export interface operations {
                     };
                 };
             };
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "ISSUER_MAY_NOT_GRANT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
             /** @description The request did not arrive in time. Codes: REQUEST_TIMEOUT. */
             408: {
                 headers: {
@@ -4750,7 +4858,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller's rate limit is spent; retry after Retry-After seconds. Codes: RATE_LIMITED. */
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4762,7 +4870,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 429;
                         /** @enum {string} */
-                        code: "RATE_LIMITED";
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -4911,6 +5019,24 @@ export interface operations {
                     };
                 };
             };
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "ISSUER_MAY_NOT_GRANT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
             /** @description Something the path names does not exist. Codes: RESOLUTION_NOT_FOUND. */
             404: {
                 headers: {
@@ -4947,7 +5073,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller's rate limit is spent; retry after Retry-After seconds. Codes: RATE_LIMITED. */
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4959,7 +5085,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 429;
                         /** @enum {string} */
-                        code: "RATE_LIMITED";
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -5189,7 +5315,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller's rate limit is spent; retry after Retry-After seconds. Codes: RATE_LIMITED. */
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: RATE_LIMITED. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -5472,6 +5598,24 @@ export interface operations {
                     };
                 };
             };
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "ISSUER_MAY_NOT_GRANT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
             /** @description Something the path names does not exist. Codes: INDICATOR_NOT_FOUND. */
             404: {
                 headers: {
@@ -5508,7 +5652,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller's rate limit is spent; retry after Retry-After seconds. Codes: RATE_LIMITED. */
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -5520,7 +5664,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 429;
                         /** @enum {string} */
-                        code: "RATE_LIMITED";
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -5674,7 +5818,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), or its unit is deactivated (UNIT_DEACTIVATED). Codes: ROLE_NOT_ALLOWED. */
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT, ROLE_NOT_ALLOWED. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5684,7 +5828,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 403;
                         /** @enum {string} */
-                        code: "ROLE_NOT_ALLOWED";
+                        code: "ISSUER_MAY_NOT_GRANT" | "ROLE_NOT_ALLOWED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -5728,7 +5872,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller's rate limit is spent; retry after Retry-After seconds. Codes: RATE_LIMITED. */
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -5740,7 +5884,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 429;
                         /** @enum {string} */
-                        code: "RATE_LIMITED";
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -5905,7 +6049,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), or its unit is deactivated (UNIT_DEACTIVATED). Codes: ROLE_NOT_ALLOWED. */
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT, ROLE_NOT_ALLOWED. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -5915,7 +6059,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 403;
                         /** @enum {string} */
-                        code: "ROLE_NOT_ALLOWED";
+                        code: "ISSUER_MAY_NOT_GRANT" | "ROLE_NOT_ALLOWED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -5941,7 +6085,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller's rate limit is spent; retry after Retry-After seconds. Codes: RATE_LIMITED. */
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -5953,7 +6097,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 429;
                         /** @enum {string} */
-                        code: "RATE_LIMITED";
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -6140,7 +6284,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), or its unit is deactivated (UNIT_DEACTIVATED). Codes: ROLE_NOT_ALLOWED. */
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT, ROLE_NOT_ALLOWED. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6150,7 +6294,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 403;
                         /** @enum {string} */
-                        code: "ROLE_NOT_ALLOWED";
+                        code: "ISSUER_MAY_NOT_GRANT" | "ROLE_NOT_ALLOWED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -6176,7 +6320,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller's rate limit is spent; retry after Retry-After seconds. Codes: RATE_LIMITED. */
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -6188,7 +6332,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 429;
                         /** @enum {string} */
-                        code: "RATE_LIMITED";
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -6338,7 +6482,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), or its unit is deactivated (UNIT_DEACTIVATED). Codes: UNIT_DEACTIVATED, ROLE_NOT_ALLOWED. */
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT, UNIT_DEACTIVATED, ROLE_NOT_ALLOWED. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6348,7 +6492,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 403;
                         /** @enum {string} */
-                        code: "UNIT_DEACTIVATED" | "ROLE_NOT_ALLOWED";
+                        code: "ISSUER_MAY_NOT_GRANT" | "UNIT_DEACTIVATED" | "ROLE_NOT_ALLOWED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -6464,7 +6608,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller's rate limit is spent; retry after Retry-After seconds. Codes: RATE_LIMITED. */
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -6476,7 +6620,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 429;
                         /** @enum {string} */
-                        code: "RATE_LIMITED";
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -6626,7 +6770,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), or its unit is deactivated (UNIT_DEACTIVATED). Codes: UNIT_DEACTIVATED, ROLE_NOT_ALLOWED. */
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT, UNIT_DEACTIVATED, ROLE_NOT_ALLOWED. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6636,7 +6780,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 403;
                         /** @enum {string} */
-                        code: "UNIT_DEACTIVATED" | "ROLE_NOT_ALLOWED";
+                        code: "ISSUER_MAY_NOT_GRANT" | "UNIT_DEACTIVATED" | "ROLE_NOT_ALLOWED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -6752,7 +6896,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller's rate limit is spent; retry after Retry-After seconds. Codes: RATE_LIMITED. */
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -6764,7 +6908,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 429;
                         /** @enum {string} */
-                        code: "RATE_LIMITED";
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -6914,7 +7058,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), or its unit is deactivated (UNIT_DEACTIVATED). Codes: UNIT_DEACTIVATED, ROLE_NOT_ALLOWED. */
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT, UNIT_DEACTIVATED, ROLE_NOT_ALLOWED. */
             403: {
                 headers: {
                     [name: string]: unknown;
@@ -6924,7 +7068,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 403;
                         /** @enum {string} */
-                        code: "UNIT_DEACTIVATED" | "ROLE_NOT_ALLOWED";
+                        code: "ISSUER_MAY_NOT_GRANT" | "UNIT_DEACTIVATED" | "ROLE_NOT_ALLOWED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -7040,7 +7184,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller's rate limit is spent; retry after Retry-After seconds. Codes: RATE_LIMITED. */
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -7052,7 +7196,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 429;
                         /** @enum {string} */
-                        code: "RATE_LIMITED";
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -7254,6 +7398,24 @@ export interface operations {
                     };
                 };
             };
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "ISSUER_MAY_NOT_GRANT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
             /** @description The request did not arrive in time. Codes: REQUEST_TIMEOUT. */
             408: {
                 headers: {
@@ -7272,7 +7434,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller's rate limit is spent; retry after Retry-After seconds. Codes: RATE_LIMITED. */
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -7284,7 +7446,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 429;
                         /** @enum {string} */
-                        code: "RATE_LIMITED";
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -7432,6 +7594,24 @@ export interface operations {
                     };
                 };
             };
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "ISSUER_MAY_NOT_GRANT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
             /** @description The request did not arrive in time. Codes: REQUEST_TIMEOUT. */
             408: {
                 headers: {
@@ -7486,7 +7666,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller's rate limit is spent; retry after Retry-After seconds. Codes: RATE_LIMITED. */
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -7498,7 +7678,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 429;
                         /** @enum {string} */
-                        code: "RATE_LIMITED";
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -7708,6 +7888,24 @@ export interface operations {
                     };
                 };
             };
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "ISSUER_MAY_NOT_GRANT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
             /** @description The request did not arrive in time. Codes: REQUEST_TIMEOUT. */
             408: {
                 headers: {
@@ -7726,7 +7924,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller's rate limit is spent; retry after Retry-After seconds. Codes: RATE_LIMITED. */
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -7738,7 +7936,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 429;
                         /** @enum {string} */
-                        code: "RATE_LIMITED";
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -7906,6 +8104,24 @@ export interface operations {
                     };
                 };
             };
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "ISSUER_MAY_NOT_GRANT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
             /** @description Something the path names does not exist. Codes: INDICATOR_NOT_FOUND. */
             404: {
                 headers: {
@@ -7942,7 +8158,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller's rate limit is spent; retry after Retry-After seconds. Codes: RATE_LIMITED. */
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -7954,7 +8170,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 429;
                         /** @enum {string} */
-                        code: "RATE_LIMITED";
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -8098,6 +8314,24 @@ export interface operations {
                     };
                 };
             };
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "ISSUER_MAY_NOT_GRANT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
             /** @description The request did not arrive in time. Codes: REQUEST_TIMEOUT. */
             408: {
                 headers: {
@@ -8116,7 +8350,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The caller's rate limit is spent; retry after Retry-After seconds. Codes: RATE_LIMITED. */
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
             429: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -8128,7 +8362,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 429;
                         /** @enum {string} */
-                        code: "RATE_LIMITED";
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
