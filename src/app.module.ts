@@ -31,6 +31,7 @@ import { IndicatorQueriesController } from './indicators/read/indicator-queries.
 import { AUDIT_TRAIL_CONTROLLERS, AUDIT_TRAIL_QUERY_HANDLERS } from './audit/audit-trail.providers';
 import { GetResolutionHandler, ListResolutionsHandler } from './resolutions/read/resolution-queries';
 import { ResolutionsController } from './resolutions/read/resolutions.controller';
+import { SessionController } from './session/session.controller';
 import { HealthController } from './health/health.controller';
 import { INSPECTION_COMMAND_HANDLERS, INSPECTION_CONTROLLERS, INSPECTION_QUERY_HANDLERS } from './inspection/inspection.providers';
 import { StoreHealth } from './health/store-health';
@@ -113,7 +114,7 @@ export class AppModule {
           skipIf: () => config.rateLimit.limit === 0,
         }),
       ],
-      controllers: [IndicatorCommandsController, IndicatorQueriesController, UnitsController, ResolutionsController, HealthController, ...AUDIT_TRAIL_CONTROLLERS, ...INSPECTION_CONTROLLERS],
+      controllers: [IndicatorCommandsController, IndicatorQueriesController, UnitsController, ResolutionsController, SessionController, HealthController, ...AUDIT_TRAIL_CONTROLLERS, ...INSPECTION_CONTROLLERS],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },

@@ -8,10 +8,17 @@ import { createFastifyAdapter } from './http/fastify-pipeline';
 import { installRequestPipeline } from './http/hardening';
 import { LedgerExceptionFilter } from './http/ledger-exception.filter';
 import { setupOpenApi } from './http/openapi';
+import { serveConsole } from './http/console-app';
 import { createValidationPipe } from './http/validation';
 import { installValidationMetadataCache } from './http/validation-metadata-cache';
 
-export async function createApp(options: AppModuleOptions & { logger?: LoggerService | LogLevel[] | false }): Promise<NestFastifyApplication> {
+export interface CreateAppOptions extends AppModuleOptions {
+  logger?: LoggerService | LogLevel[] | false;
+  /** Where the built console is (default: dist/web of this package); tests serve a stand-in. */
+  consoleDir?: string;
+}
+
+export async function createApp(options: CreateAppOptions): Promise<NestFastifyApplication> {
   // `logger: false` (the tests) silences the JSON logs too; otherwise Nest logs through pino.
   const quiet = options.logger === false && !options.logDestination;
   const config = quiet ? { ...options.config, logLevel: 'silent' as const } : options.config;
@@ -34,6 +41,7 @@ export async function createApp(options: AppModuleOptions & { logger?: LoggerSer
   app.useGlobalPipes(createValidationPipe());
   app.useGlobalFilters(new LedgerExceptionFilter());
   setupOpenApi(app);
+  await serveConsole(app, options.consoleDir);
   await app.init();
   // Fastify registers its routes and plugins on `ready`; a caller may hand the server to supertest before listening.
   await app.getHttpAdapter().getInstance().ready();

@@ -74,6 +74,8 @@ export interface TestAppOptions extends Pick<AppModuleOptions, 'eventStore' | 'r
   env?: NodeJS.ProcessEnv;
   /** Wraps the read-model store the app gets (the one given, or the one its configuration makes), e.g. to spy on it. */
   wrapReadModelStore?: (store: ReadModelStore) => ReadModelStore;
+  /** Where the built console is served from (default: dist/web). */
+  consoleDir?: string;
 }
 
 export async function startTestApp(options: TestAppOptions = {}): Promise<TestApp> {
@@ -83,7 +85,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   const { eventStore, projectionLease, logDestination, wrapReadModelStore } = options;
   const readModelStore = wrapReadModelStore ? wrapReadModelStore(options.readModelStore ?? createReadModelStore(config)) : options.readModelStore;
   // With a log destination the app logs through pino as the service does; without one it is silent.
-  const app = await createApp({ config, clock, eventStore, readModelStore, projectionLease, logDestination, ...(logDestination ? {} : { logger: false as const }) });
+  const app = await createApp({ config, clock, eventStore, readModelStore, projectionLease, logDestination, consoleDir: options.consoleDir, ...(logDestination ? {} : { logger: false as const }) });
   checkAnswersAgainstOpenApi(app);
   if (options.seed !== false) await seedIfEmpty(app, config);
   const server = app.getHttpServer();
