@@ -41,7 +41,7 @@ if (previous === digest && fs.existsSync(path.join(OUT, 'index.html')) && !proce
   console.log('web console: up to date (dist/web)');
   process.exit(0);
 }
-execFileSync(process.execPath, [require.resolve('vite/bin/vite.js'), 'build', '--config', path.join(WEB, 'vite.config.ts'), '--logLevel', 'warn'], {
+execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', path.join(WEB, 'vite.config.ts'), '--logLevel', 'warn'], {
   cwd: ROOT,
   stdio: 'inherit',
 });

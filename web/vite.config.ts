@@ -19,12 +19,6 @@ export default defineConfig({
     modulePreload: { polyfill: false },
     assetsInlineLimit: 0,
     chunkSizeWarningLimit: 1200,
-    rollupOptions: {
-      output: {
-        // ECharts is most of the weight and changes least: its own file stays cached across console releases.
-        manualChunks: (id) => (id.includes('node_modules/echarts') || id.includes('node_modules/zrender') ? 'charts' : undefined),
-      },
-    },
   },
   test: {
     root: webRoot,

@@ -83,3 +83,8 @@ export function formatQuantity(value: number | null | undefined, unit: string | 
   if (number === '—' || !unit) return number;
   return unit === '%' ? `${number}%` : `${number} ${unit}`;
 }
+
+/** A day and time typed in Vietnam time (`2021-06-30`, `2021-06-30T14:00`) as an ISO instant with its offset, which the API asks for. */
+export function vietnamInstant(day: string, time = '00:00:00'): string {
+  return `${day}T${time.length === 5 ? `${time}:00` : time}+07:00`;
+}

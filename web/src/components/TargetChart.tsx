@@ -1,0 +1,111 @@
+/**
+ * Reported figures of one numeric target by period, against the target and the pro-rata
+ * expectation (for a figure accumulated over the year, the share of the year gone by at each
+ * period's end; for a level, the target itself). Apache ECharts, SVG renderer.
+ */
+import { BarChart, LineChart } from 'echarts/charts';
+import { GridComponent, TooltipComponent } from 'echarts/components';
+import * as echarts from 'echarts/core';
+import { CanvasRenderer } from 'echarts/renderers';
+import { useEffect, useMemo, useRef } from 'react';
+import type { ProgressReport, Target } from '../api/types';
+import { formatNumber, formatPeriod, periodEnd } from '../i18n/format';
+import { targetInWords } from '../i18n/statuses';
+
+echarts.use([LineChart, BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
+
+export interface ChartPoint {
+  period: string;
+  value: number;
+  expected: number | null;
+}
+
+/** The points of the chart: the current (corrected) figure of each period's report, in period order. */
+export function chartPoints(target: Target, reports: ProgressReport[]): ChartPoint[] {
+  const goal = target.comparator === 'between' ? target.min : target.value;
+  return reports
+    .filter((report) => report.metric === target.metric && report.value !== null)
+    .map((report) => ({ period: report.period, end: periodEnd(report.period) ?? report.period, value: report.value as number }))
+    .sort((a, b) => a.end.localeCompare(b.end) || a.period.length - b.period.length)
+    .map(({ period, end, value }) => ({ period, value, expected: expectation(target, goal, end) }));
+}
+
+function expectation(target: Target, goal: number | null | undefined, end: string): number | null {
+  if (goal === null || goal === undefined) return null;
+  if (target.accumulation !== 'cumulative') return goal;
+  const month = Number(end.slice(5, 7));
+  return Math.round(((goal * month) / 12) * 100) / 100;
+}
+
+export function TargetChart({ target, reports }: { target: Target; reports: ProgressReport[] }) {
+  const element = useRef<HTMLDivElement>(null);
+  const points = useMemo(() => chartPoints(target, reports), [target, reports]);
+  const goal = target.comparator === 'between' ? target.min : target.value;
+  useEffect(() => {
+    if (!element.current || points.length === 0) return;
+    const chart = echarts.init(element.current, undefined, { renderer: 'canvas' });
+    const unit = target.unit === '%' ? '%' : target.unit ? ` ${target.unit}` : '';
+    chart.setOption({
+      animation: false,
+      textStyle: { fontFamily: 'inherit' },
+      grid: { left: 64, right: 32, top: 28, bottom: 32 },
+      tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => (typeof value === 'number' ? `${formatNumber(value, 6)}${unit}` : '—') },
+      xAxis: { type: 'category', data: points.map((p) => formatPeriod(p.period)) },
+      // Not from zero: a share moving between 93% and 95% must be visible.
+      yAxis: { type: 'value', scale: true, axisLabel: { formatter: (value: number) => formatNumber(value) } },
+      series: [
+        {
+          name: 'Số liệu báo cáo',
+          type: 'line',
+          data: points.map((p) => p.value),
+          symbol: 'circle',
+          symbolSize: 9,
+          lineStyle: { color: '#1d5fa7', width: 3 },
+          itemStyle: { color: '#1d5fa7' },
+          label: { show: true, position: 'top', formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? formatNumber(p.value, 6) : '') },
+        },
+        ...(goal === null || goal === undefined
+          ? []
+          : [{ name: 'Mục tiêu', type: 'line', data: points.map(() => goal), symbol: 'none', lineStyle: { type: 'dashed', color: '#b3261e', width: 2 }, itemStyle: { color: '#b3261e' } }]),
+        ...(target.accumulation === 'cumulative' && goal !== null && goal !== undefined
+          ? [{ name: 'Kỳ vọng theo tiến độ', type: 'line', data: points.map((p) => p.expected), symbol: 'none', lineStyle: { type: 'dotted', color: '#8a6d00', width: 2 }, itemStyle: { color: '#8a6d00' } }]
+          : []),
+      ],
+    });
+    const resize = () => chart.resize();
+    window.addEventListener('resize', resize);
+    return () => {
+      window.removeEventListener('resize', resize);
+      chart.dispose();
+    };
+  }, [points, goal, target.unit, target.accumulation]);
+
+  if (points.length === 0) return <p className="empty">Chưa có số liệu báo cáo để vẽ biểu đồ.</p>;
+  const summary = `Biểu đồ ${target.label}: mục tiêu ${targetInWords(target).toLowerCase()}; ${points
+    .map((p) => `${formatPeriod(p.period)}: ${formatNumber(p.value, 6)}`)
+    .join('; ')}.`;
+  const cumulative = target.accumulation === 'cumulative' && goal !== null && goal !== undefined;
+  return (
+    <figure className="chart-figure">
+      <div className="chart" ref={element} role="img" aria-label={summary} />
+      <ul className="chart-legend" aria-hidden="true">
+        <li>
+          <span className="swatch swatch-reported" />
+          Số liệu báo cáo (sau điều chỉnh)
+        </li>
+        {goal === null || goal === undefined ? null : (
+          <li>
+            <span className="swatch swatch-target" />
+            Mục tiêu cả năm
+          </li>
+        )}
+        {cumulative ? (
+          <li>
+            <span className="swatch swatch-expected" />
+            Kỳ vọng theo tiến độ thời gian
+          </li>
+        ) : null}
+      </ul>
+    </figure>
+  );
+}

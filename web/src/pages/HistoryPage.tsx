@@ -1,0 +1,227 @@
+/**
+ * The full timeline of one indicator — who, when, which period, reason, decision reference,
+ * before → after — with filters, the integrity badge, and the indicator as it stood at a chosen moment.
+ */
+import { useQuery } from '@tanstack/react-query';
+import { useState, type FormEvent } from 'react';
+import { Link, useParams, useSearchParams } from 'react-router';
+import { api, data } from '../api/client';
+import { IntegrityBadge } from '../components/IntegrityBadge';
+import { Page } from '../components/Page';
+import { Loading, PageRefusal } from '../components/Refusal';
+import { StatusBadge } from '../components/StatusBadge';
+import { TargetLine } from '../components/TargetLine';
+import { useIndicator, useUnits } from '../data';
+import { formatDateTime, formatPeriod, vietnamInstant } from '../i18n/format';
+import { snapshotInWords } from '../i18n/snapshots';
+import { EVENT_TYPE_LABELS, eventTypeLabel } from '../i18n/statuses';
+import { minPosition } from '../positions';
+
+const INDICATOR_EVENT_TYPES = Object.keys(EVENT_TYPE_LABELS).filter((type) => !/^(Resolution|Unit)/.test(type));
+const PAGE_SIZE = 100;
+
+export function HistoryPage() {
+  const { id = '' } = useParams();
+  const indicator = useIndicator(id);
+  const units = useUnits();
+  const [params, setParams] = useSearchParams();
+  const type = params.get('type') ?? '';
+  const from = params.get('from') ?? '';
+  const to = params.get('to') ?? '';
+  const unit = params.get('unit') ?? '';
+  const page = Math.max(0, Number(params.get('page') ?? 0) || 0);
+  const history = useQuery({
+    queryKey: ['history', id, type, from, to, unit, page],
+    queryFn: () =>
+      data(
+        api.GET('/indicators/{id}/history', {
+          params: {
+            path: { id },
+            query: {
+              ...(type ? { type } : {}),
+              ...(from ? { from: vietnamInstant(from) } : {}),
+              ...(to ? { to: vietnamInstant(to, '23:59:59.999') } : {}),
+              ...(unit ? { unit } : {}),
+              limit: PAGE_SIZE,
+              offset: page * PAGE_SIZE,
+              ...minPosition(),
+            },
+          },
+        }),
+      ),
+  });
+  const setFilter = (name: string, value: string) => {
+    const next = new URLSearchParams(params);
+    if (value) next.set(name, value);
+    else next.delete(name);
+    next.delete('page');
+    setParams(next, { replace: true });
+  };
+  const metricLabel = (metric: string) => indicator.data?.targets.find((target) => target.metric === metric)?.label ?? metric;
+  const name = indicator.data ? (indicator.data.kind === 'indicator' ? `Chỉ tiêu ${indicator.data.number}: ${indicator.data.name}` : indicator.data.name) : id;
+
+  return (
+    <Page
+      title={`Lịch sử thay đổi – ${name}`}
+      subtitle="Mọi báo cáo, điều chỉnh, phân công và quyết định, theo thứ tự ghi vào sổ cái."
+      actions={
+        <Link className="button" to={`/indicators/${encodeURIComponent(id)}`}>
+          Về trang chỉ tiêu
+        </Link>
+      }
+    >
+      <IntegrityBadge indicatorId={id} />
+      <AsOfPicker indicatorId={id} />
+      <form className="filters" aria-label="Lọc lịch sử" onSubmit={(event) => event.preventDefault()}>
+        <div className="field">
+          <label htmlFor="history-type">Loại thay đổi</label>
+          <select id="history-type" value={type} onChange={(event) => setFilter('type', event.target.value)}>
+            <option value="">Mọi loại</option>
+            {INDICATOR_EVENT_TYPES.map((t) => (
+              <option key={t} value={t}>
+                {eventTypeLabel(t)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div className="field">
+          <label htmlFor="history-from">Từ ngày</label>
+          <input id="history-from" type="date" value={from} onChange={(event) => setFilter('from', event.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="history-to">Đến ngày</label>
+          <input id="history-to" type="date" value={to} onChange={(event) => setFilter('to', event.target.value)} />
+        </div>
+        <div className="field">
+          <label htmlFor="history-unit">Đơn vị thực hiện</label>
+          <select id="history-unit" value={unit} onChange={(event) => setFilter('unit', event.target.value)}>
+            <option value="">Mọi đơn vị</option>
+            {(units.data?.items ?? []).map((u) => (
+              <option key={u.id} value={u.id}>
+                {u.name ?? u.id}
+              </option>
+            ))}
+          </select>
+        </div>
+      </form>
+      {history.isPending ? <Loading what="lịch sử" /> : null}
+      {history.error ? <PageRefusal error={history.error} /> : null}
+      {history.data ? (
+        <>
+          <p className="count-line" role="status">
+            {history.data.total} mục{history.data.total > PAGE_SIZE ? `, trang ${page + 1}/${Math.ceil(history.data.total / PAGE_SIZE)}` : ''}
+          </p>
+          <table className="history-table">
+            <caption className="visually-hidden">Lịch sử thay đổi, cũ nhất trước</caption>
+            <thead>
+              <tr>
+                <th scope="col">Phiên bản</th>
+                <th scope="col">Thời điểm ghi</th>
+                <th scope="col">Người thực hiện</th>
+                <th scope="col">Thay đổi</th>
+                <th scope="col">Kỳ</th>
+                <th scope="col">Lý do · văn bản</th>
+                <th scope="col">Trước → sau</th>
+              </tr>
+            </thead>
+            <tbody>
+              {history.data.items.map((entry) => (
+                <tr key={entry.position} data-revision={entry.revision}>
+                  <td className="figure">{entry.revision}</td>
+                  <td>{formatDateTime(entry.recordedAt)}</td>
+                  <td>
+                    {units.unitName(entry.actor.unitId)}
+                    <div className="muted mono">{entry.actor.id}</div>
+                  </td>
+                  <th scope="row" className="entry-summary">
+                    <span className="entry-type">{eventTypeLabel(entry.type)}</span>
+                    {entry.metric ? <div>{metricLabel(entry.metric)}</div> : null}
+                    {entry.queryMessage ? <blockquote>{entry.queryMessage}</blockquote> : null}
+                  </th>
+                  <td>{entry.period ? formatPeriod(entry.period) : '—'}</td>
+                  <td>
+                    {entry.reason ?? '—'}
+                    {entry.decisionRef ? <div className="decision-ref">Văn bản: {entry.decisionRef}</div> : null}
+                  </td>
+                  <td>
+                    {entry.before ? (
+                      <>
+                        <span className="before">{snapshotInWords(entry.before as Record<string, unknown>, units.unitName)}</span> →{' '}
+                      </>
+                    ) : null}
+                    <span className="after">{snapshotInWords(entry.after as Record<string, unknown>, units.unitName)}</span>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+          {history.data.total > PAGE_SIZE ? (
+            <nav className="pager" aria-label="Trang">
+              <button type="button" disabled={page === 0} onClick={() => setFilter('page', String(page - 1))}>
+                Trang trước
+              </button>
+              <button type="button" disabled={(page + 1) * PAGE_SIZE >= history.data.total} onClick={() => setFilter('page', String(page + 1))}>
+                Trang sau
+              </button>
+            </nav>
+          ) : null}
+        </>
+      ) : null}
+      {indicator.error ? <PageRefusal error={indicator.error} /> : null}
+    </Page>
+  );
+}
+
+/** The indicator as it was known at a moment (Vietnam time): replayed by the API from the ledger. */
+function AsOfPicker({ indicatorId }: { indicatorId: string }) {
+  const units = useUnits();
+  const [day, setDay] = useState('');
+  const [time, setTime] = useState('23:59');
+  const [asOf, setAsOf] = useState<string | null>(null);
+  const stood = useQuery({
+    queryKey: ['indicator', indicatorId, 'asOf', asOf],
+    queryFn: () => data(api.GET('/indicators/{id}', { params: { path: { id: indicatorId }, query: { asOf: asOf! } } })),
+    enabled: asOf !== null,
+    retry: false,
+  });
+  function submit(event: FormEvent) {
+    event.preventDefault();
+    if (day) setAsOf(vietnamInstant(day, time || '23:59'));
+  }
+  return (
+    <section className="as-of" aria-labelledby="as-of-heading">
+      <h2 id="as-of-heading">Xem chỉ tiêu tại một thời điểm</h2>
+      <form className="filters" onSubmit={submit}>
+        <div className="field">
+          <label htmlFor="as-of-day">Ngày</label>
+          <input id="as-of-day" type="date" value={day} onChange={(event) => setDay(event.target.value)} required />
+        </div>
+        <div className="field">
+          <label htmlFor="as-of-time">Giờ (giờ Việt Nam)</label>
+          <input id="as-of-time" type="time" value={time} onChange={(event) => setTime(event.target.value)} />
+        </div>
+        <button type="submit" className="button">
+          Xem
+        </button>
+        {asOf ? (
+          <button type="button" className="button-quiet" onClick={() => setAsOf(null)}>
+            Ẩn
+          </button>
+        ) : null}
+      </form>
+      {asOf && stood.isPending ? <Loading what="trạng thái tại thời điểm đó" /> : null}
+      {asOf && stood.error ? <PageRefusal error={stood.error} /> : null}
+      {asOf && stood.data ? (
+        <div className="as-of-result" aria-live="polite">
+          <p>
+            Tại {formatDateTime(asOf)}: phiên bản {stood.data.revision}, đơn vị phụ trách {units.unitName(stood.data.responsibleUnitId)},{' '}
+            <StatusBadge status={stood.data.worstStatus} />
+          </p>
+          {stood.data.targets.map((target) => (
+            <TargetLine key={target.metric} target={target} />
+          ))}
+        </div>
+      ) : null}
+    </section>
+  );
+}
