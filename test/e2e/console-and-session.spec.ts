@@ -3,27 +3,24 @@
  * test/browser), and `GET /session`, which tells the console who its user is.
  */
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import request from 'supertest';
+import { standInConsole, type StandInConsole } from '../support/stand-in-console';
 import { KEYS, startTestApp, type TestApp } from '../support/test-app';
 
 describe('the console and the session (e2e)', () => {
   let t: TestApp;
-  let consoleDir: string;
+  let built: StandInConsole;
 
   beforeAll(async () => {
-    consoleDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-console-'));
-    fs.mkdirSync(path.join(consoleDir, 'assets'));
-    fs.writeFileSync(path.join(consoleDir, 'index.html'), '<!doctype html><title>Bảng điều khiển</title><script type="module" src="/console/assets/app-1a2b.js"></script>');
-    fs.writeFileSync(path.join(consoleDir, 'assets/app-1a2b.js'), 'console.log("console")');
-    fs.writeFileSync(path.join(consoleDir, 'secret.txt'), 'not an asset');
-    t = await startTestApp({ consoleDir });
+    built = standInConsole({ 'assets/app-1a2b.js': 'console.log("console")' });
+    fs.writeFileSync(path.join(built.dir, 'secret.txt'), 'not an asset');
+    t = await startTestApp({ consoleDir: built.dir });
   });
 
   afterAll(async () => {
     await t.close();
-    fs.rmSync(consoleDir, { recursive: true, force: true });
+    built.remove();
   });
 
   const server = () => t.app.getHttpServer();

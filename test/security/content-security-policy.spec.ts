@@ -6,6 +6,7 @@
  * its inline scripts and eval, was checked in headless Chromium; this suite checks the policies.)
  */
 import request from 'supertest';
+import { standInConsole, type StandInConsole } from '../support/stand-in-console';
 import { startTestApp, type TestApp } from '../support/test-app';
 
 /** The policy as directive → sources. */
@@ -22,13 +23,16 @@ function policyOf(header: string | undefined): Map<string, string[]> {
 
 describe('content-security policy', () => {
   let t: TestApp;
+  let built: StandInConsole;
 
   beforeAll(async () => {
-    t = await startTestApp({ seed: false });
+    built = standInConsole();
+    t = await startTestApp({ seed: false, consoleDir: built.dir });
   });
 
   afterAll(async () => {
     await t.close();
+    built.remove();
   });
 
   it.each(['/docs', '/docs/swagger-ui-init.js', '/console/', '/console/assets/index-4f2a9c.js'])('lets the web app at %s run its own scripts only: no inline script, no eval', async (url) => {
