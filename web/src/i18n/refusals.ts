@@ -101,6 +101,7 @@ const MESSAGES: Record<string, string> = {
   PROJECTION_LAGGING: 'Dữ liệu tổng hợp đang cập nhật. Hãy thử lại sau vài giây.',
   READ_MODEL_REBUILDING: 'Dữ liệu tổng hợp đang được dựng lại. Hãy thử lại sau ít phút.',
   SHUTTING_DOWN: 'Hệ thống đang khởi động lại. Hãy thử lại sau ít phút.',
+  UNHEALTHY: 'Hệ thống chưa kết nối được kho dữ liệu. Hãy thử lại sau ít phút.',
   EVENT_STORE_UNAVAILABLE: 'Chưa kết nối được kho sự kiện; chưa có gì được ghi. Hãy thử lại.',
   READ_STORE_UNAVAILABLE: 'Chưa kết nối được kho dữ liệu tổng hợp. Hãy thử lại.',
   AUTH_KEYS_UNAVAILABLE: 'Chưa kiểm tra được mã JWT với nơi cấp. Hãy thử lại.',

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { progressShare } from './progress';
+import { snapshotInWords } from './snapshots';
+import { STATUS_LABELS, statusLabel, statusRank, targetInWords } from './statuses';
+
+describe('statuses', () => {
+  it('names every status of the API', () => {
+    expect(statusLabel('achieved')).toBe('Đã đạt');
+    expect(statusLabel('on_track')).toBe('Đúng tiến độ');
+    expect(statusLabel('at_risk')).toBe('Có nguy cơ không đạt');
+    expect(statusLabel('not_achieved')).toBe('Không đạt');
+    expect(statusLabel('no_data')).toBe('Chưa có số liệu');
+    expect(statusLabel('something_else')).toBe('Không rõ');
+    expect(Object.keys(STATUS_LABELS).sort()).toEqual(['achieved', 'at_risk', 'no_data', 'not_achieved', 'on_track']);
+  });
+
+  it('puts what needs attention first', () => {
+    const sorted = ['achieved', 'no_data', 'at_risk', 'on_track', 'not_achieved'].sort((a, b) => statusRank(a) - statusRank(b));
+    expect(sorted).toEqual(['not_achieved', 'at_risk', 'no_data', 'on_track', 'achieved']);
+  });
+});
+
+describe('targets in plain Vietnamese', () => {
+  it('says each comparator as the resolution does', () => {
+    expect(targetInWords({ kind: 'numeric', comparator: '>=', value: 90, unit: '%' })).toBe('Từ 90% trở lên');
+    expect(targetInWords({ kind: 'numeric', comparator: '>', value: 1000, unit: 'doanh nghiệp' })).toBe('Trên 1.000 doanh nghiệp');
+    expect(targetInWords({ kind: 'numeric', comparator: '<', value: 1.5, unit: '%' })).toBe('Dưới 1,5%');
+    expect(targetInWords({ kind: 'numeric', comparator: '<=', value: 0, unit: 'ổ dịch' })).toBe('Không quá 0 ổ dịch');
+    expect(targetInWords({ kind: 'numeric', comparator: 'between', min: 60, max: 70, unit: 'cơ sở' })).toBe('Từ 60 đến 70 cơ sở');
+    expect(targetInWords({ kind: 'numeric', comparator: 'top_group', rankingIndex: 'DDCI' })).toBe('Thuộc nhóm dẫn đầu chỉ số DDCI');
+    expect(targetInWords({ kind: 'milestone', dueDate: '2021-09-05' })).toBe('Hoàn thành trước ngày 05/09/2021');
+  });
+});
+
+describe('progress bars', () => {
+  it('draws a floor target as the share reached, a ceiling as met or exceeded', () => {
+    expect(progressShare({ kind: 'numeric', comparator: '>=', value: 97, latestValue: 94.2 })).toBeCloseTo(0.9711, 3);
+    expect(progressShare({ kind: 'numeric', comparator: '>=', value: 6500, latestValue: 7000 })).toBe(1);
+    expect(progressShare({ kind: 'numeric', comparator: '<=', value: 0, latestValue: 0 })).toBe(1);
+    expect(progressShare({ kind: 'numeric', comparator: '>=', value: 97, latestValue: null })).toBeNull();
+    expect(progressShare({ kind: 'milestone', latestState: 'completed' })).toBe(1);
+    expect(progressShare({ kind: 'numeric', comparator: 'top_group', latestValue: 3 })).toBeNull();
+  });
+});
+
+describe('before and after, in words', () => {
+  const unitName = (id: string) => ({ 'phong-y-te': 'Phòng Y tế' })[id] ?? id;
+  it('says what changed', () => {
+    expect(snapshotInWords({ responsibleUnitId: 'phong-y-te' }, unitName)).toBe('Phòng Y tế');
+    expect(snapshotInWords({ value: 93.4 }, unitName)).toBe('93,4');
+    expect(snapshotInWords({ comparator: '>=', value: 95, min: null, max: null, dueDate: null }, unitName)).toBe('Từ 95 trở lên');
+    expect(snapshotInWords({ state: 'completed', narrative: 'Xong', completedOn: '2021-08-30' }, unitName)).toBe('Đã hoàn thành (30/08/2021)');
+    expect(snapshotInWords({ queryStatus: 'open' }, unitName)).toBe('Chờ giải trình');
+    expect(snapshotInWords(null, unitName)).toBe('—');
+  });
+});
