@@ -44,6 +44,8 @@ if (previous === digest && fs.existsSync(path.join(OUT, 'index.html')) && !proce
 execFileSync(process.execPath, [path.join(ROOT, 'node_modules', 'vite', 'bin', 'vite.js'), 'build', '--config', path.join(WEB, 'vite.config.ts'), '--logLevel', 'warn'], {
   cwd: ROOT,
   stdio: 'inherit',
+  // The caller's NODE_ENV (Jest sets `test`) would give React's development build.
+  env: { ...process.env, NODE_ENV: 'production' },
 });
 fs.writeFileSync(DIGEST_FILE, `${digest}\n`);
 console.log('web console: built into dist/web');

@@ -61,7 +61,7 @@ export function Layout() {
           <strong>Dữ liệu minh họa</strong> — số liệu trên trang này được tạo để trình diễn, không phải số liệu thật của các đơn vị.
         </div>
       ) : null}
-      <main id="main" className="app-main">
+      <main id="main" className="app-main" tabIndex={-1}>
         <Outlet />
       </main>
       <footer className="app-footer">Mọi thay đổi được ghi vào sổ cái, có chuỗi băm để kiểm chứng. Giờ hiển thị: giờ Việt Nam (UTC+7).</footer>

@@ -1,5 +1,8 @@
 import { useEffect, useRef, type ReactNode } from 'react';
 
+/** The first page shown after loading keeps the browser's focus at the top, where the skip link is. */
+let firstPage = true;
+
 /**
  * A page's title: the tab's title too, and where the keyboard focus goes after navigating, so a
  * screen reader announces the new page and Tab continues from its top.
@@ -8,7 +11,8 @@ export function Page({ title, subtitle, actions, children }: { title: string; su
   const heading = useRef<HTMLHeadingElement>(null);
   useEffect(() => {
     document.title = `${title} – Sổ theo dõi nghị quyết`;
-    heading.current?.focus({ preventScroll: true });
+    if (firstPage) firstPage = false;
+    else heading.current?.focus({ preventScroll: true });
   }, [title]);
   return (
     <>

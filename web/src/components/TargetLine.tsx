@@ -18,7 +18,7 @@ export function latestInWords(target: Target): string {
 }
 
 export function formatQuantityExact(value: number | null | undefined, unit: string | null | undefined): string {
-  return formatQuantity(value === null || value === undefined ? value : Number(value.toFixed(EXACT)), unit);
+  return formatQuantity(value, unit, EXACT);
 }
 
 export function TargetLine({ target, compact = false }: { target: Target; compact?: boolean }) {

@@ -40,5 +40,6 @@ describe('Vietnamese formats', () => {
     expect(formatQuantity(97, '%')).toBe('97%');
     expect(formatQuantity(1000, 'doanh nghiệp')).toBe('1.000 doanh nghiệp');
     expect(formatQuantity(null, '%')).toBe('—');
+    expect(formatQuantity(93.125, '%', 6)).toBe('93,125%');
   });
 });

@@ -78,8 +78,8 @@ function lastDay(year: number, month: number): string {
 }
 
 /** A value with its unit: `97 %`, `1.000 doanh nghiệp`, `6,5 %`. */
-export function formatQuantity(value: number | null | undefined, unit: string | null | undefined): string {
-  const number = formatNumber(value);
+export function formatQuantity(value: number | null | undefined, unit: string | null | undefined, maxFractionDigits = 2): string {
+  const number = formatNumber(value, maxFractionDigits);
   if (number === '—' || !unit) return number;
   return unit === '%' ? `${number}%` : `${number} ${unit}`;
 }
