@@ -116,7 +116,7 @@ describeWithBrowser('the inspection console in Chromium (browser)', () => {
     await form.getByLabel('Kỳ báo cáo').selectOption('2021-Q2');
     await form.getByLabel(/^Số liệu/).fill('140');
     await form.getByRole('button', { name: 'Gửi báo cáo' }).click();
-    const refusal = form.getByText('Giá trị không phù hợp với đơn vị đo của mục tiêu.');
+    const refusal = form.getByText('Giá trị không phù hợp với đơn vị đo của mục tiêu. Tỷ lệ phần trăm phải từ 0 đến 100.');
     await refusal.waitFor();
     expect(await form.getByLabel(/^Số liệu/).getAttribute('aria-describedby')).toContain(await refusal.getAttribute('id'));
     expect(await page.content()).not.toContain('VALUE_OUT_OF_RANGE');

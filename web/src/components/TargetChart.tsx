@@ -3,8 +3,8 @@
  * expectation (for a figure accumulated over the year, the share of the year gone by at each
  * period's end; for a level, the target itself). Apache ECharts, SVG renderer.
  */
-import { BarChart, LineChart } from 'echarts/charts';
-import { GridComponent, TooltipComponent } from 'echarts/components';
+import { LineChart } from 'echarts/charts';
+import { GridComponent, MarkLineComponent } from 'echarts/components';
 import * as echarts from 'echarts/core';
 import { CanvasRenderer } from 'echarts/renderers';
 import { useEffect, useMemo, useRef } from 'react';
@@ -12,7 +12,8 @@ import type { ProgressReport, Target } from '../api/types';
 import { formatNumber, formatPeriod, periodEnd } from '../i18n/format';
 import { targetInWords } from '../i18n/statuses';
 
-echarts.use([LineChart, BarChart, GridComponent, TooltipComponent, CanvasRenderer]);
+// No tooltip component: every point carries its figure as a label, readable without a mouse.
+echarts.use([LineChart, GridComponent, MarkLineComponent, CanvasRenderer]);
 
 export interface ChartPoint {
   period: string;
@@ -37,6 +38,15 @@ function expectation(target: Target, goal: number | null | undefined, end: strin
   return Math.round(((goal * month) / 12) * 100) / 100;
 }
 
+/** The y axis reaches the target line as well as the figures. */
+function boundsWith(goal: number, points: ChartPoint[]): { min: number; max: number } {
+  const values = [goal, ...points.map((p) => p.value), ...points.flatMap((p) => (p.expected === null ? [] : [p.expected]))];
+  const low = Math.min(...values);
+  const high = Math.max(...values);
+  const pad = (high - low || Math.abs(high) || 1) * 0.15;
+  return { min: Math.floor(low - pad), max: Math.ceil(high + pad) };
+}
+
 export function TargetChart({ target, reports }: { target: Target; reports: ProgressReport[] }) {
   const element = useRef<HTMLDivElement>(null);
   const points = useMemo(() => chartPoints(target, reports), [target, reports]);
@@ -49,10 +59,9 @@ export function TargetChart({ target, reports }: { target: Target; reports: Prog
       animation: false,
       textStyle: { fontFamily: 'inherit' },
       grid: { left: 64, right: 32, top: 28, bottom: 32 },
-      tooltip: { trigger: 'axis', valueFormatter: (value: unknown) => (typeof value === 'number' ? `${formatNumber(value, 6)}${unit}` : '—') },
       xAxis: { type: 'category', data: points.map((p) => formatPeriod(p.period)) },
       // Not from zero: a share moving between 93% and 95% must be visible.
-      yAxis: { type: 'value', scale: true, axisLabel: { formatter: (value: number) => formatNumber(value) } },
+      yAxis: { type: 'value', scale: true, ...(goal === null || goal === undefined ? {} : boundsWith(goal, points)), axisLabel: { formatter: (value: number) => formatNumber(value) } },
       series: [
         {
           name: 'Số liệu báo cáo',
@@ -63,10 +72,19 @@ export function TargetChart({ target, reports }: { target: Target; reports: Prog
           lineStyle: { color: '#1d5fa7', width: 3 },
           itemStyle: { color: '#1d5fa7' },
           label: { show: true, position: 'top', formatter: (p: { value: unknown }) => (typeof p.value === 'number' ? formatNumber(p.value, 6) : '') },
+          // The year's target across the whole chart, also with a single report (a one-point line draws nothing).
+          ...(goal === null || goal === undefined
+            ? {}
+            : {
+                markLine: {
+                  silent: true,
+                  symbol: 'none',
+                  lineStyle: { type: 'dashed', color: '#b3261e', width: 2 },
+                  label: { formatter: `Mục tiêu ${formatNumber(goal, 6)}${unit}`, color: '#8a1c14', position: 'insideEndTop' },
+                  data: [{ yAxis: goal }],
+                },
+              }),
         },
-        ...(goal === null || goal === undefined
-          ? []
-          : [{ name: 'Mục tiêu', type: 'line', data: points.map(() => goal), symbol: 'none', lineStyle: { type: 'dashed', color: '#b3261e', width: 2 }, itemStyle: { color: '#b3261e' } }]),
         ...(target.accumulation === 'cumulative' && goal !== null && goal !== undefined
           ? [{ name: 'Kỳ vọng theo tiến độ', type: 'line', data: points.map((p) => p.expected), symbol: 'none', lineStyle: { type: 'dotted', color: '#8a6d00', width: 2 }, itemStyle: { color: '#8a6d00' } }]
           : []),

@@ -42,12 +42,12 @@ function fill(label: string, value: string): void {
 
 describe('the report form', () => {
   it('shows a refusal of the API next to its field, in Vietnamese', async () => {
-    answer = { status: 422, body: { statusCode: 422, code: 'VALUE_OUT_OF_RANGE', message: '140 does not suit a share' } };
+    answer = { status: 422, body: { statusCode: 422, code: 'VALUE_OUT_OF_RANGE', message: '140 does not suit a share', details: { measure: 'share', value: 140 } } };
     await renderForm();
     fill('Kỳ báo cáo', '2021-Q1');
     fill('Số liệu', '140');
     fireEvent.click(screen.getByRole('button', { name: 'Gửi báo cáo' }));
-    const message = await screen.findByText('Giá trị không phù hợp với đơn vị đo của mục tiêu.');
+    const message = await screen.findByText('Giá trị không phù hợp với đơn vị đo của mục tiêu. Tỷ lệ phần trăm phải từ 0 đến 100.');
     const input = screen.getByLabelText('Số liệu', { exact: false });
     expect(input.getAttribute('aria-invalid')).toBe('true');
     expect(input.getAttribute('aria-describedby')).toContain(message.id);

@@ -33,6 +33,11 @@ describe('refusals in Vietnamese', () => {
     expect(shown.message).not.toContain('does not suit');
   });
 
+  it('says what range a figure must lie in, from the details', () => {
+    const body = { statusCode: 422, code: 'VALUE_OUT_OF_RANGE', details: { metric: 'health_insurance_coverage', measure: 'share', unit: '%', value: 140 } };
+    expect(refusalMessage(body)).toBe('Giá trị không phù hợp với đơn vị đo của mục tiêu. Tỷ lệ phần trăm phải từ 0 đến 100.');
+  });
+
   it('places each refusal next to the field it concerns', () => {
     expect(describeRefusal({ statusCode: 422, code: 'DUPLICATE_REPORT' })[0].field).toBe('period');
     expect(describeRefusal({ statusCode: 422, code: 'DECISION_REF_REQUIRED' })[0].field).toBe('decisionRef');

@@ -111,6 +111,14 @@ const MESSAGES: Record<string, string> = {
   INTERNAL_ERROR: 'Hệ thống gặp lỗi. Hãy thử lại; nếu vẫn lỗi, hãy báo quản trị viên.',
 };
 
+/** What a figure of each measure may be (the API's rule, said to the person typing it). */
+const MEASURE_RANGES: Record<string, string> = {
+  share: 'Tỷ lệ phần trăm phải từ 0 đến 100.',
+  count: 'Số lượng phải là số nguyên không âm.',
+  amount: 'Giá trị không được âm.',
+  rank: 'Thứ hạng phải là số nguyên từ 1 trở lên.',
+};
+
 /** What a field is called in the forms, for validation messages that name it. */
 const FIELD_LABELS: Record<string, string> = {
   value: 'Số liệu',
@@ -199,6 +207,9 @@ export function refusalMessage(body: RefusalBody): string {
   const known = MESSAGES[body.code];
   if (!known) return `Hệ thống từ chối yêu cầu (mã ${body.code}).`;
   const details = body.details ?? {};
+  if (body.code === 'VALUE_OUT_OF_RANGE' && typeof details.measure === 'string' && details.measure in MEASURE_RANGES) {
+    return `${known} ${MEASURE_RANGES[details.measure]}`;
+  }
   if (body.code === 'CONCURRENCY_CONFLICT' && typeof details.currentRevision === 'number') {
     return `${known} (Phiên bản hiện tại: ${details.currentRevision}.)`;
   }
