@@ -17,6 +17,7 @@ import { BENCH_TMP, dataset } from './workloads/generate';
 import { commandLoadRun, FRAMEWORK_VARIANTS, SERVICE_TARGET, type CommandLoadResult, type HttpRunOptions } from './workloads/http-commands';
 import { latencySeries, serviceOn, startupRun } from './workloads/queries';
 import { validationRows } from './workloads/validation-rows';
+import { consoleSizeRows, dashboardNavigationRow } from './workloads/console';
 
 type Rate = { perSecond: number; seconds: number };
 
@@ -318,6 +319,20 @@ async function listWorkload(): Promise<void> {
   }
 }
 
+async function consoleWorkload(): Promise<void> {
+  if (!selected('console')) return;
+  log('the web console: JavaScript size, navigation to the dashboard …');
+  consoleSizeRows().forEach(addRow);
+  const info = await dataset('list', { totalEvents: 700, syntheticIndicators: 49 }, log);
+  const server = await serviceOn(info, workDir, 'console');
+  try {
+    const row = await dashboardNavigationRow(server, INSPECTOR_KEY, settings.runs, log);
+    if (row) addRow(row);
+  } finally {
+    await server.stop();
+  }
+}
+
 /** Runs a group of workloads and logs how long it took (datasets generated for it included), so the 10-minute budget can be watched. */
 async function timed(name: string, workloads: () => Promise<void>): Promise<void> {
   const started = Date.now();
@@ -346,6 +361,7 @@ async function main(): Promise<void> {
     await timed('history', historyWorkloads);
     await timed('start-up', startupWorkload);
     await timed('GET /indicators', listWorkload);
+    await timed('console', consoleWorkload);
     // Last, so that the latency workloads do not follow a million-event replay (its process holds
     // 3 GB): right after one, the machine's own floor measured 4 ms p99 where it is usually 0.5–1.
     await timed('rebuild', rebuildWorkloads);

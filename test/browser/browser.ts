@@ -3,19 +3,20 @@
  * /usr/bin/chromium the browser suites are skipped with the reason printed; under REQUIRE_BROWSER=1
  * they fail instead. `.ci/run` installs the package (fail-soft, like docker-compose).
  */
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { CHROMIUM, chromiumInstalled } from '../support/chromium';
 
-export const CHROMIUM = '/usr/bin/chromium';
+export { buildConsole, launchChromium } from '../support/chromium';
+
 const ROOT = path.join(__dirname, '../..');
 export const SCREENSHOT_DIR = path.join(ROOT, 'browser-screenshots');
 
 const browserRequired = process.env.REQUIRE_BROWSER === '1';
 
 export function describeWithBrowser(title: string, declare: () => void): void {
-  if (fs.existsSync(CHROMIUM)) {
+  if (chromiumInstalled()) {
     describe(title, declare);
     return;
   }
@@ -30,20 +31,6 @@ export function describeWithBrowser(title: string, declare: () => void): void {
   }
   process.stdout.write(`skipped: ${CHROMIUM} is missing (apt-get install chromium to run ${title}; see docs/testing.md)\n`);
   describe.skip(title, declare);
-}
-
-export async function launchChromium(): Promise<Browser> {
-  process.env.PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD = '1';
-  const { chromium } = await import('playwright-core');
-  return chromium.launch({
-    executablePath: CHROMIUM,
-    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-  });
-}
-
-/** Builds the console into dist/web unless it is current (scripts/build-console.js keeps a digest of its sources). */
-export function buildConsole(): void {
-  execFileSync(process.execPath, [path.join(ROOT, 'scripts/build-console.js')], { cwd: ROOT, stdio: 'pipe', timeout: 300_000 });
 }
 
 export async function screenshot(page: Page, name: string): Promise<void> {
