@@ -1,5 +1,5 @@
 # resolution-ledger: a multi-stage build. The first stage compiles TypeScript with every dependency;
-# the second holds only the compiled code, production dependencies and the seeds, and runs as the
+# the second holds only the compiled code and the built web console, production dependencies and the seeds, and runs as the
 # unprivileged `node` user under tini. Node 24 LTS on Debian bookworm.
 #
 # test/deploy/dockerfile-npm-steps.spec.ts runs this file's npm steps (npm ci, the build, npm prune
@@ -17,7 +17,12 @@ RUN npm ci
 COPY tsconfig.json tsconfig.build.json nest-cli.json ./
 COPY src ./src
 COPY projections ./projections
+# The web console: built into dist/web with the dev dependencies (React, Vite, ECharts), which the
+# runtime stage does not need: it serves the built files only.
+COPY web ./web
+COPY scripts/build-console.js ./scripts/build-console.js
 RUN npx tsc -p tsconfig.build.json \
+ && npm run build:web \
  && npm prune --omit=dev
 
 FROM node:24-bookworm-slim AS runtime

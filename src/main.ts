@@ -1,6 +1,6 @@
 /**
  * Service entry point: embedded stores by default, the resolution seeded into an empty store,
- * the API docs URL printed once it listens.
+ * the console's and the API docs' URLs printed once it listens.
  */
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
@@ -10,6 +10,7 @@ import { lockDataDir } from './infrastructure/stores';
 import { LedgerError } from './shared/errors';
 import { listenAddress, localBaseUrl } from './http/listen-host';
 import { DOCS_PATH } from './http/openapi';
+import { CONSOLE_PATH } from './http/security-headers';
 import { seedIfEmpty } from './seeding/seed-if-empty';
 
 async function main(): Promise<void> {
@@ -25,7 +26,7 @@ async function main(): Promise<void> {
   const logger = new Logger('Main');
   logger.log(`resolution-ledger is listening on ${address} port ${config.port}: ${base} (data in ${config.dataDir})`);
   logger.log(`API docs: ${base}/${DOCS_PATH}`);
-  console.log(`\n  API docs: ${base}/${DOCS_PATH}\n`);
+  console.log(`\n  Console:  ${base}/${CONSOLE_PATH}/\n  API docs: ${base}/${DOCS_PATH}\n`);
 }
 
 main().catch((error: unknown) => {

@@ -73,7 +73,7 @@ describe.each(NPM_MAJORS)(`the Dockerfile’s npm steps under npm %s on Node.js 
   it('runs npm ci, the build and npm prune --omit=dev without an error', () => {
     if (failure) throw failure;
     const ran = built!.steps.filter((step) => !step.skipped).map((step) => step.command);
-    expect(ran).toEqual(['npm ci', 'npx tsc -p tsconfig.build.json && npm prune --omit=dev']);
+    expect(ran).toEqual(['npm ci', 'npx tsc -p tsconfig.build.json && npm run build:web && npm prune --omit=dev']);
   });
 
   it('leaves the runtime stage production dependencies only, with the native addon built', () => {
@@ -81,10 +81,11 @@ describe.each(NPM_MAJORS)(`the Dockerfile’s npm steps under npm %s on Node.js 
     const modules = path.join(built!.final.workdir, 'node_modules');
     expect(fs.existsSync(path.join(modules, '@nestjs/core'))).toBe(true);
     expect(fs.existsSync(path.join(modules, 'better-sqlite3/build/Release/better_sqlite3.node'))).toBe(true);
-    for (const devOnly of ['jest', 'typescript', 'ts-jest', '@nestjs/testing']) expect({ devOnly, present: fs.existsSync(path.join(modules, devOnly)) }).toEqual({ devOnly, present: false });
+    expect(fs.existsSync(path.join(built!.final.workdir, 'dist/web/index.html'))).toBe(true);
+    for (const devOnly of ['jest', 'typescript', 'ts-jest', '@nestjs/testing', 'vite', 'react', 'echarts']) expect({ devOnly, present: fs.existsSync(path.join(modules, devOnly)) }).toEqual({ devOnly, present: false });
   });
 
-  it('starts the pruned app as the image does, and it answers GET /health with 200', async () => {
+  it('starts the pruned app as the image does: it answers GET /health with 200 and serves the console', async () => {
     if (failure) throw failure;
     const { final } = built!;
     expect(final.entrypoint).toEqual(['/usr/bin/tini', '--']);
@@ -102,6 +103,13 @@ describe.each(NPM_MAJORS)(`the Dockerfile’s npm steps under npm %s on Node.js 
     try {
       const status = await healthStatus(port, app, 3 * MINUTES);
       expect({ status, output: status === 200 ? '' : output.join('').slice(-4000) }).toEqual({ status: 200, output: '' });
+      const root = await fetch(`http://127.0.0.1:${port}/`, { redirect: 'manual' });
+      expect([root.status, root.headers.get('location')]).toEqual([302, '/console/']);
+      const page = await fetch(`http://127.0.0.1:${port}/console/`);
+      expect(page.status).toBe(200);
+      const script = /src="(\/console\/assets\/[^"]+\.js)"/.exec(await page.text())?.[1];
+      expect(script).toBeDefined();
+      expect((await fetch(`http://127.0.0.1:${port}${script}`)).status).toBe(200);
     } finally {
       await stop(app);
     }
