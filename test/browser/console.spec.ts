@@ -94,6 +94,8 @@ describeWithBrowser('the inspection console in Chromium (browser)', () => {
   });
 
   it("shows an entry created through the API in the history, with its reason and decision reference, and the chain's integrity", async () => {
+    // Recorded two weeks after the seed, so that the indicator as it stood in between can be asked for.
+    t.clock.set('2021-08-03T02:00:00Z');
     await t
       .post('/indicators/ind-05/reassignments', { toUnitId: 'phong-kinh-te', reason: 'Giao theo chức năng quản lý ngành', decisionRef: '318/QĐ-UBND' }, KEYS.coordinator)
       .expect(201);
@@ -104,6 +106,12 @@ describeWithBrowser('the inspection console in Chromium (browser)', () => {
     expect(await entry.textContent()).toContain('Văn bản: 318/QĐ-UBND');
     expect(await entry.textContent()).toContain('Phân công lại');
     await page.locator('[data-integrity="valid"]').waitFor();
+    // As it stood on 25 July 2021 (typed the Vietnamese way, in Vietnam time): still with its first unit.
+    await page.getByLabel('Ngày', { exact: true }).fill('25/07/2021');
+    await page.getByRole('button', { name: 'Xem', exact: true }).click();
+    const asOf = page.locator('.as-of-result');
+    await asOf.waitFor();
+    expect(await asOf.textContent()).toContain('Tại 25/07/2021 23:59: phiên bản 0, đơn vị phụ trách Phòng Tài chính - Kế hoạch');
     await screenshot(page, '04-history');
     expect(await seriousAxeViolations(page)).toEqual([]);
   });

@@ -8,6 +8,7 @@ import { MILESTONE_STATE_LABELS } from '../i18n/statuses';
 import { FormError } from '../components/Refusal';
 import { useCommand } from './command';
 import { Field, parseDecimal, Success } from './fields';
+import { DateInput } from '../components/DateInput';
 
 /** The periods a report may name in a year: months, quarters, halves, the year. */
 export function periodsOf(year: number): string[] {
@@ -113,7 +114,7 @@ export function ReportForm({ indicator }: { indicator: Indicator }) {
           </Field>
           {state === 'completed' ? (
             <Field form={form} name="completedOn" label="Ngày hoàn thành" refusals={command.refusals}>
-              {(props) => <input {...props} type="date" value={completedOn} onChange={(event) => setCompletedOn(event.target.value)} />}
+              {(props) => <DateInput {...props} value={completedOn} onChange={setCompletedOn} />}
             </Field>
           ) : null}
         </>
@@ -135,7 +136,7 @@ export function ReportForm({ indicator }: { indicator: Indicator }) {
             {(props) => <input {...props} value={evidenceRef} onChange={(event) => setEvidenceRef(event.target.value)} />}
           </Field>
           <Field form={form} name="evidenceIssuedOn" label="Ngày ban hành" refusals={command.refusals}>
-            {(props) => <input {...props} type="date" value={evidenceIssuedOn} onChange={(event) => setEvidenceIssuedOn(event.target.value)} />}
+            {(props) => <DateInput {...props} value={evidenceIssuedOn} onChange={setEvidenceIssuedOn} />}
           </Field>
         </div>
       </fieldset>

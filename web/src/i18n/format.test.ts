@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatDate, formatDateTime, formatNumber, formatPeriod, formatQuantity, periodEnd } from './format';
+import { formatDate, formatDateTime, formatNumber, formatPeriod, formatQuantity, parseVietnameseDate, periodEnd, vietnamInstant } from './format';
 
 describe('Vietnamese formats', () => {
   it('writes numbers with a thousands dot and a decimal comma', () => {
@@ -41,5 +41,20 @@ describe('Vietnamese formats', () => {
     expect(formatQuantity(1000, 'doanh nghiệp')).toBe('1.000 doanh nghiệp');
     expect(formatQuantity(null, '%')).toBe('—');
     expect(formatQuantity(93.125, '%', 6)).toBe('93,125%');
+  });
+
+  it('reads a day typed as dd/mm/yyyy, and only a real one', () => {
+    expect(parseVietnameseDate('05/09/2021')).toBe('2021-09-05');
+    expect(parseVietnameseDate('5/9/2021')).toBe('2021-09-05');
+    expect(parseVietnameseDate('31.12.2021')).toBe('2021-12-31');
+    expect(parseVietnameseDate('30/02/2021')).toBeNull();
+    expect(parseVietnameseDate('2021-09-05')).toBeNull();
+    expect(parseVietnameseDate('')).toBeNull();
+  });
+
+  it('asks the API for moments in Vietnam time, with their offset', () => {
+    expect(vietnamInstant('2021-06-30')).toBe('2021-06-30T00:00:00+07:00');
+    expect(vietnamInstant('2021-06-30', '14:05')).toBe('2021-06-30T14:05:00+07:00');
+    expect(vietnamInstant('2021-06-30', '23:59:59.999')).toBe('2021-06-30T23:59:59.999+07:00');
   });
 });

@@ -88,3 +88,13 @@ export function formatQuantity(value: number | null | undefined, unit: string | 
 export function vietnamInstant(day: string, time = '00:00:00'): string {
   return `${day}T${time.length === 5 ? `${time}:00` : time}+07:00`;
 }
+
+/** A day typed as `dd/mm/yyyy` (also `d/m/yyyy`, `-` or `.` between) as `YYYY-MM-DD`; null when it is not a real day. */
+export function parseVietnameseDate(text: string): string | null {
+  const match = /^\s*(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})\s*$/.exec(text);
+  if (!match) return null;
+  const [day, month, year] = [Number(match[1]), Number(match[2]), Number(match[3])];
+  const date = new Date(Date.UTC(year, month - 1, day));
+  if (date.getUTCFullYear() !== year || date.getUTCMonth() !== month - 1 || date.getUTCDate() !== day) return null;
+  return `${year}-${String(month).padStart(2, '0')}-${String(day).padStart(2, '0')}`;
+}

@@ -11,6 +11,7 @@ import { formatDateTime, formatNumber, vietnamInstant } from '../i18n/format';
 import type { ShownRefusal } from '../i18n/refusals';
 import { EVENT_TYPE_LABELS, eventTypeLabel, INTEGRITY_REASON_LABELS, roleLabel } from '../i18n/statuses';
 import { minPosition } from '../positions';
+import { DateInput } from '../components/DateInput';
 
 const PAGE_SIZE = 50;
 
@@ -68,11 +69,11 @@ export function AuditPage() {
         </div>
         <div className="field">
           <label htmlFor="audit-from">Từ ngày</label>
-          <input id="audit-from" type="date" value={from} onChange={(event) => setFilter('from', event.target.value)} />
+          <DateInput id="audit-from" value={from} onChange={(day) => setFilter('from', day)} />
         </div>
         <div className="field">
           <label htmlFor="audit-to">Đến ngày</label>
-          <input id="audit-to" type="date" value={to} onChange={(event) => setFilter('to', event.target.value)} />
+          <DateInput id="audit-to" value={to} onChange={(day) => setFilter('to', day)} />
         </div>
         <div className="field">
           <label htmlFor="audit-unit">Đơn vị thực hiện</label>

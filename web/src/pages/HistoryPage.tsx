@@ -16,6 +16,7 @@ import { formatDateTime, formatPeriod, vietnamInstant } from '../i18n/format';
 import { snapshotInWords } from '../i18n/snapshots';
 import { EVENT_TYPE_LABELS, eventTypeLabel } from '../i18n/statuses';
 import { minPosition } from '../positions';
+import { DateInput } from '../components/DateInput';
 
 const INDICATOR_EVENT_TYPES = Object.keys(EVENT_TYPE_LABELS).filter((type) => !/^(Resolution|Unit)/.test(type));
 const PAGE_SIZE = 100;
@@ -86,11 +87,11 @@ export function HistoryPage() {
         </div>
         <div className="field">
           <label htmlFor="history-from">Từ ngày</label>
-          <input id="history-from" type="date" value={from} onChange={(event) => setFilter('from', event.target.value)} />
+          <DateInput id="history-from" value={from} onChange={(day) => setFilter('from', day)} />
         </div>
         <div className="field">
           <label htmlFor="history-to">Đến ngày</label>
-          <input id="history-to" type="date" value={to} onChange={(event) => setFilter('to', event.target.value)} />
+          <DateInput id="history-to" value={to} onChange={(day) => setFilter('to', day)} />
         </div>
         <div className="field">
           <label htmlFor="history-unit">Đơn vị thực hiện</label>
@@ -186,7 +187,8 @@ function AsOfPicker({ indicatorId }: { indicatorId: string }) {
   });
   function submit(event: FormEvent) {
     event.preventDefault();
-    if (day) setAsOf(vietnamInstant(day, time || '23:59'));
+    const clock = /^([01]?\d|2[0-3]):([0-5]\d)$/.exec(time.trim());
+    if (day) setAsOf(vietnamInstant(day, clock ? `${clock[1].padStart(2, '0')}:${clock[2]}` : '23:59'));
   }
   return (
     <section className="as-of" aria-labelledby="as-of-heading">
@@ -194,11 +196,11 @@ function AsOfPicker({ indicatorId }: { indicatorId: string }) {
       <form className="filters" onSubmit={submit}>
         <div className="field">
           <label htmlFor="as-of-day">Ngày</label>
-          <input id="as-of-day" type="date" value={day} onChange={(event) => setDay(event.target.value)} required />
+          <DateInput id="as-of-day" value={day} onChange={setDay} />
         </div>
         <div className="field">
-          <label htmlFor="as-of-time">Giờ (giờ Việt Nam)</label>
-          <input id="as-of-time" type="time" value={time} onChange={(event) => setTime(event.target.value)} />
+          <label htmlFor="as-of-time">Giờ (giờ Việt Nam, hh:mm)</label>
+          <input id="as-of-time" inputMode="numeric" placeholder="hh:mm" className="time-input" value={time} onChange={(event) => setTime(event.target.value)} />
         </div>
         <button type="submit" className="button">
           Xem
