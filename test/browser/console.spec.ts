@@ -105,6 +105,9 @@ describeWithBrowser('the inspection console in Chromium (browser)', () => {
     await entry.waitFor();
     expect(await entry.textContent()).toContain('Văn bản: 318/QĐ-UBND');
     expect(await entry.textContent()).toContain('Phân công lại');
+    // Who: the unit and the role the coordinator acted in.
+    await entry.getByText('Điều phối').waitFor();
+    expect(await entry.textContent()).toContain('Văn phòng Thành ủy');
     await page.locator('[data-integrity="valid"]').waitFor();
     // As it stood on 25 July 2021 (typed the Vietnamese way, in Vietnam time): still with its first unit.
     await page.getByLabel('Ngày', { exact: true }).fill('25/07/2021');

@@ -30,7 +30,7 @@ describe('the Dockerfile replay', () => {
     expect(stages.map((stage) => stage.name)).toEqual(['build', 'runtime']);
     const runs = stages.flatMap((stage) => stage.instructions.filter((i) => i.keyword === 'RUN').map((i) => i.args));
     expect(runs).toContain('npm ci');
-    expect(runs).toContain('npx tsc -p tsconfig.build.json && npm prune --omit=dev');
+    expect(runs).toContain('npx tsc -p tsconfig.build.json && npm run build:web && npm prune --omit=dev');
   });
 
   it('copies from the context and from earlier stages, applies WORKDIR and ENV, runs RUN steps there', () => {

@@ -39,6 +39,14 @@ describe('a client generated from openapi.json (e2e)', () => {
     const { data, response } = await api.GET('/health');
     expect(response.status).toBe(200);
     expect(data?.status).toBe('ok');
+    const options = await api.GET('/session/sign-in-options');
+    expect(options.data).toEqual({ apiKey: true, jwt: false });
+  });
+
+  it('tells a key holder who they are', async () => {
+    const { data } = await api.GET('/session', as(KEYS.inspector));
+    expect(data?.roles).toEqual(['inspector']);
+    expect(data?.credential).toBe('api_key');
   });
 
   it('sends every command, each answered as declared', async () => {

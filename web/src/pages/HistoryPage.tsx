@@ -2,7 +2,7 @@
  * The full timeline of one indicator — who, when, which period, reason, decision reference,
  * before → after — with filters, the integrity badge, and the indicator as it stood at a chosen moment.
  */
-import { useQuery } from '@tanstack/react-query';
+import { useQueries, useQuery } from '@tanstack/react-query';
 import { useState, type FormEvent } from 'react';
 import { Link, useParams, useSearchParams } from 'react-router';
 import { api, data } from '../api/client';
@@ -14,7 +14,9 @@ import { TargetLine } from '../components/TargetLine';
 import { useIndicator, useUnits } from '../data';
 import { formatDateTime, formatPeriod, vietnamInstant } from '../i18n/format';
 import { snapshotInWords } from '../i18n/snapshots';
-import { EVENT_TYPE_LABELS, eventTypeLabel } from '../i18n/statuses';
+import { EVENT_TYPE_LABELS, eventTypeLabel, roleLabel } from '../i18n/statuses';
+import { mayAudit } from '../auth/permissions';
+import { useSession } from '../auth/session';
 import { minPosition } from '../positions';
 import { DateInput } from '../components/DateInput';
 
@@ -58,6 +60,7 @@ export function HistoryPage() {
     next.delete('page');
     setParams(next, { replace: true });
   };
+  const rolesAt = useRolesAt(history.data?.items ?? []);
   const metricLabel = (metric: string) => indicator.data?.targets.find((target) => target.metric === metric)?.label ?? metric;
   const name = indicator.data ? (indicator.data.kind === 'indicator' ? `Chỉ tiêu ${indicator.data.number}: ${indicator.data.name}` : indicator.data.name) : id;
 
@@ -132,6 +135,7 @@ export function HistoryPage() {
                   <td>{formatDateTime(entry.recordedAt)}</td>
                   <td>
                     {units.unitName(entry.actor.unitId)}
+                    {rolesAt.get(entry.position) ? <div className="muted">{rolesAt.get(entry.position)!.map(roleLabel).join(', ')}</div> : null}
                     <div className="muted mono">{entry.actor.id}</div>
                   </td>
                   <th scope="row" className="entry-summary">
@@ -171,6 +175,28 @@ export function HistoryPage() {
       {indicator.error ? <PageRefusal error={indicator.error} /> : null}
     </Page>
   );
+}
+
+/**
+ * The roles each entry's actor acted in, as the audit log records them with every event (the
+ * history's entries carry the actor's id and unit only). Read for those who may read the audit log:
+ * one request per distinct actor on the page.
+ */
+function useRolesAt(entries: Array<{ position: number; actor: { id: string } }>): Map<number, readonly string[]> {
+  const { session } = useSession();
+  const actors = [...new Set(entries.map((entry) => entry.actor.id))];
+  const first = entries.length > 0 ? Math.min(...entries.map((entry) => entry.position)) : 0;
+  const results = useQueries({
+    queries: actors.map((actor) => ({
+      queryKey: ['audit-events', 'actor', actor, first],
+      queryFn: () => data(api.GET('/audit/events', { params: { query: { actor, ...(first > 0 ? { afterPosition: first - 1 } : {}), order: 'asc', limit: 1000 } } })),
+      enabled: mayAudit(session),
+      staleTime: 60_000,
+    })),
+  });
+  const roles = new Map<number, readonly string[]>();
+  for (const result of results) for (const event of result.data?.items ?? []) roles.set(event.position, event.actor.roles);
+  return roles;
 }
 
 /** The indicator as it was known at a moment (Vietnam time): replayed by the API from the ledger. */
