@@ -4775,6 +4775,8 @@ export interface operations {
                             registeredAt: string | null;
                             indicatorIds: string[];
                             taskIds: string[];
+                            /** @description True when the ledger holds demo data for this resolution (`npm run demo`): illustrative figures, not real reports. */
+                            demoData: boolean;
                             /** Format: date-time */
                             updatedAt: string;
                             counts: {
@@ -4974,6 +4976,8 @@ export interface operations {
                         registeredAt: string | null;
                         indicatorIds: string[];
                         taskIds: string[];
+                        /** @description True when the ledger holds demo data for this resolution (`npm run demo`): illustrative figures, not real reports. */
+                        demoData: boolean;
                         /** Format: date-time */
                         updatedAt: string;
                         counts: {
