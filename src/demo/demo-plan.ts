@@ -52,38 +52,91 @@ export function planDemoYear(seed: SeedFile, cast: DemoCast, options: DemoPlanOp
   const included = options.indicatorIds ? new Set(options.indicatorIds) : null;
   const indicators = seed.indicators.filter((indicator) => !included || included.has(indicator.id));
   const responsibility = new Responsibility(seed.indicators);
-  const steps: DemoStep[] = [];
-
-  for (const r of REASSIGNMENTS.filter((r) => indicators.some((i) => i.id === r.indicatorId))) {
-    const at = officeHours(r.on, new DemoRandom(`reassign:${r.indicatorId}`));
-    responsibility.reassign(r.indicatorId, r.toUnitId, at);
-    steps.push({ kind: 'reassign', key: `reassign:${r.indicatorId}:${r.on}`, at, actor: cast.coordinator, indicatorId: r.indicatorId, toUnitId: r.toUnitId, reason: r.reason, decisionRef: r.decisionRef });
-  }
-  for (const r of REVISIONS.filter((r) => indicators.some((i) => i.id === r.indicatorId))) {
-    const at = officeHours(r.on, new DemoRandom(`revise:${r.indicatorId}:${r.metric}`));
-    steps.push({ kind: 'revise', key: `revise:${r.indicatorId}:${r.metric}:${r.on}`, at, actor: cast.standingCommittee, indicatorId: r.indicatorId, metric: r.metric, change: r.change, reason: r.reason, decisionRef: r.decisionRef });
-  }
+  const steps: DemoStep[] = [...governanceSteps(indicators, cast, responsibility)];
 
   const reports = new Map<string, PlannedReport>();
   for (const indicator of indicators) {
     for (const planned of reportsOf(indicator, year)) {
       const key = reportKey(indicator.id, planned.metric, planned.period);
       reports.set(key, planned);
-      const actor = cast.reporterOf(responsibility.at(indicator.id, planned.at));
-      steps.push({ kind: 'report', key, at: planned.at, actor, indicatorId: indicator.id, metric: planned.metric, period: planned.period, reading: planned.reading, ...(planned.note ? { note: planned.note } : {}) });
+      steps.push({
+        kind: 'report',
+        key,
+        at: planned.at,
+        actor: cast.reporterOf(responsibility.at(indicator.id, planned.at)),
+        indicatorId: indicator.id,
+        metric: planned.metric,
+        period: planned.period,
+        reading: planned.reading,
+        ...(planned.note ? { note: planned.note } : {}),
+      });
     }
   }
+  // After the reports: each follows the report it concerns, and a correction changes what the next one corrects.
+  steps.push(...correctionSteps(reports, cast, responsibility), ...querySteps(reports, cast, responsibility));
 
+  return steps.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.key < b.key ? -1 : 1));
+}
+
+/** The reassignments (recorded in `responsibility`, so later reports come from the new unit) and the revisions. */
+function governanceSteps(indicators: readonly SeedIndicator[], cast: DemoCast, responsibility: Responsibility): DemoStep[] {
+  const planned = (id: string) => indicators.some((indicator) => indicator.id === id);
+  const steps: DemoStep[] = [];
+  for (const r of REASSIGNMENTS.filter((r) => planned(r.indicatorId))) {
+    const at = officeHours(r.on, new DemoRandom(`reassign:${r.indicatorId}`));
+    responsibility.reassign(r.indicatorId, r.toUnitId, at);
+    steps.push({
+      kind: 'reassign',
+      key: `reassign:${r.indicatorId}:${r.on}`,
+      at,
+      actor: cast.coordinator,
+      indicatorId: r.indicatorId,
+      toUnitId: r.toUnitId,
+      reason: r.reason,
+      decisionRef: r.decisionRef,
+    });
+  }
+  for (const r of REVISIONS.filter((r) => planned(r.indicatorId))) {
+    steps.push({
+      kind: 'revise',
+      key: `revise:${r.indicatorId}:${r.metric}:${r.on}`,
+      at: officeHours(r.on, new DemoRandom(`revise:${r.indicatorId}:${r.metric}`)),
+      actor: cast.standingCommittee,
+      indicatorId: r.indicatorId,
+      metric: r.metric,
+      change: r.change,
+      reason: r.reason,
+      decisionRef: r.decisionRef,
+    });
+  }
+  return steps;
+}
+
+function correctionSteps(reports: ReadonlyMap<string, PlannedReport>, cast: DemoCast, responsibility: Responsibility): DemoStep[] {
+  const steps: DemoStep[] = [];
   for (const c of CORRECTIONS) {
     const key = reportKey(c.indicatorId, c.metric, c.period);
     const planned = reports.get(key);
     if (!planned) continue;
     const at = laterWorkingDay(planned.at, c.after, `correct:${key}`);
-    const value = changedFigure(planned, c.change);
-    planned.reading = { value };
-    steps.push({ kind: 'correct', key: `correct:${key}`, at, actor: cast.reporterOf(responsibility.at(c.indicatorId, at)), indicatorId: c.indicatorId, reportKey: key, reading: { value }, reason: c.reason });
+    planned.reading = { value: changedFigure(planned, c.change) };
+    steps.push({
+      kind: 'correct',
+      key: `correct:${key}`,
+      at,
+      actor: cast.reporterOf(responsibility.at(c.indicatorId, at)),
+      indicatorId: c.indicatorId,
+      reportKey: key,
+      reading: planned.reading,
+      reason: c.reason,
+    });
   }
+  return steps;
+}
 
+/** Each query raised by the inspector some days after the report, answered by the unit then responsible, closed by the inspector. */
+function querySteps(reports: ReadonlyMap<string, PlannedReport>, cast: DemoCast, responsibility: Responsibility): DemoStep[] {
+  const steps: DemoStep[] = [];
   for (const q of QUERIES) {
     const key = reportKey(q.indicatorId, q.metric, q.period);
     const planned = reports.get(key);
@@ -93,16 +146,24 @@ export function planDemoYear(seed: SeedFile, cast: DemoCast, options: DemoPlanOp
     steps.push({ kind: 'raise', key: queryKey, at: raisedAt, actor: cast.inspector, indicatorId: q.indicatorId, reportKey: key, question: q.question });
     if (!q.answer) continue;
     const answeredAt = laterWorkingDay(raisedAt, q.answer.after, `answer:${key}`);
-    const correction = q.answer.correction ? { value: changedFigure(planned, q.answer.correction.change), reason: q.answer.correction.reason } : undefined;
+    const fix = q.answer.correction;
+    const correction = fix ? { value: changedFigure(planned, fix.change), reason: fix.reason } : undefined;
     if (correction) planned.reading = { value: correction.value };
-    const answerer = cast.reporterOf(responsibility.at(q.indicatorId, answeredAt));
-    steps.push({ kind: 'answer', key: `answer:${key}`, at: answeredAt, actor: answerer, indicatorId: q.indicatorId, queryKey, answer: q.answer.text, ...(correction ? { correction } : {}) });
+    steps.push({
+      kind: 'answer',
+      key: `answer:${key}`,
+      at: answeredAt,
+      actor: cast.reporterOf(responsibility.at(q.indicatorId, answeredAt)),
+      indicatorId: q.indicatorId,
+      queryKey,
+      answer: q.answer.text,
+      ...(correction ? { correction } : {}),
+    });
     if (!q.close) continue;
     const closedAt = laterWorkingDay(answeredAt, q.close.after, `close:${key}`);
     steps.push({ kind: 'close', key: `close:${key}`, at: closedAt, actor: cast.inspector, indicatorId: q.indicatorId, queryKey, conclusion: q.close.conclusion });
   }
-
-  return steps.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.key < b.key ? -1 : 1));
+  return steps;
 }
 
 interface PlannedReport {
