@@ -32,6 +32,7 @@ async function run(): Promise<void> {
   try {
     const summary = await buildDemoYear(app, clock, seed, steps);
     console.log(`Demo year built in ${config.dataDir}: ${summary.applied} commands applied, ${summary.alreadyPresent} already present (${summary.steps} demo steps after the seed).`);
+    if (!summary.readModelsCaughtUp) console.log('The read models have not caught up with it yet: the service finishes them when it starts.');
   } finally {
     await app.close();
   }

@@ -42,15 +42,17 @@ export interface DemoSummary {
   applied: number;
   /** Commands the store already held (a rerun). */
   alreadyPresent: number;
-  /** The global position of the last event: the read models have reached it when the build returns. */
+  /** The global position of the demo's last event. */
   position: number;
   steps: number;
+  /** False when the read models had not reached `position` in time: the service catches them up when it starts. */
+  readModelsCaughtUp: boolean;
 }
 
 export async function buildDemoYear(app: INestApplicationContext, clock: ManualClock, seed: SeedFile, steps: readonly DemoStep[]): Promise<DemoSummary> {
   const eventStore = app.get<EventStore>(EVENT_STORE);
   await assertEmptyOrDemo(eventStore, seed.resolution.id);
-  const summary: DemoSummary = { applied: 0, alreadyPresent: 0, position: 0, steps: steps.length };
+  const summary: DemoSummary = { applied: 0, alreadyPresent: 0, position: 0, steps: steps.length, readModelsCaughtUp: false };
   const record = (outcome: CommandOutcome) => {
     if (outcome.replayed) summary.alreadyPresent++;
     else summary.applied++;
@@ -76,7 +78,7 @@ export async function buildDemoYear(app: INestApplicationContext, clock: ManualC
       throw new DemoStoreError(`The ledger refused the demo step ${step.key} (${step.kind} at ${step.at} by ${step.actor.id}): ${reason}`);
     }
   }
-  await app.get(ProjectionService).waitForPosition(summary.position, PROJECTIONS_CATCH_UP_MS);
+  summary.readModelsCaughtUp = await app.get(ProjectionService).waitForPosition(summary.position, PROJECTIONS_CATCH_UP_MS);
   return summary;
 }
 

@@ -80,6 +80,7 @@ describe('the demo year, on a few indicators (e2e)', () => {
 
   it('applies every planned step, none refused, the seed included', () => {
     expect(summary.alreadyPresent).toBe(0);
+    expect(summary.readModelsCaughtUp).toBe(true);
     expect(summary.applied).toBe(summary.steps + 1 + seed.units.length + seed.indicators.length);
     expect(summary.position).toBe(events.at(-1)?.position);
   });
