@@ -25,6 +25,8 @@ async function run(): Promise<void> {
   const only = process.argv.slice(2).find((arg) => arg.startsWith('--only='));
   const indicatorIds = only ? only.slice('--only='.length).split(',').filter(Boolean) : undefined;
   const seed = loadSeedFile(config.seedFile);
+  const unknown = (indicatorIds ?? []).filter((id) => !seed.indicators.some((indicator) => indicator.id === id));
+  if (unknown.length > 0) throw new DemoStoreError(`--only names what the seed does not hold: ${unknown.join(', ')}`);
   const steps = planDemoYear(seed, loadDemoCast(config.demoPrincipalsFile), indicatorIds ? { indicatorIds } : {});
 
   const clock = new ManualClock(new Date(DEMO_SEEDED_AT));
