@@ -55,7 +55,7 @@ describe('npm run demo', () => {
   );
 
   it(
-    'refuses a data directory holding a ledger it did not build, and production mode',
+    'refuses a data directory holding a ledger it did not build, production mode, and ids the seed does not hold',
     async () => {
       const plainDir = path.join(workDir, 'plain');
       const plain = await startTestApp({ dataDir: plainDir });
@@ -70,6 +70,11 @@ describe('npm run demo', () => {
       expect(production.status).toBe(1);
       expect(production.stderr).toContain('outside production mode');
       expect(fs.existsSync(path.join(workDir, 'production'))).toBe(false);
+
+      const misnamed = await runDemo(workDir, { DATA_DIR: path.join(workDir, 'misnamed') }, ['--only=ind-99']);
+      expect(misnamed.status).toBe(1);
+      expect(misnamed.stderr).toContain('ind-99');
+      expect(fs.existsSync(path.join(workDir, 'misnamed'))).toBe(false);
 
       const reopened = await startTestApp({ dataDir: plainDir, seed: false });
       try {
