@@ -13,7 +13,7 @@ interface ResolutionState {
   resolutions: Resolution[];
   resolution: Resolution | null;
   choose(id: string): void;
-  /** The chosen resolution's store holds demo data (the `demoData` flag; absent means no). */
+  /** The chosen resolution's store holds demo data (`demoData` of GET /resolutions). */
   demo: boolean;
 }
 
@@ -28,7 +28,7 @@ export function ResolutionProvider({ children }: { children: ReactNode }) {
     return {
       resolutions,
       resolution,
-      demo: (resolution as { demoData?: unknown } | null)?.demoData === true,
+      demo: resolution?.demoData === true,
       choose: (id: string) => {
         window.sessionStorage.setItem(KEY, id);
         setChosenId(id);

@@ -4809,6 +4809,8 @@ export interface operations {
                             registeredAt: string | null;
                             indicatorIds: string[];
                             taskIds: string[];
+                            /** @description True when the ledger holds demo data for this resolution (`npm run demo`): illustrative figures, not real reports. */
+                            demoData: boolean;
                             /** Format: date-time */
                             updatedAt: string;
                             counts: {
@@ -5008,6 +5010,8 @@ export interface operations {
                         registeredAt: string | null;
                         indicatorIds: string[];
                         taskIds: string[];
+                        /** @description True when the ledger holds demo data for this resolution (`npm run demo`): illustrative figures, not real reports. */
+                        demoData: boolean;
                         /** Format: date-time */
                         updatedAt: string;
                         counts: {
