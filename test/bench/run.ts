@@ -17,7 +17,7 @@ import { BENCH_TMP, dataset } from './workloads/generate';
 import { commandLoadRun, FRAMEWORK_VARIANTS, SERVICE_TARGET, type CommandLoadResult, type HttpRunOptions } from './workloads/http-commands';
 import { latencySeries, serviceOn, startupRun } from './workloads/queries';
 import { validationRows } from './workloads/validation-rows';
-import { consoleSizeRows, dashboardNavigationRow } from './workloads/console';
+import { consoleSizeRows, dashboardNavigationRow, demoStore } from './workloads/console';
 
 type Rate = { perSecond: number; seconds: number };
 
@@ -323,8 +323,9 @@ async function consoleWorkload(): Promise<void> {
   if (!selected('console')) return;
   log('the web console: JavaScript size, navigation to the dashboard …');
   consoleSizeRows().forEach(addRow);
-  const info = await dataset('list', { totalEvents: 700, syntheticIndicators: 49 }, log);
-  const server = await serviceOn(info, workDir, 'console');
+  // The demo year (`npm run demo`): the 20 key indicators and 183 tasks with a year of reports, as a user would first see them.
+  const dir = demoStore(path.join(workDir, 'console-demo'));
+  const server = await startServer('app-server', { dir });
   try {
     const row = await dashboardNavigationRow(server, INSPECTOR_KEY, settings.runs, log);
     if (row) addRow(row);

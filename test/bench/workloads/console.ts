@@ -3,6 +3,7 @@
  * proxy), and how long from navigating to the dashboard until it is usable — its 20 key indicators
  * listed and its filters ready — in Debian's Chromium, a fresh browser context (nothing cached) each run.
  */
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { gzipSync } from 'node:zlib';
@@ -13,6 +14,12 @@ import type { ServerHandle } from '../support/processes';
 
 /** Where the console keeps the credential (web/src/auth/credential.ts). */
 const CREDENTIAL_KEY = 'resolution-ledger.credential';
+
+/** Builds the demo year into `dir` with the demo command (compiled beside this file in dist-bench). */
+export function demoStore(dir: string): string {
+  execFileSync(process.execPath, [path.join(__dirname, '../../../src/cli/demo.js')], { env: { ...process.env, DATA_DIR: dir, LOG_LEVEL: 'silent', NODE_ENV: 'development', EVENTSTORE_CONNECTION_STRING: '', MONGODB_URI: '' }, stdio: 'pipe', timeout: 300_000 });
+  return dir;
+}
 
 export function consoleSizeRows(): Row[] {
   const dir = buildConsole();
@@ -57,5 +64,5 @@ export async function dashboardNavigationRow(server: ServerHandle, apiKey: strin
     await browser.close();
   }
   const ms = median(times);
-  return { workload: 'console: navigation → dashboard usable (20 key indicators listed), Chromium', unit: 'ms', ours: round(ms, 0), baseline: null, ratio: null, goal: '< 1000 ms', pass: ms < 1000, details: { runsMs: times.map((t) => round(t, 0)) } };
+  return { workload: 'console: navigation → dashboard usable on the demo year (20 key indicators listed), Chromium', unit: 'ms', ours: round(ms, 0), baseline: null, ratio: null, goal: '< 1000 ms', pass: ms < 1000, details: { runsMs: times.map((t) => round(t, 0)) } };
 }
