@@ -48,6 +48,8 @@ describe('before and after, in words', () => {
   it('says what changed', () => {
     expect(snapshotInWords({ responsibleUnitId: 'phong-y-te' }, unitName)).toBe('Phòng Y tế');
     expect(snapshotInWords({ value: 93.4 }, unitName)).toBe('93,4');
+    expect(snapshotInWords({ value: 93.4 }, unitName, '%')).toBe('93,4%');
+    expect(snapshotInWords({ comparator: '>', value: 1000, min: null, max: null, dueDate: null }, unitName, 'doanh nghiệp')).toBe('Trên 1.000 doanh nghiệp');
     expect(snapshotInWords({ comparator: '>=', value: 95, min: null, max: null, dueDate: null }, unitName)).toBe('Từ 95 trở lên');
     expect(snapshotInWords({ state: 'completed', narrative: 'Xong', completedOn: '2021-08-30' }, unitName)).toBe('Đã hoàn thành (30/08/2021)');
     expect(snapshotInWords({ queryStatus: 'open' }, unitName)).toBe('Chờ giải trình');

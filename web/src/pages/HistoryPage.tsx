@@ -61,6 +61,7 @@ export function HistoryPage() {
     setParams(next, { replace: true });
   };
   const rolesAt = useRolesAt(history.data?.items ?? []);
+  const metricUnit = (metric: string | null) => (metric ? indicator.data?.targets.find((target) => target.metric === metric)?.unit : null);
   const metricLabel = (metric: string) => indicator.data?.targets.find((target) => target.metric === metric)?.label ?? metric;
   const name = indicator.data ? (indicator.data.kind === 'indicator' ? `Chỉ tiêu ${indicator.data.number}: ${indicator.data.name}` : indicator.data.name) : id;
 
@@ -151,10 +152,10 @@ export function HistoryPage() {
                   <td>
                     {entry.before ? (
                       <>
-                        <span className="before">{snapshotInWords(entry.before as Record<string, unknown>, units.unitName)}</span> →{' '}
+                        <span className="before">{snapshotInWords(entry.before as Record<string, unknown>, units.unitName, metricUnit(entry.metric))}</span> →{' '}
                       </>
                     ) : null}
-                    <span className="after">{snapshotInWords(entry.after as Record<string, unknown>, units.unitName)}</span>
+                    <span className="after">{snapshotInWords(entry.after as Record<string, unknown>, units.unitName, metricUnit(entry.metric))}</span>
                   </td>
                 </tr>
               ))}
