@@ -31,9 +31,13 @@ export function chartPoints(target: Target, reports: ProgressReport[]): ChartPoi
     .map(({ period, end, value }) => ({ period, value, expected: expectation(target, goal, end) }));
 }
 
+/** A floor to reach over the year can be expected pro rata; a ceiling (at most, below) cannot. */
+export function hasExpectation(target: Target): boolean {
+  return target.accumulation === 'cumulative' && ['>=', '>', '=', 'between'].includes(target.comparator ?? '');
+}
+
 function expectation(target: Target, goal: number | null | undefined, end: string): number | null {
-  if (goal === null || goal === undefined) return null;
-  if (target.accumulation !== 'cumulative') return goal;
+  if (goal === null || goal === undefined || !hasExpectation(target)) return null;
   const month = Number(end.slice(5, 7));
   return Math.round(((goal * month) / 12) * 100) / 100;
 }
@@ -44,7 +48,8 @@ function boundsWith(goal: number, points: ChartPoint[]): { min: number; max: num
   const low = Math.min(...values);
   const high = Math.max(...values);
   const pad = (high - low || Math.abs(high) || 1) * 0.15;
-  return { min: Math.floor(low - pad), max: Math.ceil(high + pad) };
+  // Counts, shares and amounts are never negative: the axis does not go below zero for them.
+  return { min: low >= 0 ? Math.max(0, Math.floor(low - pad)) : Math.floor(low - pad), max: Math.ceil(high + pad) };
 }
 
 export function TargetChart({ target, reports }: { target: Target; reports: ProgressReport[] }) {
@@ -85,8 +90,8 @@ export function TargetChart({ target, reports }: { target: Target; reports: Prog
                 },
               }),
         },
-        ...(target.accumulation === 'cumulative' && goal !== null && goal !== undefined
-          ? [{ name: 'Kỳ vọng theo tiến độ', type: 'line', data: points.map((p) => p.expected), symbol: 'none', lineStyle: { type: 'dotted', color: '#8a6d00', width: 2 }, itemStyle: { color: '#8a6d00' } }]
+        ...(hasExpectation(target) && goal !== null && goal !== undefined
+          ? [{ name: 'Kỳ vọng theo tiến độ', type: 'line', data: points.map((p) => p.expected), symbol: 'diamond', symbolSize: 8, lineStyle: { type: 'dotted', color: '#8a6d00', width: 2 }, itemStyle: { color: '#8a6d00' } }]
           : []),
       ],
     });
@@ -102,7 +107,7 @@ export function TargetChart({ target, reports }: { target: Target; reports: Prog
   const summary = `Biểu đồ ${target.label}: mục tiêu ${targetInWords(target).toLowerCase()}; ${points
     .map((p) => `${formatPeriod(p.period)}: ${formatNumber(p.value, 6)}`)
     .join('; ')}.`;
-  const cumulative = target.accumulation === 'cumulative' && goal !== null && goal !== undefined;
+  const cumulative = hasExpectation(target) && goal !== null && goal !== undefined;
   return (
     <figure className="chart-figure">
       <div className="chart" ref={element} role="img" aria-label={summary} />

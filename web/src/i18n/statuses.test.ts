@@ -56,3 +56,21 @@ describe('before and after, in words', () => {
     expect(snapshotInWords(null, unitName)).toBe('—');
   });
 });
+
+describe('the chart of reported figures', () => {
+  it('orders reports by period and expects a yearly floor pro rata, never a ceiling', async () => {
+    const { chartPoints } = await import('../components/TargetChart');
+    const floor = { metric: 'new_jobs', comparator: '>=', value: 6000, accumulation: 'cumulative', kind: 'numeric' } as never;
+    const reports = [
+      { metric: 'new_jobs', period: '2021-Q2', value: 3100 },
+      { metric: 'new_jobs', period: '2021-Q1', value: 1500 },
+      { metric: 'other', period: '2021-Q1', value: 7 },
+    ] as never;
+    expect(chartPoints(floor, reports)).toEqual([
+      { period: '2021-Q1', value: 1500, expected: 1500 },
+      { period: '2021-Q2', value: 3100, expected: 3000 },
+    ]);
+    const ceiling = { metric: 'community_outbreaks', comparator: '<=', value: 0, accumulation: 'cumulative', kind: 'numeric' } as never;
+    expect(chartPoints(ceiling, [{ metric: 'community_outbreaks', period: '2021-Q1', value: 1 }] as never)).toEqual([{ period: '2021-Q1', value: 1, expected: null }]);
+  });
+});
