@@ -93,6 +93,13 @@ const MESSAGES: Record<string, string> = {
   DUPLICATE_QUERY_ID: 'Mã yêu cầu giải trình đã được dùng.',
   QUERY_CLOSED: 'Yêu cầu giải trình đã khép lại.',
   QUERY_NOT_ANSWERED: 'Yêu cầu giải trình chưa được trả lời nên chưa thể khép lại.',
+  // Quarterly reviews
+  INVALID_REVIEW_PERIOD: 'Kỳ sơ kết phải là một quý, 6 tháng đầu năm hoặc cả năm.',
+  REVIEW_ALREADY_APPROVED: 'Báo cáo sơ kết kỳ này đã được phê duyệt.',
+  REVIEW_NOT_APPROVED: 'Báo cáo sơ kết kỳ này chưa được phê duyệt nên chưa có gì để đối chiếu.',
+  REVIEW_PERIOD_NOT_OVER: 'Kỳ sơ kết chưa kết thúc nên chưa thể phê duyệt.',
+  MEETING_DATE_IN_FUTURE: 'Ngày họp chưa tới.',
+  LEDGER_CHAIN_BROKEN: 'Sổ cái có chuỗi băm bị phá vỡ: không thể phê duyệt cho tới khi Ủy ban Kiểm tra làm rõ.',
   // The service
   PAYLOAD_TOO_LARGE: 'Dữ liệu gửi đi quá lớn.',
   UNSUPPORTED_MEDIA_TYPE: 'Kiểu dữ liệu gửi đi không được nhận.',
@@ -172,6 +179,7 @@ const FIELD_OF_CODE: Record<string, string> = {
   ANSWER_REQUIRED: 'answer',
   NAME_REQUIRED: 'name',
   NAME_UNCHANGED: 'name',
+  MEETING_DATE_IN_FUTURE: 'meetingDate',
 };
 
 /** A refusal as the console shows it: a sentence, and the field it belongs next to (or none). */
