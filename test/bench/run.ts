@@ -15,7 +15,7 @@ import { runInChild, startServer, type ServerHandle } from './support/processes'
 import { printTable, ratioRow, writeResults, type Row } from './support/report';
 import { benchSettings, selected } from './support/settings';
 import { median, round } from './support/stats';
-import { BENCH_TMP, copyDataset, copyPrepared, dataset, isPrepared, preparedStore, type PreparedStore } from './workloads/generate';
+import { BENCH_TMP, copyPrepared, dataset, isPrepared, preparedStore, type PreparedStore } from './workloads/generate';
 import { commandLoadRun, FRAMEWORK_VARIANTS, SERVICE_TARGET, type CommandLoadResult, type HttpRunOptions } from './workloads/http-commands';
 import type { LiveLagResult } from './workloads/live-lag';
 import { latencySeries, restartRun, serviceOn, type RestartResult } from './workloads/queries';
@@ -298,41 +298,51 @@ async function queryWorkloads(): Promise<void> {
 
 async function liveLagWorkload(): Promise<void> {
   if (!selected('lag')) return;
-  const info = await dataset('http-commands', { totalEvents: 0, syntheticIndicators: 10000, registrationsOnly: true }, log);
-  log(`live lag: ${settings.lagRate} commands/s for ${settings.lagSeconds} s, each read back with minPosition …`);
-  const runs: LiveLagResult[] = [];
-  for (let run = 0; run < settings.runs; run++) {
-    const dir = path.join(workDir, `live-lag-${run}`);
-    copyDataset(info, dir);
-    const server = await serviceOn(dir);
-    try {
-      runs.push(await runInChild<LiveLagResult>('live-lag', { port: server.port, serverPid: server.child.pid, rate: settings.lagRate, seconds: settings.lagSeconds, warmupSeconds: settings.lagWarmupSeconds, tasks: info.syntheticIndicators }));
-    } finally {
-      await server.stop();
-      fs.rmSync(dir, { recursive: true, force: true });
+  // Its read models built: the service follows the ledger from their checkpoint, as after a restart.
+  const store = await preparedStore(await dataset('http-commands', { totalEvents: 0, syntheticIndicators: 10000, registrationsOnly: true }, log), log);
+  const lagRuns = async (rate: number, runs: number): Promise<LiveLagResult[]> => {
+    log(`live lag: ${rate} commands/s for ${settings.lagSeconds} s, each read back with minPosition …`);
+    const results: LiveLagResult[] = [];
+    for (let run = 0; run < runs; run++) {
+      const dir = copyPrepared(store, path.join(workDir, `live-lag-${rate}-${run}`));
+      const server = await serviceOn(dir);
+      try {
+        results.push(await runInChild<LiveLagResult>('live-lag', { port: server.port, serverPid: server.child.pid, rate, seconds: settings.lagSeconds, warmupSeconds: settings.lagWarmupSeconds, tasks: store.info.syntheticIndicators }));
+      } finally {
+        await server.stop();
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
     }
-  }
-  const p99 = medianOf(runs, (r) => r.lagP99Ms);
-  const failures = runs.reduce((sum, r) => sum + r.failures, 0);
-  addRow({
-    workload: `live lag, 201 → history entry read with minPosition, at ${settings.lagRate} commands/s`,
-    unit: 'ms p99',
-    ours: round(p99, 2),
-    baseline: null,
-    ratio: null,
-    goal: 'p99 < 25 ms, every command read back',
-    pass: p99 < 25 && failures === 0,
-    details: {
-      p50Ms: round(medianOf(runs, (r) => r.lagP50Ms), 2),
-      maxMs: round(medianOf(runs, (r) => r.lagMaxMs), 2),
-      achievedRate: round(medianOf(runs, (r) => r.achievedRate), 1),
-      commandP50Ms: round(medianOf(runs, (r) => r.commandP50Ms), 2),
-      commandP99Ms: round(medianOf(runs, (r) => r.commandP99Ms), 2),
-      serverCpuMsPerCommand: medianOf(runs, (r) => r.serverCpuMsPerCommand ?? NaN),
-      failures,
-      runs,
-    },
-  });
+    return results;
+  };
+  const lagRow = (rate: number, runs: LiveLagResult[], goal: boolean, workload: string): Row => {
+    const p99 = medianOf(runs, (r) => r.lagP99Ms);
+    const failures = runs.reduce((sum, r) => sum + r.failures, 0);
+    return {
+      workload,
+      unit: 'ms p99',
+      ours: round(p99, 2),
+      baseline: null,
+      ratio: null,
+      goal: goal ? 'p99 < 25 ms, every command read back' : 'for comparison',
+      pass: goal ? p99 < 25 && failures === 0 : null,
+      details: {
+        rate,
+        p50Ms: round(medianOf(runs, (r) => r.lagP50Ms), 2),
+        maxMs: round(medianOf(runs, (r) => r.lagMaxMs), 2),
+        achievedRate: round(medianOf(runs, (r) => r.achievedRate), 1),
+        commandP50Ms: round(medianOf(runs, (r) => r.commandP50Ms), 2),
+        commandP99Ms: round(medianOf(runs, (r) => r.commandP99Ms), 2),
+        serverCpuMsPerCommand: medianOf(runs, (r) => r.serverCpuMsPerCommand ?? NaN),
+        failures,
+        runs,
+      },
+    };
+  };
+  addRow(lagRow(settings.lagRate, await lagRuns(settings.lagRate, settings.runs), true, `live lag, 201 → history entry read with minPosition, at ${settings.lagRate} commands/s`));
+  // A fifth of the rate, once: the lag of the pipeline itself when the service is far from saturated.
+  const slow = Math.round(settings.lagRate / 5);
+  addRow(lagRow(slow, await lagRuns(slow, 1), false, `  the same at ${slow} commands/s`));
 }
 
 /** The 1-minute load average, read every 10 s while each group of workloads runs. */
