@@ -41,6 +41,9 @@ export interface BenchSettings {
   latencyWarmup: number;
   listRequests: number;
   listSeconds: number;
+  /** The audit log's date window: one run of this many requests after this many to warm up. */
+  auditWindowRequests: number;
+  auditWindowWarmup: number;
   /** Live lag: commands per second, seconds measured per run after a warm-up at the same rate. */
   lagRate: number;
   lagSeconds: number;
@@ -79,6 +82,8 @@ export function benchSettings(): BenchSettings {
       latencyWarmup: 100,
       listRequests: 300,
       listSeconds: 2,
+      auditWindowRequests: 100,
+      auditWindowWarmup: 20,
       lagRate: 500,
       lagSeconds: 4,
       lagWarmupSeconds: 2,
@@ -101,9 +106,11 @@ export function benchSettings(): BenchSettings {
     historyLarge: 10_000,
     historyRequestsSmall: 1000,
     historyRequestsLarge: 1000,
-    latencyWarmup: 2000,
+    latencyWarmup: 1000,
     listRequests: 1_000,
     listSeconds: 5,
+    auditWindowRequests: 200,
+    auditWindowWarmup: 20,
     lagRate: 500,
     lagSeconds: 20,
     lagWarmupSeconds: 5,
