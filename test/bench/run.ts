@@ -357,6 +357,9 @@ async function liveLagWorkload(): Promise<void> {
   addRow(lagRow(slow, await lagRuns(slow, 1), false, `  the same at ${slow} commands/s`));
 }
 
+/** Groups of workloads that failed, with their error: reported in bench-results.json. */
+const failures: Array<{ group: string; error: string }> = [];
+
 /** The 1-minute load average, read every 10 s while each group of workloads runs. */
 const loadByGroup: Record<string, { seconds: number; loadAverage1m: { min: number; max: number; mean: number } }> = {};
 
@@ -367,6 +370,11 @@ async function timed(name: string, workloads: () => Promise<void>): Promise<void
   const sampler = setInterval(() => samples.push(os.loadavg()[0]), 10_000);
   try {
     await workloads();
+  } catch (error) {
+    // One group failing does not cost the run the others' figures.
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    failures.push({ group: name, error: message });
+    log(`  ${name} FAILED: ${message}`);
   } finally {
     clearInterval(sampler);
   }
@@ -408,8 +416,9 @@ async function main(): Promise<void> {
     console.log('');
     printTable(rows);
     const file = path.resolve('bench-results.json');
-    writeResults(file, rows, { quick: settings.quick, settings, startedAt: new Date(started).toISOString(), durationSeconds: round(seconds, 1), loadAverage: { atStart: loadAtStart, atEnd: os.loadavg().map((value) => round(value, 2)), byGroup: loadByGroup } });
-    console.log(`\n${rows.filter((r) => r.pass === true).length} goals met, ${rows.filter((r) => r.pass === false).length} missed; ${round(seconds, 0)} s; results in ${file}`);
+    writeResults(file, rows, { quick: settings.quick, settings, startedAt: new Date(started).toISOString(), durationSeconds: round(seconds, 1), loadAverage: { atStart: loadAtStart, atEnd: os.loadavg().map((value) => round(value, 2)), byGroup: loadByGroup }, failures });
+    console.log(`\n${rows.filter((r) => r.pass === true).length} goals met, ${rows.filter((r) => r.pass === false).length} missed${failures.length > 0 ? `, ${failures.length} group(s) failed: ${failures.map((f) => f.group).join(', ')}` : ''}; ${round(seconds, 0)} s; results in ${file}`);
+    if (failures.length > 0) process.exitCode = 1;
   }
 }
 
