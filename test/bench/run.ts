@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { ALL_PROJECTIONS } from '../../projections';
 import type { DatasetInfo } from './dataset/generate';
 import { ANALYST_KEY, HISTORY_INDICATOR, INSPECTOR_KEY } from './dataset/synthetic-indicators';
 import { load, type LoadResult } from './support/load';
@@ -170,6 +171,26 @@ async function rebuildWorkloads(): Promise<void> {
     goal: 'for comparison',
     pass: null,
   });
+}
+
+/**
+ * Opt-in (`BENCH_ONLY=rebuild-each`): the rebuild with one read model at a time, in CPU time per
+ * event, on a store a tenth of the large one's size: what each read model adds to a rebuild.
+ */
+async function rebuildEachWorkload(): Promise<void> {
+  if (!process.env.BENCH_ONLY?.split(',').some((word) => word.trim() === 'rebuild-each')) return;
+  const size = Math.max(10_000, Math.round(settings.storeEvents / 10));
+  const info = await dataset(`each-${size}`, { totalEvents: size }, log);
+  const args = () => ({ file: info.file, dir: fs.mkdtempSync(path.join(workDir, 'rebuild-each-')) });
+  const cpuMicros = (r: RebuildResult) => round((1e6 * r.cpuSeconds) / r.events, 1);
+  const raw = await runInChild<RebuildResult>('rebuild-raw', args());
+  log(`rebuild with one read model at a time, ${info.events} events (baseline: ${cpuMicros(raw)} µs CPU per event) …`);
+  for (const projection of ALL_PROJECTIONS) {
+    const result = await runInChild<RebuildResult>('rebuild-ours', { ...args(), readModels: [projection.name] });
+    addRow({ workload: `rebuild of ${projection.name} alone, ${info.events.toLocaleString('en-US')} events`, unit: 'µs CPU/event', ours: cpuMicros(result), baseline: cpuMicros(raw), ratio: null, goal: 'for information', pass: null, details: { perSecond: round(result.perSecond, 0), megabytes: round(result.megabytes, 0), result } });
+  }
+  const all = await runInChild<RebuildResult>('rebuild-ours', args());
+  addRow({ workload: `rebuild of every read model, ${info.events.toLocaleString('en-US')} events`, unit: 'µs CPU/event', ours: cpuMicros(all), baseline: cpuMicros(raw), ratio: null, goal: 'for information', pass: null, details: { perSecond: round(all.perSecond, 0), megabytes: round(all.megabytes, 0), result: all } });
 }
 
 /** The large store with its read models built, copied once per run into the work directory: the restarts and the query service share the copy. */
@@ -401,6 +422,7 @@ async function main(): Promise<void> {
   try {
     // First: its first run also builds the read models the restart and the queries run on.
     await timed('rebuild', rebuildWorkloads);
+    await timed('rebuild of each read model', rebuildEachWorkload);
     await timed('restart', restartWorkload);
     await timed('queries', queryWorkloads);
     await timed('live lag', liveLagWorkload);
@@ -415,7 +437,7 @@ async function main(): Promise<void> {
     const seconds = (Date.now() - started) / 1000;
     console.log('');
     printTable(rows);
-    const file = path.resolve('bench-results.json');
+    const file = path.resolve(process.env.BENCH_RESULTS || 'bench-results.json');
     writeResults(file, rows, { quick: settings.quick, settings, startedAt: new Date(started).toISOString(), durationSeconds: round(seconds, 1), loadAverage: { atStart: loadAtStart, atEnd: os.loadavg().map((value) => round(value, 2)), byGroup: loadByGroup }, failures });
     console.log(`\n${rows.filter((r) => r.pass === true).length} goals met, ${rows.filter((r) => r.pass === false).length} missed${failures.length > 0 ? `, ${failures.length} group(s) failed: ${failures.map((f) => f.group).join(', ')}` : ''}; ${round(seconds, 0)} s; results in ${file}`);
     if (failures.length > 0) process.exitCode = 1;

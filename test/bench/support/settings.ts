@@ -3,7 +3,8 @@
  * minutes while developing (it checks every workload end to end; its figures are not the goals').
  * `BENCH_RUNS` overrides the number of runs per workload, `BENCH_ONLY` runs the workloads whose
  * name contains one of its comma-separated words (rebuild, restart, queries, lag, append, command,
- * validation, http, framework).
+ * validation, http, framework; `rebuild-each`, which runs only when named), `BENCH_RESULTS` names
+ * the results file (default bench-results.json).
  */
 export interface BenchSettings {
   quick: boolean;
