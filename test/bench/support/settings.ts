@@ -4,7 +4,7 @@
  * `BENCH_RUNS` overrides the number of runs per workload, `BENCH_ONLY` runs the workloads whose
  * name contains one of its comma-separated words (rebuild, restart, queries, lag, append, command,
  * validation, http, framework; `rebuild-each`, which runs only when named), `BENCH_RESULTS` names
- * the results file (default bench-results.json).
+ * the results file (default bench-results.json; bench-results-quick.json with BENCH_QUICK).
  */
 export interface BenchSettings {
   quick: boolean;
