@@ -22,7 +22,7 @@ export interface BenchSettings {
   frameworkRuns: number;
   /**
    * Events of the large store: the rebuild, the restart and the queries run on it (it holds the two
-   * history indicators). The issue's goals are stated at 1,000,000.
+   * history indicators). The goals (docs/performance.md) are stated at 1,000,000.
    */
   storeEvents: number;
   /** Runs of the rebuild, ours and the baseline each (a rebuild of a million events takes minutes). */
