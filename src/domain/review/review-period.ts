@@ -55,3 +55,8 @@ export function isPeriodOver(period: Period, now: Date): boolean {
 export function byPeriodEnd(a: string, b: string): number {
   return comparePeriods(parsePeriod(a), parsePeriod(b));
 }
+
+/** The local date of the period's first day, YYYY-MM-DD. */
+export function periodFirstDay(period: Period): string {
+  return `${period.year}-${String(period.firstMonth).padStart(2, '0')}-01`;
+}

@@ -16,7 +16,7 @@ import { worstStatus } from '../../../projections/indicators/targets';
 import type { RecordedLedgerEvent } from '../../domain/events';
 import { parsePeriod, periodLastDay, type Period } from '../../domain/indicator/period';
 import { changeBetween, type Standing } from '../../domain/review/change';
-import { parseReviewPeriod, previousQuarter, reportsOn, visibleIn } from '../../domain/review/review-period';
+import { parseReviewPeriod, periodFirstDay, previousQuarter, reportsOn, visibleIn } from '../../domain/review/review-period';
 import { NotFoundError } from '../../shared/errors';
 import { activityOf } from './review-activity';
 import type { ReviewContent, ReviewItem, ReviewStanding, ReviewTargetLine } from './review-content.types';
@@ -49,7 +49,7 @@ export function buildReviewContent(events: readonly RecordedLedgerEvent[], perio
   return {
     resolutionId: parts.resolutionId,
     period: period.id,
-    periodStart: `${period.year}-${String(period.firstMonth).padStart(2, '0')}-01`,
+    periodStart: periodFirstDay(period),
     periodEnd: periodLastDay(period),
     previousPeriod: previous?.id ?? null,
     items,

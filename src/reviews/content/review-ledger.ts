@@ -17,24 +17,35 @@ export type CutOff = { kind: 'asOf'; asOf: Date } | { kind: 'position'; position
 
 const PAGE_SIZE = 1000;
 
-export async function readLedger(store: EventStore, cutOff: CutOff): Promise<RecordedLedgerEvent[]> {
-  const limit = cutOff.kind === 'position' ? cutOff.position : await store.headPosition();
-  const moment = cutOff.kind === 'asOf' ? cutOff.asOf.getTime() : Infinity;
-  /** Streams that met an event recorded after the moment: nothing later in them is known. */
-  const cut = new Set<string>();
-  const known: RecordedLedgerEvent[] = [];
+/** Every event at or below `upTo` (default: the store's head now), in global order, a page at a time. */
+export async function readLedger(store: EventStore, upTo?: number): Promise<RecordedLedgerEvent[]> {
+  const limit = upTo ?? (await store.headPosition());
+  const events: RecordedLedgerEvent[] = [];
   let after = 0;
   while (after < limit) {
     const page = (await store.readAll({ fromPosition: after, limit: PAGE_SIZE })) as RecordedLedgerEvent[];
     for (const event of page) {
-      if (event.position > limit) return known;
-      if (cut.has(event.streamId)) continue;
-      if (Date.parse(event.metadata.recordedAt) > moment) cut.add(event.streamId);
-      else known.push(event);
+      if (event.position > limit) return events;
+      events.push(event);
     }
     if (page.length < PAGE_SIZE) break;
     after = page[page.length - 1].position;
     await nextTurn();
+  }
+  return events;
+}
+
+/** The events known at the cut-off, in global order. */
+export function knownAt(events: readonly RecordedLedgerEvent[], cutOff: CutOff): RecordedLedgerEvent[] {
+  if (cutOff.kind === 'position') return events.filter((event) => event.position <= cutOff.position);
+  const moment = cutOff.asOf.getTime();
+  /** Streams that met an event recorded after the moment: nothing later in them is known. */
+  const cut = new Set<string>();
+  const known: RecordedLedgerEvent[] = [];
+  for (const event of events) {
+    if (cut.has(event.streamId)) continue;
+    if (Date.parse(event.metadata.recordedAt) > moment) cut.add(event.streamId);
+    else known.push(event);
   }
   return known;
 }
