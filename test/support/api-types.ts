@@ -560,6 +560,43 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reviews/{period}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review as an XLSX workbook: totals, indicators and tasks, what was recorded, what was not reported, the approval */
+        get: operations["ReviewExportsController_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reviews/{period}/print": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The review as a printable page: a report to the Ban Thường vụ (Vietnamese headings, numbered sections, the approval line)
+         * @description HTML with no script and one stylesheet (A4, `@media print`); its content-security policy allows that stylesheet by hash and nothing else.
+         */
+        get: operations["ReviewExportsController_print"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -9645,6 +9682,412 @@ export interface operations {
                         statusCode: 500;
                         /** @enum {string} */
                         code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "EVENT_STORE_UNREADABLE";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, PROJECTION_LAGGING, READ_MODEL_REBUILDING, READ_MODELS_AHEAD_OF_LEDGER, READ_STORE_UNAVAILABLE, EVENT_STORE_UNAVAILABLE. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 503;
+                        /** @enum {string} */
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "PROJECTION_LAGGING" | "READ_MODEL_REBUILDING" | "READ_MODELS_AHEAD_OF_LEDGER" | "READ_STORE_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    ReviewExportsController_xlsx: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Global position returned by a command; the answer reflects at least that write.
+                 * @example 42
+                 */
+                minPosition?: number;
+                /**
+                 * @description The cut-off: the review as known at this moment (events recorded at or before it). Default: now. An ISO-8601 date-time with a UTC offset. Whatever the cut-off, only reports for periods ending on or before the period’s end count.
+                 * @example 2021-06-30T23:59:59+07:00
+                 */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A reviewable period: `YYYY-Q1`…`YYYY-Q4`, `YYYY-H1` or `YYYY`; anything else is 400 `INVALID_REVIEW_PERIOD`.
+                 * @example 2021-Q2
+                 */
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook, as an attachment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is malformed (`details.fields` names each field for VALIDATION_FAILED). Codes: INVALID_URL, MALFORMED_REQUEST, FORBIDDEN_KEY, INVALID_ID, VALIDATION_FAILED, INVALID_REVIEW_PERIOD. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 400;
+                        /** @enum {string} */
+                        code: "INVALID_URL" | "MALFORMED_REQUEST" | "FORBIDDEN_KEY" | "INVALID_ID" | "VALIDATION_FAILED" | "INVALID_REVIEW_PERIOD";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No API key, an unknown key, or a refused JWT (`details.reason` says which check failed). Codes: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "ISSUER_MAY_NOT_GRANT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Something the path names does not exist. Codes: RESOLUTION_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 404;
+                        /** @enum {string} */
+                        code: "RESOLUTION_NOT_FOUND";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request did not arrive in time. Codes: REQUEST_TIMEOUT. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 408;
+                        /** @enum {string} */
+                        code: "REQUEST_TIMEOUT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 429;
+                        /** @enum {string} */
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request headers are too large. Codes: HEADERS_TOO_LARGE. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 431;
+                        /** @enum {string} */
+                        code: "HEADERS_TOO_LARGE";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, PROJECTION_LAGGING, READ_MODEL_REBUILDING, READ_MODELS_AHEAD_OF_LEDGER, READ_STORE_UNAVAILABLE, EVENT_STORE_UNAVAILABLE. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 503;
+                        /** @enum {string} */
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "PROJECTION_LAGGING" | "READ_MODEL_REBUILDING" | "READ_MODELS_AHEAD_OF_LEDGER" | "READ_STORE_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    ReviewExportsController_print: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Global position returned by a command; the answer reflects at least that write.
+                 * @example 42
+                 */
+                minPosition?: number;
+                /**
+                 * @description The cut-off: the review as known at this moment (events recorded at or before it). Default: now. An ISO-8601 date-time with a UTC offset. Whatever the cut-off, only reports for periods ending on or before the period’s end count.
+                 * @example 2021-06-30T23:59:59+07:00
+                 */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A reviewable period: `YYYY-Q1`…`YYYY-Q4`, `YYYY-H1` or `YYYY`; anything else is 400 `INVALID_REVIEW_PERIOD`.
+                 * @example 2021-Q2
+                 */
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The request is malformed (`details.fields` names each field for VALIDATION_FAILED). Codes: INVALID_URL, MALFORMED_REQUEST, FORBIDDEN_KEY, INVALID_ID, VALIDATION_FAILED, INVALID_REVIEW_PERIOD. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 400;
+                        /** @enum {string} */
+                        code: "INVALID_URL" | "MALFORMED_REQUEST" | "FORBIDDEN_KEY" | "INVALID_ID" | "VALIDATION_FAILED" | "INVALID_REVIEW_PERIOD";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No API key, an unknown key, or a refused JWT (`details.reason` says which check failed). Codes: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "ISSUER_MAY_NOT_GRANT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Something the path names does not exist. Codes: RESOLUTION_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 404;
+                        /** @enum {string} */
+                        code: "RESOLUTION_NOT_FOUND";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request did not arrive in time. Codes: REQUEST_TIMEOUT. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 408;
+                        /** @enum {string} */
+                        code: "REQUEST_TIMEOUT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 429;
+                        /** @enum {string} */
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request headers are too large. Codes: HEADERS_TOO_LARGE. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 431;
+                        /** @enum {string} */
+                        code: "HEADERS_TOO_LARGE";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
                         message: string;
                         details?: {
                             [key: string]: unknown;
