@@ -17,13 +17,13 @@ import type { ReviewContent } from './content/review-content.types';
 import { contentHashOf, knownAt, readLedger } from './content/review-ledger';
 import { ReviewResolutions } from './review-resolution';
 
-export type ReviewState = 'draft' | 'approved';
+export type ReviewStage = 'draft' | 'approved';
 
 export interface ReviewView {
   period: string;
   asOf: string;
   /** `approved` when an approval was recorded at or before `asOf`. */
-  state: ReviewState;
+  state: ReviewStage;
   periodOver: boolean;
   /** SHA-256 of the canonical JSON of `content`. */
   contentHash: string;

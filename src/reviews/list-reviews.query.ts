@@ -7,7 +7,7 @@ import type { EventStore } from '../event-store/event-store.port';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { Clock } from '../shared/clock';
 import { approvalView, readApproval, type ApprovalView } from './approvals';
-import type { ReviewState } from './get-review.query';
+import type { ReviewStage } from './get-review.query';
 import { ReviewResolutions } from './review-resolution';
 
 export interface ReviewListItem {
@@ -18,7 +18,7 @@ export interface ReviewListItem {
   previousPeriod: string | null;
   /** Whether the period's last day has passed: only then can it be approved. */
   periodOver: boolean;
-  state: ReviewState;
+  state: ReviewStage;
   approval: ApprovalView | null;
 }
 
