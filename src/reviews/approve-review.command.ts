@@ -79,7 +79,7 @@ export class ApproveReviewHandler implements ICommandHandler<ApproveReviewComman
   private async snapshot(period: string): Promise<ReviewSnapshot> {
     const position = await this.eventStore.headPosition();
     const scan = await scanLedger(this.eventStore, position);
-    const content = buildReviewContent(await readLedger(this.eventStore, position), period);
+    const content = await buildReviewContent(await readLedger(this.eventStore, position), period);
     return {
       position,
       contentHash: contentHashOf(content),

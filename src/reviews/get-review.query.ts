@@ -57,11 +57,11 @@ export class GetReviewHandler implements IQueryHandler<GetReviewQuery, ReviewVie
     const { approval } = await readApproval(this.eventStore, resolutionId, period.id, asOf);
     const ledger = await readLedger(this.eventStore);
     const known = knownAt(ledger, { kind: 'asOf', asOf });
-    const current = buildReviewContent(known, period.id);
+    const current = await buildReviewContent(known, period.id);
     const currentHash = contentHashOf(current);
     const frame = { period: period.id, asOf: asOf.toISOString(), periodOver: isPeriodOver(period, asOf) };
     if (!approval) return { ...frame, state: 'draft', contentHash: currentHash, content: current, approval: null, changedSinceApproval: null };
-    const approved = buildReviewContent(knownAt(ledger, { kind: 'position', position: approval.data.position }), period.id);
+    const approved = await buildReviewContent(knownAt(ledger, { kind: 'position', position: approval.data.position }), period.id);
     const approvedHash = contentHashOf(approved);
     const after = known.filter((event) => event.position > approval.data.position);
     return {

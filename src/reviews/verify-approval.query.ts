@@ -69,7 +69,7 @@ export class VerifyReviewApprovalHandler implements IQueryHandler<VerifyReviewAp
     const { events, approval } = await readApproval(this.eventStore, resolutionId, period.id);
     if (!approval) throw new NotFoundError('REVIEW_NOT_APPROVED', `The review of ${period.id} has not been approved: there is nothing to verify`, { period: period.id });
     const { position, contentHash, auditDigest } = approval.data;
-    const recomputedHash = contentHashOf(buildReviewContent(await readLedger(this.eventStore, position), period.id));
+    const recomputedHash = contentHashOf(await buildReviewContent(await readLedger(this.eventStore, position), period.id));
     const scan = await scanLedger(this.eventStore, position);
     const brokenStreams = brokenStreamsOf(scan);
     const chain = await verifyChainInSlices(approval.streamId, events);

@@ -2,7 +2,8 @@
  * The review of a period, built from the ledger's events known at a cut-off: each indicator and
  * task with its targets' standing at the period's end and at the previous quarter's end, what was
  * recorded during the period, what was not reported, and the totals. A pure function of its events:
- * the approval hashes what it returns, and verification recomputes it.
+ * the approval hashes what it returns, and verification recomputes it. (It awaits only to let the
+ * event loop turn between slices of a long ledger.)
  *
  * Each target's standing comes from the very fold the `indicators` read model uses (its latest
  * figure and status rules), applied to the indicator's events without the reports for periods
@@ -18,6 +19,7 @@ import { parsePeriod, periodLastDay, type Period } from '../../domain/indicator/
 import { changeBetween, type Standing } from '../../domain/review/change';
 import { parseReviewPeriod, periodFirstDay, previousQuarter, reportsOn, visibleIn } from '../../domain/review/review-period';
 import { NotFoundError } from '../../shared/errors';
+import { nextTurn, TurnBudget } from '../../shared/next-turn';
 import { activityOf } from './review-activity';
 import type { ReviewContent, ReviewItem, ReviewStanding, ReviewTargetLine } from './review-content.types';
 import { missingReportsOf, totalsOf } from './review-totals';
@@ -28,7 +30,10 @@ interface LedgerParts {
   indicators: Map<string, RecordedIndicatorEvent[]>;
 }
 
-export function buildReviewContent(events: readonly RecordedLedgerEvent[], periodText: string): ReviewContent {
+/** Events folded between two turns of the event loop: a few milliseconds of work, so a long ledger holds up no other request. */
+const EVENTS_PER_TURN = 2000;
+
+export async function buildReviewContent(events: readonly RecordedLedgerEvent[], periodText: string): Promise<ReviewContent> {
   const period = parseReviewPeriod(periodText);
   const previous = previousQuarter(period);
   const parts = partsOf(events, period.year);
@@ -39,11 +44,13 @@ export function buildReviewContent(events: readonly RecordedLedgerEvent[], perio
   }
   const items: ReviewItem[] = [];
   const activity: RecordedIndicatorEvent[] = [];
+  const turns = new TurnBudget(EVENTS_PER_TURN);
   for (const stream of parts.indicators.values()) {
     const registration = stream[0];
     if (registration.type !== 'IndicatorRegistered' || registration.data.resolutionId !== parts.resolutionId) continue;
     items.push(itemOf(stream, period, previous, parts.unitNames));
     activity.push(...stream);
+    if (turns.spend(stream.length)) await nextTurn();
   }
   items.sort(compareItems);
   return {
