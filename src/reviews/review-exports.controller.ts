@@ -56,7 +56,7 @@ export class ReviewExportsController {
   async print(@Param('period') period: string, @QueryParams() query: ReviewQueryDto, @Res({ passthrough: true }) res: HttpResponse): Promise<string> {
     const review = await this.review(period, query);
     const resolution = await this.resolutions.get(review.content.resolutionId);
-    const page = reviewPrintPage(review, { resolutionTitle: resolution?.title ?? null, issuingBody: resolution?.issuingBody ?? null });
+    const page = reviewPrintPage(review, { resolutionTitle: resolution?.title ?? null });
     // Set once the page exists: a refusal is answered as JSON, like every other.
     res.header('Content-Type', 'text/html; charset=utf-8');
     return page;

@@ -115,7 +115,7 @@ const changedSinceApproval = record({
   contentChanged: yesNo,
   currentContentHash: hash,
   targets: listOf(record({ indicatorId: text, metric: text, fields: listOf(text), approved: fieldValues, current: fieldValues })),
-  events: listOf(record({ indicatorId: text, streamId: text, revision: whole, position: whole, type: text, recordedAt: instant, actor, summary: text })),
+  events: listOf(record({ indicatorId: nullable(text), streamId: text, revision: whole, position: whole, type: text, recordedAt: instant, actor, summary: text })),
 });
 
 export const REVIEW_SCHEMA: SchemaObject = record({

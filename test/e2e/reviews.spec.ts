@@ -9,7 +9,7 @@ const COVID_TASK = 'task-covid-5k';
 const HEALTH_CENTRE = KEYS.reporter('trung-tam-y-te-thanh-pho');
 
 type Line = { metric: string; latestValue: number | null; latestState: string | null; status: string; change: string | null; previous: { latestValue: number | null; latestState: string | null } | null };
-type Item = { indicatorId: string; targets: Line[] };
+type Item = { indicatorId: string; responsibleUnitName: string | null; targets: Line[] };
 const itemOf = (body: { content: { items: Item[] } }, id: string) => body.content.items.find((item) => item.indicatorId === id)!;
 
 describe('the quarterly review (e2e)', () => {
@@ -110,6 +110,15 @@ describe('the quarterly review (e2e)', () => {
       { indicatorId: 'ind-10', metric: 'new_jobs', fields: ['previous'], approved: { previous: expect.objectContaining({ latestValue: 1700 }) }, current: { previous: expect.objectContaining({ latestValue: 1800 }) } },
     ]);
     expect(after.changedSinceApproval.events).toEqual([expect.objectContaining({ indicatorId: 'ind-10', type: 'ProgressReportCorrected', position: correction.body.position })]);
+
+    // A responsible unit renamed since: its new name is not in the approved content, and the renaming is listed.
+    const renamed = await t.post('/units/trung-tam-y-te-thanh-pho/renaming', { name: 'Trung tâm Y tế thành phố Hạ Long', reason: 'Sắp xếp tổ chức' }, KEYS.coordinator).expect(201);
+    const later = (await t.get(`/reviews/2021-Q2?minPosition=${renamed.body.position}`).expect(200)).body;
+    expect(itemOf(later, COVID_TASK)).toMatchObject({ responsibleUnitName: itemOf(before, COVID_TASK).responsibleUnitName });
+    expect(later.changedSinceApproval.events.map((e: { type: string; indicatorId: string | null }) => [e.type, e.indicatorId])).toEqual([
+      ['ProgressReportCorrected', 'ind-10'],
+      ['UnitRenamed', null],
+    ]);
 
     // Before the approval, the review was a draft; the list says approved now.
     const draft = (await t.get('/reviews/2021-Q2?asOf=2021-07-21T00:00:00%2B07:00').expect(200)).body;

@@ -8980,7 +8980,7 @@ export interface operations {
                                 };
                             }[];
                             events: {
-                                indicatorId: string;
+                                indicatorId: string | null;
                                 streamId: string;
                                 revision: number;
                                 position: number;

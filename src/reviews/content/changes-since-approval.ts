@@ -3,13 +3,14 @@
  * content stays as approved (recomputed from the events at or below the approval's position); this
  * lists, beside it, each target whose standing, goal or responsible unit now reads differently,
  * and the events recorded after the approval that bear on the period (any event of the
- * resolution's indicators and tasks, except those about reports for later periods).
+ * resolution's indicators and tasks, except those about reports for later periods, and the renaming
+ * of a unit responsible for one of them).
  */
-import { parsePeriod } from '../../domain/indicator/period';
+import { parsePeriod, type Period } from '../../domain/indicator/period';
 import { parseReviewPeriod, visibleIn } from '../../domain/review/review-period';
 import type { RecordedLedgerEvent } from '../../domain/events';
 import { isIndicatorEvent } from '../../../projections/indicator-event';
-import { summarizeIndicatorEvent } from '../../../projections/indicator-history/summary';
+import { auditLogEntry } from '../../../projections/audit-log';
 import type { ReviewContent, ReviewItem, ReviewTargetLine } from './review-content.types';
 
 const COMPARED = [
@@ -41,7 +42,8 @@ export interface ChangedTarget {
 }
 
 export interface EventSinceApproval {
-  indicatorId: string;
+  /** The indicator or task the event is about; null for a unit's renaming. */
+  indicatorId: string | null;
   streamId: string;
   revision: number;
   position: number;
@@ -68,23 +70,32 @@ export function changesSinceApproval(
 ): ChangesSinceApproval {
   const period = parseReviewPeriod(approved.period);
   const reviewed = new Set(current.items.map((item) => item.indicatorId));
+  const responsible = new Set(current.items.map((item) => item.responsibleUnitId));
   const events: EventSinceApproval[] = [];
   for (const event of eventsAfter) {
-    if (!isIndicatorEvent(event) || !reviewed.has(event.data.indicatorId)) continue;
-    if ('period' in event.data && !visibleIn(parsePeriod(event.data.period), period)) continue;
+    if (!bearsOn(event, period, reviewed, responsible)) continue;
     const { actor, recordedAt } = event.metadata;
     events.push({
-      indicatorId: event.data.indicatorId,
+      indicatorId: isIndicatorEvent(event) ? event.data.indicatorId : null,
       streamId: event.streamId,
       revision: event.revision,
       position: event.position,
       type: event.type,
       recordedAt,
       actor: { id: actor.id, unitId: actor.unitId ?? null },
-      summary: summarizeIndicatorEvent(event),
+      summary: auditLogEntry(event).summary,
     });
   }
   return { contentChanged: hashes.approved !== hashes.current, currentContentHash: hashes.current, targets: changedTargets(approved, current), events };
+}
+
+/** An event on a reviewed indicator (not about a report for a later period), or the renaming of a responsible unit (its name is in the review). */
+function bearsOn(event: RecordedLedgerEvent, period: Period, reviewed: ReadonlySet<string>, responsible: ReadonlySet<string>): boolean {
+  if (isIndicatorEvent(event)) {
+    if (!reviewed.has(event.data.indicatorId)) return false;
+    return !('period' in event.data) || visibleIn(parsePeriod(event.data.period), period);
+  }
+  return event.type === 'UnitRenamed' && responsible.has(event.data.unitId);
 }
 
 function changedTargets(approved: ReviewContent, current: ReviewContent): ChangedTarget[] {

@@ -10,7 +10,7 @@ export const PRINT_STYLE = `
 @page { size: A4 portrait; margin: 20mm 15mm 20mm 30mm; }
 body { font-family: "Times New Roman", Times, serif; font-size: 13pt; line-height: 1.35; color: #000; max-width: 210mm; margin: 0 auto; padding: 8mm; }
 .heading { display: flex; justify-content: space-between; text-align: center; }
-.heading div { width: 48%; }
+.heading > div { width: 48%; }
 .heading .body-name, .heading .motto { font-weight: bold; text-transform: uppercase; }
 .heading .place-date { font-style: italic; margin-top: 6pt; }
 h1 { text-align: center; font-size: 15pt; margin: 18pt 0 2pt; }

@@ -14,9 +14,8 @@ import { PRINT_STYLE } from './print-style';
 import { changeText, dayText, periodName, readingText, statusText } from './review-labels';
 
 export interface PrintFrame {
-  /** The resolution's title and issuing body, when the read model knows them. */
+  /** The resolution's title, when the read model knows it. */
   resolutionTitle: string | null;
-  issuingBody: string | null;
 }
 
 const ESCAPES: Record<string, string> = { '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;' };
@@ -40,7 +39,7 @@ export function reviewPrintPage(review: ReviewView, frame: PrintFrame): string {
 </head>
 <body>
 <div class="heading">
-  <div><div>ĐẢNG BỘ THÀNH PHỐ HẠ LONG</div><div class="body-name">${e(frame.issuingBody ?? 'Ban Chấp hành Đảng bộ Thành phố')}</div><div>*</div></div>
+  <div><div>ĐẢNG BỘ TỈNH QUẢNG NINH</div><div class="body-name">Thành ủy Hạ Long</div><div>*</div></div>
   <div><div class="motto">Đảng Cộng sản Việt Nam</div><div class="place-date">Hạ Long, ${e(vietnameseDate(asOf))}</div></div>
 </div>
 <h1>BÁO CÁO</h1>
