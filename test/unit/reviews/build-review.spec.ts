@@ -21,7 +21,7 @@ const ledger = (events: LedgerEvent[]) => history(events, 1, (i) => new Date(Dat
 
 const base = (): LedgerEvent[] => [resolution, unit('ban-to-chuc-thanh-uy', 'Ban Tổ chức Thành ủy'), registered(), task()];
 
-describe('the review content', async () => {
+describe('the review content', () => {
   it('shows each target as of the period end: a Q3 figure never reaches the Q2 review', async () => {
     const events = ledger([
       ...base(),
