@@ -23,6 +23,11 @@ export interface ResolutionDocument extends ProjectedDocument {
   /** Key indicators (chỉ tiêu chủ yếu) and tasks registered under it, sorted ids. */
   indicatorIds: string[];
   taskIds: string[];
+  /**
+   * True once an event naming the resolution (its registration, an indicator's) carries the demo mark
+   * (`metadata.demo`): the store was built by `npm run demo` and holds illustrative data, not real reports.
+   */
+  demoData: boolean;
   updatedAt: string;
 }
 
@@ -32,7 +37,7 @@ const isHandled = eventTypeGuard(HANDLED);
 
 export const resolutionsProjection: ProjectionDefinition<ResolutionDocument> = {
   name: RESOLUTIONS_READ_MODEL,
-  version: 1,
+  version: 2,
   events: {
     ResolutionRegistered: 'handle',
     UnitRegistered: 'ignore',
@@ -58,7 +63,12 @@ export const resolutionsProjection: ProjectionDefinition<ResolutionDocument> = {
     if (current && event.position <= current.lastPosition) return current;
     if (!isHandled(event)) throw new UnhandledEventError(RESOLUTIONS_READ_MODEL, event.type, event.position);
     const document = current ?? emptyDocument(resolutionId, event.metadata.recordedAt);
-    const touched = { ...document, lastPosition: event.position, updatedAt: event.metadata.recordedAt };
+    const touched = {
+      ...document,
+      lastPosition: event.position,
+      updatedAt: event.metadata.recordedAt,
+      demoData: document.demoData || event.metadata.demo === true,
+    };
     if (event.type === 'ResolutionRegistered') {
       const { title, issuingBody, year, parentResolution, theme, signedBy } = event.data;
       return { ...touched, title, issuingBody, year, parentResolution, theme, signedBy: signedBy ?? null, registeredAt: event.metadata.recordedAt };
@@ -67,7 +77,6 @@ export const resolutionsProjection: ProjectionDefinition<ResolutionDocument> = {
     return { ...touched, [field]: withSortedId(document[field], event.data.indicatorId) };
   },
 };
-
 
 function emptyDocument(resolutionId: string, at: string): ResolutionDocument {
   return {
@@ -82,6 +91,7 @@ function emptyDocument(resolutionId: string, at: string): ResolutionDocument {
     registeredAt: null,
     indicatorIds: [],
     taskIds: [],
+    demoData: false,
     updatedAt: at,
     lastPosition: 0,
   };

@@ -14,6 +14,8 @@ export interface CommandEnvelope {
   actor: Actor;
   /** The revision the client last saw, when it sent one (body `expectedRevision` or `If-Match`). */
   expectedRevision?: number;
+  /** Marks every event of the command as demo data (`metadata.demo`); only the demo builder sets it, never a request. */
+  demo?: true;
 }
 
 /**

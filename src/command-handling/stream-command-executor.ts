@@ -170,6 +170,7 @@ function withMetadata(event: DomainEvent, index: number, envelope: CommandEnvelo
       actor: envelope.actor,
       recordedAt,
       schemaVersion: CURRENT_SCHEMA_VERSION,
+      ...(envelope.demo ? { demo: true } : {}),
     },
   };
 }

@@ -5,7 +5,7 @@ import type { EventStore } from '../event-store/event-store.port';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { EVENT_STORE } from '../infrastructure/tokens';
 import { loadSeedFile } from './seed-loader';
-import { Seeder, type SeedSummary } from './seeder';
+import { Seeder, type SeedOptions, type SeedSummary } from './seeder';
 
 const SEED_VISIBLE_TIMEOUT_MS = 30_000;
 
@@ -15,8 +15,8 @@ export async function seedIfEmpty(app: INestApplicationContext, config: AppConfi
   return seedAndWait(app, config.seedFile);
 }
 
-export async function seedAndWait(app: INestApplicationContext, seedFile: string): Promise<SeedSummary> {
-  const summary = await app.get(Seeder).seed(loadSeedFile(seedFile));
+export async function seedAndWait(app: INestApplicationContext, seedFile: string, options: SeedOptions = {}): Promise<SeedSummary> {
+  const summary = await app.get(Seeder).seed(loadSeedFile(seedFile), options);
   await app.get(ProjectionService).waitForPosition(summary.position, SEED_VISIBLE_TIMEOUT_MS);
   return summary;
 }

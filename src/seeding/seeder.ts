@@ -17,6 +17,14 @@ import type { SeedFile, SeedIndicator } from './seed-file';
 /** The seed acts as the standing committee's secretariat: it registers, it never reports. */
 export const SEED_ACTOR: Actor = { id: 'system-seed', unitId: 'van-phong-thanh-uy', roles: ['standing_committee', 'coordinator'] };
 
+export interface SeedOptions {
+  /**
+   * Marks every seed event as demo data (`metadata.demo`): the demo builder seeds its store this way, so
+   * the resolution itself says the store is a demo. The command ids stay those of the plain seed.
+   */
+  demo?: true;
+}
+
 export interface SeedSummary {
   appended: number;
   alreadyPresent: number;
@@ -29,7 +37,8 @@ export class Seeder {
 
   constructor(private readonly commandBus: CommandBus) {}
 
-  async seed(seed: SeedFile): Promise<SeedSummary> {
+  async seed(seed: SeedFile, options: SeedOptions = {}): Promise<SeedSummary> {
+    const envelope = (name: string) => seedEnvelope(name, options);
     const summary: SeedSummary = { appended: 0, alreadyPresent: 0, position: 0 };
     const record = (outcome: CommandOutcome) => {
       if (outcome.replayed) summary.alreadyPresent++;
@@ -70,9 +79,9 @@ export class Seeder {
   }
 }
 
-function envelope(name: string): CommandEnvelope {
+function seedEnvelope(name: string, options: SeedOptions): CommandEnvelope {
   const commandId = uuidFromName(`seed:${name}`);
-  return { commandId, correlationId: uuidFromName('seed'), causationId: commandId, actor: SEED_ACTOR };
+  return { commandId, correlationId: uuidFromName('seed'), causationId: commandId, actor: SEED_ACTOR, ...(options.demo ? { demo: true } : {}) };
 }
 
 function toRegistration(indicator: SeedIndicator, resolutionId: string) {

@@ -26,6 +26,11 @@ export interface EventMetadata {
   /** ISO-8601 instant the command was decided at (from the injected clock). */
   recordedAt: string;
   schemaVersion: number;
+  /**
+   * Present (and true) only on events written by the demo builder (`npm run demo`): illustrative data,
+   * never a unit's real report. Set from the command envelope, so it is sealed into the hash chain like the rest.
+   */
+  demo?: true;
   /** The previous event's `hash` in this stream; `GENESIS_HASH` (64 zeros) for revision 0. */
   prevHash: string;
   /** SHA-256 of this event's RFC 8785 canonical JSON, `prevHash` included (src/integrity/event-hash.ts). */

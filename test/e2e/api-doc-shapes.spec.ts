@@ -1,6 +1,6 @@
 /**
- * The Shapes of docs/api.md are what a client codes against: the fields it lists for an indicator and for a
- * history entry must be exactly the fields the API answers with, nested lists included.
+ * The Shapes of docs/api.md are what a client codes against: the fields it lists for an indicator, a resolution and
+ * a history entry must be exactly the fields the API answers with, nested lists included.
  */
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -96,6 +96,13 @@ describe("the Shapes of docs/api.md (e2e)", () => {
     const list = await t.get('/indicators?unit=phong-lao-dong-thuong-binh-xa-hoi').expect(200);
     const listed = list.body.items.filter((item: { id: string }) => item.id === 'ind-10');
     expect(differences(readmeShape('an item (and `GET /indicators/{id}`) is'), listed)).toEqual([]);
+  });
+
+  it('lists exactly the fields of a resolution, in the list and alone', async () => {
+    const list = await t.get('/resolutions').expect(200);
+    expect(differences(readmeShape('an item (and `GET /resolutions/{id}`) is'), list.body.items)).toEqual([]);
+    const { body } = await t.get('/resolutions/hl-2021').expect(200);
+    expect(differences(readmeShape('an item (and `GET /resolutions/{id}`) is'), body)).toEqual([]);
   });
 
   it('lists exactly the fields of a review, its approval and its verification', async () => {

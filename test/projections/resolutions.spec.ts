@@ -3,6 +3,7 @@ import { ALL_PROJECTIONS } from '../../projections';
 import { resolutionsProjection, type ResolutionDocument } from '../../projections/resolutions';
 import type { LedgerEvent } from '../../src/domain/events';
 import type { IndicatorRegistered } from '../../src/domain/indicator/events';
+import type { RecordedEvent } from '../../src/shared/messages';
 import { history } from '../support/events';
 import { registered } from '../support/indicator-fixtures';
 
@@ -52,6 +53,20 @@ describe('resolutions projection', () => {
     expect(early).toMatchObject({ title: null, year: null, registeredAt: null, indicatorIds: ['ind-03'] });
     const filled = documentsOf([registered, resolution]).get('hl-2021') as ResolutionDocument;
     expect(filled).toMatchObject({ year: 2021, indicatorIds: ['ind-03'] });
+  });
+
+  it('says it holds demo data once an event naming the resolution carries the demo mark, and never forgets it', () => {
+    const demo = <E extends RecordedEvent<LedgerEvent>>(event: E): E => ({ ...event, metadata: { ...event.metadata, demo: true } });
+    const [plainResolution, plainIndicator, plainTask] = history([resolution, registered, task]);
+    expect(documentsOf([resolution, registered, task]).get('hl-2021')).toMatchObject({ demoData: false });
+
+    const byRegistration = applyAll(resolutionsProjection, [demo(plainResolution), plainIndicator, plainTask]);
+    expect(byRegistration.get('hl-2021')).toMatchObject({ demoData: true, taskIds: ['task-hon-gai-high-school'] });
+
+    const byIndicator = applyAll(resolutionsProjection, [plainResolution, demo(plainIndicator)]);
+    expect(byIndicator.get('hl-2021')).toMatchObject({ demoData: true, year: 2021 });
+    const stillDemo = applyAll(resolutionsProjection, [plainTask], byIndicator);
+    expect(stillDemo.get('hl-2021')).toMatchObject({ demoData: true, taskIds: ['task-hon-gai-high-school'] });
   });
 
   it('gives the same documents when the same events are applied twice', () => {

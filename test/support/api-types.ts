@@ -4906,6 +4906,8 @@ export interface operations {
                             registeredAt: string | null;
                             indicatorIds: string[];
                             taskIds: string[];
+                            /** @description True when the ledger holds demo data for this resolution (`npm run demo`): illustrative figures, not real reports. */
+                            demoData: boolean;
                             /** Format: date-time */
                             updatedAt: string;
                             counts: {
@@ -5105,6 +5107,8 @@ export interface operations {
                         registeredAt: string | null;
                         indicatorIds: string[];
                         taskIds: string[];
+                        /** @description True when the ledger holds demo data for this resolution (`npm run demo`): illustrative figures, not real reports. */
+                        demoData: boolean;
                         /** Format: date-time */
                         updatedAt: string;
                         counts: {
