@@ -72,7 +72,7 @@ export class ReviewsController {
       'Idempotent with `Idempotency-Key`.',
   })
   @ReviewPeriodParam()
-  @Refuses({ command: 'ApproveReview', reads: ['read-models'] })
+  @Refuses({ command: 'ApproveReview', reads: ['read-models', 'event-store'], codes: { 500: ['EVENT_STORE_UNREADABLE'] } })
   @ApiCreatedResponse({ type: CommandResultDto })
   async approve(
     @Param('period') period: string,

@@ -9412,7 +9412,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, EVENT_STORE_UNREADABLE. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9422,7 +9422,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "EVENT_STORE_UNREADABLE";
                         message: string;
                         details?: {
                             [key: string]: unknown;
