@@ -51,6 +51,7 @@ import type { ProjectionLease } from './projection-lease/projection-lease.port';
 import { ReadModelAvailability } from './read-models/read-model-availability';
 import type { ReadModelStore } from './read-models/read-model-store.port';
 import { RegisterResolutionHandler } from './resolutions/register-resolution.command';
+import { REVIEW_CONTROLLERS, REVIEW_PROVIDERS } from './reviews/reviews.providers';
 import { Seeder } from './seeding/seeder';
 import { Clock, SystemClock } from './shared/clock';
 import { GetUnitHandler, ListUnitsHandler, UnitViews } from './units/read/unit-queries';
@@ -113,7 +114,7 @@ export class AppModule {
           skipIf: () => config.rateLimit.limit === 0,
         }),
       ],
-      controllers: [IndicatorCommandsController, IndicatorQueriesController, UnitsController, ResolutionsController, HealthController, ...AUDIT_TRAIL_CONTROLLERS, ...INSPECTION_CONTROLLERS],
+      controllers: [IndicatorCommandsController, IndicatorQueriesController, UnitsController, ResolutionsController, HealthController, ...AUDIT_TRAIL_CONTROLLERS, ...INSPECTION_CONTROLLERS, ...REVIEW_CONTROLLERS],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
@@ -169,6 +170,7 @@ export class AppModule {
         Seeder,
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
+        ...REVIEW_PROVIDERS,
       ],
     };
   }
