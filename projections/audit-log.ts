@@ -1,6 +1,6 @@
 /**
  * The `audit_log` read model behind `GET /audit/events`: one document per event of every stream
- * (resolution, units, indicators), in global order — who did what, when, to which subject, under
+ * (resolution, units, indicators, reviews), in global order — who did what, when, to which subject, under
  * which decision, with a one-line Vietnamese summary and the event's chain hash, so a line of the
  * log can be checked against `GET /indicators/{id}/integrity`.
  *
@@ -11,6 +11,7 @@
 import type { LedgerEventType, RecordedLedgerEvent } from '../src/domain/events';
 import { assertNever } from '../src/domain/indicator/target';
 import type { ResolutionEvent } from '../src/domain/resolution/events';
+import type { ReviewEvent } from '../src/domain/review/events';
 import type { UnitEvent } from '../src/domain/unit/events';
 import type { Role } from '../src/shared/messages';
 import { eventEntryId } from './event-entry-id';
@@ -20,7 +21,7 @@ import { handledTypes, type ProjectedDocument, type ProjectionDefinition } from 
 
 export const AUDIT_LOG_READ_MODEL = 'audit_log';
 
-export type AuditSubjectKind = 'indicator' | 'unit' | 'resolution';
+export type AuditSubjectKind = 'indicator' | 'unit' | 'resolution' | 'review';
 
 export interface AuditLogEntry extends ProjectedDocument {
   /** `${streamId}:${revision}`. */
@@ -61,6 +62,7 @@ export const auditLogProjection: ProjectionDefinition<AuditLogEntry> = {
     ReportQueried: 'handle',
     ReportQueryAnswered: 'handle',
     ReportQueryClosed: 'handle',
+    ReviewApproved: 'handle',
   },
   fields: {
     position: { path: 'position', type: 'integer' },
@@ -116,10 +118,10 @@ export function auditLogEntry(event: RecordedLedgerEvent): AuditLogEntry {
 
 function subjectOf(event: RecordedLedgerEvent): { kind: AuditSubjectKind; id: string; summary: string } {
   if (isIndicatorEvent(event)) return { kind: 'indicator', id: event.data.indicatorId, summary: summarizeIndicatorEvent(event) };
-  return otherSubject(event as UnitEvent | ResolutionEvent);
+  return otherSubject(event as UnitEvent | ResolutionEvent | ReviewEvent);
 }
 
-function otherSubject(event: UnitEvent | ResolutionEvent): { kind: AuditSubjectKind; id: string; summary: string } {
+function otherSubject(event: UnitEvent | ResolutionEvent | ReviewEvent): { kind: AuditSubjectKind; id: string; summary: string } {
   switch (event.type) {
     case 'UnitRegistered': {
       const { unitId, name, shortName } = event.data;
@@ -136,6 +138,10 @@ function otherSubject(event: UnitEvent | ResolutionEvent): { kind: AuditSubjectK
     case 'ResolutionRegistered': {
       const { resolutionId, title, year } = event.data;
       return { kind: 'resolution', id: resolutionId, summary: oneLine(`Đăng ký nghị quyết ${resolutionId} năm ${year}: ${title}`) };
+    }
+    case 'ReviewApproved': {
+      const { resolutionId, period, decisionRef } = event.data;
+      return { kind: 'review', id: `${resolutionId}-${period}`, summary: oneLine(`Ban Thường vụ thông qua báo cáo sơ kết ${period} theo ${decisionRef}`) };
     }
     default:
       return assertNever(event);

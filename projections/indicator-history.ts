@@ -42,6 +42,7 @@ export const indicatorHistoryProjection: ProjectionDefinition<IndicatorHistoryEn
     ReportQueried: 'handle',
     ReportQueryAnswered: 'handle',
     ReportQueryClosed: 'handle',
+    ReviewApproved: 'ignore',
   },
   fields: {
     indicatorId: { path: 'indicatorId', type: 'text' },

@@ -39,6 +39,7 @@ export const indicatorsProjection: ProjectionDefinition<IndicatorDocument> = {
     ReportQueried: 'handle',
     ReportQueryAnswered: 'handle',
     ReportQueryClosed: 'handle',
+    ReviewApproved: 'ignore',
   },
   fields: {
     kind: { path: 'kind', type: 'text' },

@@ -118,6 +118,7 @@ export const progressReportsProjection: ProjectionDefinition<ProgressReportDocum
     ReportQueried: 'ignore',
     ReportQueryAnswered: 'handle',
     ReportQueryClosed: 'ignore',
+    ReviewApproved: 'ignore',
   },
   fields: {
     indicatorId: { path: 'indicatorId', type: 'text' },

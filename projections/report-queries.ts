@@ -104,6 +104,7 @@ export const reportQueriesProjection: ProjectionDefinition<ReportQueryDocument> 
     ReportQueried: 'handle',
     ReportQueryAnswered: 'handle',
     ReportQueryClosed: 'handle',
+    ReviewApproved: 'ignore',
   },
   fields: {
     status: { path: 'status', type: 'text' },

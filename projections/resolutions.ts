@@ -52,6 +52,7 @@ export const resolutionsProjection: ProjectionDefinition<ResolutionDocument> = {
     ReportQueried: 'ignore',
     ReportQueryAnswered: 'ignore',
     ReportQueryClosed: 'ignore',
+    ReviewApproved: 'ignore',
   },
   fields: {
     year: { path: 'year', type: 'integer' },

@@ -31,6 +31,7 @@ export const unitsProjection: ProjectionDefinition<UnitDocument> = {
     ReportQueried: 'ignore',
     ReportQueryAnswered: 'ignore',
     ReportQueryClosed: 'ignore',
+    ReviewApproved: 'ignore',
   },
   fields: {
     active: { path: 'active', type: 'boolean' },

@@ -52,6 +52,7 @@ import type { ProjectionLease } from './projection-lease/projection-lease.port';
 import { ReadModelAvailability } from './read-models/read-model-availability';
 import type { ReadModelStore } from './read-models/read-model-store.port';
 import { RegisterResolutionHandler } from './resolutions/register-resolution.command';
+import { REVIEW_CONTROLLERS, REVIEW_PROVIDERS } from './reviews/reviews.providers';
 import { Seeder } from './seeding/seeder';
 import { Clock, SystemClock } from './shared/clock';
 import { GetUnitHandler, ListUnitsHandler, UnitViews } from './units/read/unit-queries';
@@ -114,7 +115,7 @@ export class AppModule {
           skipIf: () => config.rateLimit.limit === 0,
         }),
       ],
-      controllers: [IndicatorCommandsController, IndicatorQueriesController, UnitsController, ResolutionsController, SessionController, HealthController, ...AUDIT_TRAIL_CONTROLLERS, ...INSPECTION_CONTROLLERS],
+      controllers: [IndicatorCommandsController, IndicatorQueriesController, UnitsController, ResolutionsController, SessionController, HealthController, ...AUDIT_TRAIL_CONTROLLERS, ...INSPECTION_CONTROLLERS, ...REVIEW_CONTROLLERS],
       providers: [
         { provide: APP_CONFIG, useValue: config },
         { provide: Clock, useValue: options.clock ?? new SystemClock() },
@@ -170,6 +171,7 @@ export class AppModule {
         Seeder,
         ...COMMAND_HANDLERS,
         ...QUERY_HANDLERS,
+        ...REVIEW_PROVIDERS,
       ],
     };
   }

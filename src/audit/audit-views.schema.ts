@@ -14,7 +14,7 @@ export const AUDIT_EVENTS_PAGE_SCHEMA: SchemaObject = page(
     position: whole,
     streamId: text,
     revision: whole,
-    subjectKind: enumOf(['indicator', 'unit', 'resolution']),
+    subjectKind: enumOf(['indicator', 'unit', 'resolution', 'review']),
     subjectId: text,
     type: enumOf(AUDIT_LOG_EVENT_TYPES),
     recordedAt: instant,

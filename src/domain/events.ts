@@ -2,9 +2,10 @@
 import type { RecordedEvent } from '../shared/messages';
 import type { IndicatorEvent } from './indicator/events';
 import type { ResolutionEvent } from './resolution/events';
+import type { ReviewEvent } from './review/events';
 import type { UnitEvent } from './unit/events';
 
-export type LedgerEvent = IndicatorEvent | UnitEvent | ResolutionEvent;
+export type LedgerEvent = IndicatorEvent | UnitEvent | ResolutionEvent | ReviewEvent;
 
 export type LedgerEventType = LedgerEvent['type'];
 

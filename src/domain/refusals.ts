@@ -7,9 +7,10 @@
  */
 import type { IndicatorCommand } from './indicator/commands';
 import type { RegisterResolution } from './resolution/decider';
+import type { ApproveReview } from './review/decider';
 import type { UnitCommand } from './unit/decider';
 
-export type CommandType = IndicatorCommand['type'] | UnitCommand['type'] | RegisterResolution['type'];
+export type CommandType = IndicatorCommand['type'] | UnitCommand['type'] | RegisterResolution['type'] | ApproveReview['type'];
 
 /** The kinds of refusal, as the typed errors of src/shared/errors.ts say them. */
 export interface Refusals {
@@ -101,4 +102,10 @@ export const COMMAND_REFUSALS: Readonly<Record<CommandType, Refusals>> = {
   RenameUnit: { forbidden: ROLE, notFound: ['UNIT_NOT_FOUND'], businessRule: ['UNIT_INACTIVE', 'NAME_REQUIRED', 'REASON_REQUIRED', 'NAME_UNCHANGED'] },
   DeactivateUnit: { forbidden: ROLE, notFound: ['UNIT_NOT_FOUND'], businessRule: ['UNIT_INACTIVE', 'REASON_REQUIRED', 'DECISION_REF_REQUIRED'] },
   RegisterResolution: { forbidden: ROLE, businessRule: ['RESOLUTION_ALREADY_REGISTERED', 'INVALID_YEAR'] },
+  ApproveReview: {
+    forbidden: ROLE,
+    invalidInput: ['INVALID_REVIEW_PERIOD'],
+    notFound: ['RESOLUTION_NOT_FOUND'],
+    businessRule: ['REVIEW_ALREADY_APPROVED', 'REVIEW_PERIOD_NOT_OVER', 'DECISION_REF_REQUIRED', 'MEETING_DATE_IN_FUTURE', 'LEDGER_CHAIN_BROKEN'],
+  },
 };

@@ -10,6 +10,9 @@
  *   fonts and images and call the API, all from this origin only. No inline script, no
  *   `unsafe-eval`, no script attribute: an injected `<script>` or `onclick=` does not run. Inline
  *   styles stay allowed (Swagger UI and most component libraries set them; they cannot run code).
+ * - a review's printable page (`/reviews/{period}/print`) is a document of its own, not an app:
+ *   its one inline stylesheet, allowed by its hash, and nothing else — no script at all, no image,
+ *   font or connection, no form, no framing;
  * - everything else is the API, whose answers are data and never a page to render: nothing may
  *   load in them, nothing may frame them (`default-src 'none'; frame-ancestors 'none'`).
  */
@@ -17,6 +20,7 @@ import type { IncomingMessage } from 'node:http';
 import helmet, { type HelmetOptions } from 'helmet';
 import { DOCS_PATH } from './openapi';
 import type { RequestStep } from './request-steps';
+import { PRINT_STYLE_SOURCE } from '../reviews/export/print-style';
 
 /** Where the web console is served; its pages and assets live under it. */
 export const CONSOLE_PATH = 'console';
@@ -53,6 +57,21 @@ const API_OPTIONS: HelmetOptions = {
   },
 };
 
+const PRINT_PAGE_OPTIONS: HelmetOptions = {
+  contentSecurityPolicy: {
+    useDefaults: false,
+    directives: {
+      defaultSrc: ["'none'"],
+      styleSrc: [PRINT_STYLE_SOURCE],
+      baseUri: ["'none'"],
+      formAction: ["'none'"],
+      frameAncestors: ["'none'"],
+    },
+  },
+};
+
+const PRINT_PAGE_PATH = /^\/reviews\/[^/]+\/print$/;
+
 export interface SecurityHeaders {
   set: ReadonlyArray<readonly [string, string]>;
   removed: readonly string[];
@@ -61,6 +80,7 @@ export interface SecurityHeaders {
 /** The headers of each kind of route. */
 export interface SecurityHeadersByRoute {
   webApp: SecurityHeaders;
+  printPage: SecurityHeaders;
   api: SecurityHeaders;
 }
 
@@ -83,11 +103,15 @@ export function computeSecurityHeaders(options: HelmetOptions = API_OPTIONS): Se
 }
 
 export function computeSecurityHeadersByRoute(): SecurityHeadersByRoute {
-  return { webApp: computeSecurityHeaders(WEB_APP_OPTIONS), api: computeSecurityHeaders(API_OPTIONS) };
+  return { webApp: computeSecurityHeaders(WEB_APP_OPTIONS), printPage: computeSecurityHeaders(PRINT_PAGE_OPTIONS), api: computeSecurityHeaders(API_OPTIONS) };
 }
 
 /** The helmet options of each kind of route, for the tests to compare with what helmet itself sets. */
-export const SECURITY_HEADER_OPTIONS = { webApp: WEB_APP_OPTIONS, api: API_OPTIONS } as const;
+export const SECURITY_HEADER_OPTIONS = { webApp: WEB_APP_OPTIONS, printPage: PRINT_PAGE_OPTIONS, api: API_OPTIONS } as const;
+
+export function isPrintPagePath(url: string | undefined): boolean {
+  return PRINT_PAGE_PATH.test((url ?? '').split('?')[0]);
+}
 
 export function isWebAppPath(url: string | undefined): boolean {
   const path = (url ?? '').split('?')[0];
@@ -96,7 +120,7 @@ export function isWebAppPath(url: string | undefined): boolean {
 
 export function securityHeaders(headers: SecurityHeadersByRoute = computeSecurityHeadersByRoute()): RequestStep {
   return (req, res) => {
-    const chosen = isWebAppPath(req.url) ? headers.webApp : headers.api;
+    const chosen = isWebAppPath(req.url) ? headers.webApp : isPrintPagePath(req.url) ? headers.printPage : headers.api;
     for (const [name, value] of chosen.set) res.setHeader(name, value);
     for (const name of chosen.removed) res.removeHeader(name);
     return null;

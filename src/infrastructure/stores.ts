@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { AppConfig } from '../config/config';
 import { INDICATOR_STREAM_PREFIX } from '../domain/indicator/events';
 import { RESOLUTION_STREAM_PREFIX } from '../domain/resolution/events';
+import { REVIEW_STREAM_PREFIX } from '../domain/review/events';
 import { UNIT_STREAM_PREFIX } from '../domain/unit/events';
 import type { EventStore } from '../event-store/event-store.port';
 import { SqliteEventStore } from '../event-store/sqlite-event-store';
@@ -15,7 +16,7 @@ import { SqliteReadModelStore } from '../read-models/sqlite/sqlite-read-model-st
 import { DataDirLock } from './data-dir-lock';
 
 /** The ledger's stream categories: the only streams the EventStoreDB adapter reads from $all. */
-export const LEDGER_STREAM_PREFIXES: readonly string[] = [RESOLUTION_STREAM_PREFIX, UNIT_STREAM_PREFIX, INDICATOR_STREAM_PREFIX];
+export const LEDGER_STREAM_PREFIXES: readonly string[] = [RESOLUTION_STREAM_PREFIX, UNIT_STREAM_PREFIX, INDICATOR_STREAM_PREFIX, REVIEW_STREAM_PREFIX];
 
 /** True when a store lives in files under DATA_DIR, which then belongs to this process alone. */
 export function usesDataDir(config: AppConfig): boolean {

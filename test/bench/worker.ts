@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { appendRaw, appendThroughPort } from './workloads/append';
 import { commandPath } from './workloads/command-path';
 import { generateInChild } from './workloads/generate';
+import { liveLagRun } from './workloads/live-lag';
 import { measureLatencySeries } from './workloads/queries';
 import { rebuildOurs, rebuildRaw } from './workloads/rebuild';
 import type { ValidationArgs } from './workloads/validation';
@@ -17,6 +18,7 @@ const TASKS: Record<string, (args: never) => Promise<unknown>> = {
   'rebuild-ours': rebuildOurs,
   'rebuild-raw': rebuildRaw,
   'latency-series': measureLatencySeries,
+  'live-lag': liveLagRun,
   'validation-service': validation,
   'validation-stock': validation,
   'validation-hand-written': validation,

@@ -105,6 +105,20 @@ describe("the Shapes of docs/api.md (e2e)", () => {
     expect(differences(readmeShape('an item (and `GET /resolutions/{id}`) is'), body)).toEqual([]);
   });
 
+  it('lists exactly the fields of a review, its approval and its verification', async () => {
+    await t.post('/reviews/2021-Q1/approval', { decisionRef: '9-BB/TU' }, KEYS.standingCommittee).expect(201);
+    await t.post('/indicators/ind-10/progress-reports', { metric: 'new_jobs', period: '2021-Q2', value: 3400 }, KEYS.reporter('phong-lao-dong-thuong-binh-xa-hoi')).expect(201);
+    // A revision after the approval: the approved Q1 review then has a changed target and an event since.
+    await t.post('/indicators/ind-10/target-revisions', { metric: 'new_jobs', value: 6000, reason: 'Ảnh hưởng dịch', decisionRef: '230-NQ/TU' }, KEYS.standingCommittee).expect(201);
+    const q2 = (await t.get('/reviews/2021-Q2').expect(200)).body;
+    expect(differences(readmeShape('`GET /reviews/{period}` →'), q2)).toEqual([]);
+    const q1 = (await t.get('/reviews/2021-Q1').expect(200)).body;
+    expect(differences(readmeShape('An approval (`approval` above'), q1.approval)).toEqual([]);
+    expect(differences(readmeShape('`changedSinceApproval` →'), q1.changedSinceApproval)).toEqual([]);
+    const verified = (await t.get('/reviews/2021-Q1/approval/verify').expect(200)).body;
+    expect(differences(readmeShape('`GET /reviews/{period}/approval/verify` →'), verified)).toEqual([]);
+  });
+
   it('lists exactly the fields of a history page and its entries', async () => {
     const { body } = await t.get('/indicators/ind-10/history', KEYS.inspector).expect(200);
     expect(differences(readmeShape('`GET /indicators/{id}/history` →'), body)).toEqual([]);

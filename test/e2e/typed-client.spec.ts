@@ -181,6 +181,30 @@ describe('a client generated from openapi.json (e2e)', () => {
     expect(table.response.status).toBe(200);
   });
 
+  it('reads the reviews, approves one, verifies it and exports it', async () => {
+    const listed = await api.GET('/reviews', as(KEYS.analyst));
+    expect(listed.data?.items.map((item) => item.period)).toContain('2021-Q2');
+    const draft = await api.GET('/reviews/{period}', { params: { path: { period: '2021-Q2' } }, ...as(KEYS.analyst) });
+    const state: 'draft' | 'approved' | undefined = draft.data?.state;
+    expect(state).toBe('draft');
+    expect(draft.data?.content.items.find((item) => item.indicatorId === 'ind-10')?.targets[0]?.latestPeriod).toBe('2021-Q1');
+    const refused = await api.POST('/reviews/{period}/approval', { params: { path: { period: '2021-Q2' } }, body: { decisionRef: '15-BB/TU' }, ...as(KEYS.analyst) });
+    expect(refused.error?.code).toBe('ROLE_NOT_ALLOWED');
+    const approved = await api.POST('/reviews/{period}/approval', {
+      params: { path: { period: '2021-Q2' }, header: { 'Idempotency-Key': 'typed-client-review-q2' } },
+      body: { decisionRef: '15-BB/TU', meetingDate: '2021-07-19' },
+      ...as(KEYS.standingCommittee),
+    });
+    expect(approved.response.status).toBe(201);
+    const verified = await api.GET('/reviews/{period}/approval/verify', { params: { path: { period: '2021-Q2' } }, ...as(KEYS.inspector) });
+    expect(verified.data?.valid).toBe(true);
+    expect(verified.data?.content.recomputedHash).toBe(verified.data?.approval.contentHash);
+    const workbook = await api.GET('/reviews/{period}/export.xlsx', { params: { path: { period: '2021-Q2' } }, parseAs: 'arrayBuffer', ...as(KEYS.inspector) });
+    expect(workbook.response.status).toBe(200);
+    const page = await api.GET('/reviews/{period}/print', { params: { path: { period: '2021-Q2' } }, parseAs: 'text', ...as(KEYS.inspector) });
+    expect(page.data).toContain('Kính gửi: Ban Thường vụ Thành ủy');
+  });
+
   it('has called every operation openapi.json declares, and every answer was as declared', () => {
     const document = JSON.parse(fs.readFileSync(OPENAPI_FILE, 'utf8')) as { paths: Record<string, Record<string, unknown>> };
     const declared = Object.entries(document.paths).flatMap(([path, item]) => Object.keys(item).map((method) => `${method.toUpperCase()} ${path}`));

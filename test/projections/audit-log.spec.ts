@@ -4,6 +4,7 @@ import { ALL_PROJECTIONS } from '../../projections';
 import { summarizeIndicatorEvent } from '../../projections/indicator-history';
 import type { LedgerEvent } from '../../src/domain/events';
 import type { ResolutionRegistered } from '../../src/domain/resolution/events';
+import type { ReviewApproved } from '../../src/domain/review/events';
 import type { Actor } from '../../src/shared/messages';
 import { coordinator, history, recorded } from '../support/events';
 import { IND, assessed, corrected, newMembers, reassigned, registered, reported, revised } from './indicator-events';
@@ -19,6 +20,20 @@ const resolutionRegistered: ResolutionRegistered = {
     year: 2021,
     parentResolution: '02-NQ/TU ngày 02/12/2020',
     theme: 'Năm đẩy mạnh chuyển đổi số',
+  },
+};
+
+const reviewApproved: ReviewApproved = {
+  type: 'ReviewApproved',
+  data: {
+    resolutionId: 'hl-2021',
+    period: '2021-Q2',
+    decisionRef: '15-BB/TU',
+    meetingDate: '2021-07-15',
+    position: 13,
+    contentHash: 'a'.repeat(64),
+    auditDigest: 'b'.repeat(64),
+    digestAlgorithm: 'rfc6962-merkle-sha256',
   },
 };
 
@@ -38,6 +53,7 @@ const year: LedgerEvent[] = [
   unitRenamed(UBND, 'Ủy ban nhân dân Thành phố', 'UBND Thành phố Hạ Long'),
   unitDeactivated(BAN_TO_CHUC),
   assessed('achieved', [{ metric: 'new_members', latestValue: 460, status: 'achieved' }]),
+  reviewApproved,
 ];
 
 const events = history(year, 1);
@@ -96,6 +112,17 @@ describe('audit_log projection', () => {
         subjectId: 'hl-2021',
         streamId: 'resolution-hl-2021',
         summary: 'Đăng ký nghị quyết hl-2021 năm 2021: Nghị quyết về phương hướng, nhiệm vụ năm 2021',
+      });
+    });
+
+    it('ReviewApproved: the review (resolution and period) is the subject, with the meeting’s decision', () => {
+      expect(entryOf('ReviewApproved')).toMatchObject({
+        subjectKind: 'review',
+        subjectId: 'hl-2021-2021-Q2',
+        streamId: 'review-hl-2021-2021-Q2',
+        reason: null,
+        decisionRef: '15-BB/TU',
+        summary: 'Ban Thường vụ thông qua báo cáo sơ kết 2021-Q2 theo 15-BB/TU',
       });
     });
 

@@ -40,7 +40,8 @@ export function recorded<E extends LedgerEvent>(event: E, options: RecordOptions
 }
 
 function defaultStream(event: LedgerEvent): string {
-  const data = event.data as { indicatorId?: string; unitId?: string; resolutionId?: string };
+  const data = event.data as { indicatorId?: string; unitId?: string; resolutionId?: string; period?: string };
+  if (event.type === 'ReviewApproved') return `review-${data.resolutionId}-${data.period}`;
   if (event.type.startsWith('Unit')) return `unit-${data.unitId}`;
   if (event.type.startsWith('Resolution')) return `resolution-${data.resolutionId}`;
   return `indicator-${data.indicatorId}`;

@@ -1,7 +1,9 @@
 /**
  * The command path in process: CommandBus → handler → read stream → fold → decide → append, on the
  * seeded indicators, one command after another, with the projections following live as in the
- * service. First a report for every (indicator, metric, period) until `count`, then corrections.
+ * service. First a report for every (indicator, numeric target, period) until `count`, then
+ * corrections. Milestone targets are left out: they take a state and a narrative, not a figure, and
+ * the figures sent (1–100) suit every numeric measure (share, growth, count, amount, rank).
  * As in the service, the write path's stream cache (src/command-handling/stream-cache.ts) holds
  * every seeded stream after its first command, so later commands read only the stream's tail.
  * With `warmup`, the same commands run first on a scratch copy, so what is measured is a warm
@@ -16,6 +18,7 @@ import { CorrectReportCommand } from '../../../src/indicators/write/correct-repo
 import { ReportProgressCommand } from '../../../src/indicators/write/report-progress/report-progress.command';
 import { seedIfEmpty } from '../../../src/seeding/seed-if-empty';
 import { loadSeedFile } from '../../../src/seeding/seed-loader';
+import { isMilestone } from '../../../src/domain/indicator/target';
 import { ManualClock } from '../../../src/shared/clock';
 import { BENCH_ACTOR, PERIODS } from '../dataset/synthetic-indicators';
 import { secondsSince } from '../support/stats';
@@ -50,7 +53,9 @@ export async function commandPath(args: CommandPathArgs): Promise<CommandPathRes
   await seedIfEmpty(app, config);
   const bus = app.get(CommandBus);
   const seed = loadSeedFile(config.seedFile);
-  const slots = PERIODS.flatMap((period) => seed.indicators.flatMap((indicator) => indicator.targets.map((target) => ({ indicatorId: indicator.id, metric: target.metric, period }))));
+  const slots = PERIODS.flatMap((period) =>
+    seed.indicators.flatMap((indicator) => indicator.targets.filter((target) => !isMilestone(target)).map((target) => ({ indicatorId: indicator.id, metric: target.metric, period }))),
+  );
   const envelope = (): CommandEnvelope => {
     const commandId = randomUUID();
     return { commandId, correlationId: commandId, causationId: commandId, actor: BENCH_ACTOR };

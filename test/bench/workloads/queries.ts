@@ -1,19 +1,15 @@
-/** Query workloads over HTTP (history, list) and the start-up of the embedded service. */
+/** Query workloads over HTTP (history, list, audit log) and the restart of the embedded service. */
 import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import type { DatasetInfo } from '../dataset/generate';
 import { ANALYST_KEY } from '../dataset/synthetic-indicators';
 import { sequentialLatency, type LatencyResult } from '../support/latency';
 import { cpuMsPerRequest, cpuSecondsOf } from '../support/process-cpu';
 import { BENCH_DIR, runInChild, startServer, stopChild, type ServerHandle } from '../support/processes';
-import { copyDataset } from './generate';
 
-/** The service started on a copy of the dataset (its start-up replays every event into the read models). */
-export async function serviceOn(dataset: DatasetInfo, workDir: string, label: string): Promise<ServerHandle> {
-  const dir = path.join(workDir, `${label}-${Date.now()}`);
-  copyDataset(dataset, dir);
+/** The service started on a data directory (a copy of a prepared store: its read models are built). */
+export function serviceOn(dir: string): Promise<ServerHandle> {
   return startServer('app-server', { dir });
 }
 
@@ -64,19 +60,22 @@ async function measured(args: LatencySeriesArgs, count: number): Promise<QueryLa
   return { ...result, serverCpuMsPerRequest: cpuMsPerRequest(before, cpuSecondsOf(args.serverPid), result.requests) };
 }
 
-export interface StartupResult {
-  seconds: number;
+export interface RestartResult {
+  /** From spawning the process until it prints the API docs line (it does so once it listens). */
+  listeningSeconds: number;
+  /** Until its first `GET /indicators` has answered 200. */
+  answeringSeconds: number;
+  /** Peak RSS (VmHWM) of the process once it has answered. */
   peakRssMb: number;
 }
 
 /**
- * `node dist-bench/src/main.js` as `npm start` runs it, on a copy of the dataset: seconds from
- * spawning the process until it prints the API docs line (it does so once it listens), and the
- * peak RSS (VmHWM) of the process once ready.
+ * A restart: `node dist-bench/src/main.js` as `npm start` runs it, on a data directory whose read
+ * models are built (a service that ran before). Seconds until it listens and until it has answered
+ * `GET /indicators`, and its peak RSS then. The directory is not changed by it: every restart of a
+ * run finds the same store.
  */
-export async function startupRun(dataset: DatasetInfo, workDir: string): Promise<StartupResult> {
-  const dir = path.join(workDir, `startup-${Date.now()}`);
-  copyDataset(dataset, dir);
+export async function restartRun(dir: string): Promise<RestartResult> {
   const port = await freePort();
   const main = path.resolve(BENCH_DIR, '../../src/main.js');
   const start = process.hrtime.bigint();
@@ -85,7 +84,7 @@ export async function startupRun(dataset: DatasetInfo, workDir: string): Promise
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   try {
-    const seconds = await new Promise<number>((resolve, reject) => {
+    const listeningSeconds = await new Promise<number>((resolve, reject) => {
       let output = '';
       const timer = setTimeout(() => reject(new Error(`service not ready after 120 s:\n${output.slice(-2000)}`)), 120_000);
       const watch = (chunk: Buffer) => {
@@ -99,9 +98,10 @@ export async function startupRun(dataset: DatasetInfo, workDir: string): Promise
       child.stderr.on('data', watch);
       child.on('exit', (code) => reject(new Error(`service exited with ${code} before it was ready:\n${output.slice(-2000)}`)));
     });
-    // Ready means it answers: one real query before the peak RSS is read.
+    // sequentialLatency rejects anything but 200.
     await sequentialLatency(port, ['/indicators'], 1, ANALYST_KEY, 0);
-    return { seconds, peakRssMb: peakRssMb(child.pid as number) };
+    const answeringSeconds = Number(process.hrtime.bigint() - start) / 1e9;
+    return { listeningSeconds, answeringSeconds, peakRssMb: peakRssMb(child.pid as number) };
   } finally {
     await stopChild(child);
   }

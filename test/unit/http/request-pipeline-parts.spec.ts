@@ -34,6 +34,9 @@ describe('security headers', () => {
     ['a console asset', '/console/assets/index-3f2a.js', 'webApp'],
     ['the OpenAPI JSON (data, not a page)', '/docs-json', 'api'],
     ['a path that only starts like the console', '/consoles', 'api'],
+    ['a review’s printable page', '/reviews/2021-Q2/print?asOf=x', 'printPage'],
+    ['a review (data, not a page)', '/reviews/2021-Q2', 'api'],
+    ['a path that only ends like the printable page', '/reviews/2021-Q2/print/x', 'api'],
   ] as const)('on %s are the headers helmet sets for its kind of route, with X-Powered-By removed', (_, url, kind) => {
     const byHelmet = nodeResponse();
     helmet(SECURITY_HEADER_OPTIONS[kind])(byHelmet.req, byHelmet, () => undefined);
@@ -51,7 +54,7 @@ describe('security headers', () => {
     expect(headers.removed).toEqual(['X-Powered-By']);
     const replayed = nodeResponse();
     const recorded = { set: [['X-Precomputed', 'yes']] as const, removed: [] };
-    securityHeaders({ webApp: recorded, api: recorded })(replayed.req, replayed);
+    securityHeaders({ webApp: recorded, printPage: recorded, api: recorded })(replayed.req, replayed);
     expect(replayed.getHeaders()).toEqual({ 'x-powered-by': 'some-framework', 'x-precomputed': 'yes' });
   });
 });

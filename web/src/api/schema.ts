@@ -517,6 +517,120 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The reviewable periods of each resolution (quarters, first half-year, year), with their approval state */
+        get: operations["ReviewsController_list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reviews/{period}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * A period’s review (sơ kết): every indicator and task as of the period’s end, as known at `asOf`
+         * @description Each target’s figure or state and status from the reports for periods ending on or before the period’s end; the change since the previous quarter; what was recorded for and during the period; the indicators and tasks with no report for it, by responsible unit; totals by group, status and change. Once approved (at or before `asOf`), `content` is the review as approved, recomputed from the ledger at the approval’s position, and `changedSinceApproval` lists what was recorded since that would change it. Computed from the event store (docs/reviews.md).
+         */
+        get: operations["ReviewsController_get"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reviews/{period}/approval": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Approve a period’s review (standing committee)
+         * @description Appends `ReviewApproved` to the stream `review-<resolution>-<period>`, carrying the audit digest of the ledger at its head and the SHA-256 of the review’s content computed from exactly the events that digest covers. Once per period, after the period’s last day, on a ledger whose chains are intact. Idempotent with `Idempotency-Key`.
+         */
+        post: operations["ReviewsController_approve"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reviews/{period}/approval/verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify an approved review against the ledger as it is today
+         * @description Recomputes the content hash from the events at or below the approval’s position and the audit digest at that position (as GET /audit/digest/verify does), and checks the approval event’s own chain. `valid` is false with each failed check named in `failures` (`CONTENT_HASH_MISMATCH`, `CHAIN_BROKEN`, `DIGEST_MISMATCH`, `APPROVAL_EVENT_ALTERED`).
+         */
+        get: operations["ReviewsController_verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reviews/{period}/export.xlsx": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** The review as an XLSX workbook: totals, indicators and tasks, what was recorded, what was not reported, the approval */
+        get: operations["ReviewExportsController_xlsx"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/reviews/{period}/print": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * The review as a printable page: a report to the Ban Thường vụ (Vietnamese headings, numbered sections, the approval line)
+         * @description HTML with no script and one stylesheet (A4, `@media print`); its content-security policy allows that stylesheet by hash and nothing else.
+         */
+        get: operations["ReviewExportsController_print"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -963,6 +1077,23 @@ export interface components {
              * @example 2
              */
             expectedRevision?: number;
+        };
+        ApproveReviewDto: {
+            /**
+             * @description Số hiệu văn bản: the document that authorises the change.
+             * @example 125-QĐ/TU
+             */
+            decisionRef: string;
+            /**
+             * @description The day the standing committee met (YYYY-MM-DD); not in the future.
+             * @example 2021-07-15
+             */
+            meetingDate?: string;
+            /**
+             * @description Free text for the record.
+             * @example Số liệu sơ bộ
+             */
+            note?: string;
         };
     };
     responses: never;
@@ -6545,7 +6676,7 @@ export interface operations {
                 offset?: number;
                 order?: "asc" | "desc";
                 /**
-                 * @description Event types, comma-separated: ResolutionRegistered, UnitRegistered, UnitRenamed, UnitDeactivated, IndicatorRegistered, ProgressReported, ProgressReportCorrected, ResponsibilityReassigned, TargetRevised, IndicatorAssessed, ReportQueried, ReportQueryAnswered, ReportQueryClosed.
+                 * @description Event types, comma-separated: ResolutionRegistered, UnitRegistered, UnitRenamed, UnitDeactivated, IndicatorRegistered, ProgressReported, ProgressReportCorrected, ResponsibilityReassigned, TargetRevised, IndicatorAssessed, ReportQueried, ReportQueryAnswered, ReportQueryClosed, ReviewApproved.
                  * @example ResolutionRegistered,UnitRegistered
                  */
                 type?: string;
@@ -6567,10 +6698,10 @@ export interface operations {
                             streamId: string;
                             revision: number;
                             /** @enum {string} */
-                            subjectKind: "indicator" | "unit" | "resolution";
+                            subjectKind: "indicator" | "unit" | "resolution" | "review";
                             subjectId: string;
                             /** @enum {string} */
-                            type: "ResolutionRegistered" | "UnitRegistered" | "UnitRenamed" | "UnitDeactivated" | "IndicatorRegistered" | "ProgressReported" | "ProgressReportCorrected" | "ResponsibilityReassigned" | "TargetRevised" | "IndicatorAssessed" | "ReportQueried" | "ReportQueryAnswered" | "ReportQueryClosed";
+                            type: "ResolutionRegistered" | "UnitRegistered" | "UnitRenamed" | "UnitDeactivated" | "IndicatorRegistered" | "ProgressReported" | "ProgressReportCorrected" | "ResponsibilityReassigned" | "TargetRevised" | "IndicatorAssessed" | "ReportQueried" | "ReportQueryAnswered" | "ReportQueryClosed" | "ReviewApproved";
                             /** Format: date-time */
                             recordedAt: string;
                             actor: {
@@ -8765,6 +8896,1564 @@ export interface operations {
                         statusCode: 503;
                         /** @enum {string} */
                         code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "PROJECTION_LAGGING" | "READ_MODEL_REBUILDING" | "READ_MODELS_AHEAD_OF_LEDGER" | "READ_STORE_UNAVAILABLE";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    ReviewsController_list: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Global position returned by a command; the answer reflects at least that write.
+                 * @example 42
+                 */
+                minPosition?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        items: {
+                            resolutionId: string;
+                            period: string;
+                            /** Format: date */
+                            periodStart: string;
+                            /** Format: date */
+                            periodEnd: string;
+                            previousPeriod: string | null;
+                            periodOver: boolean;
+                            /** @enum {string} */
+                            state: "draft" | "approved";
+                            approval: {
+                                streamId: string;
+                                revision: number;
+                                decisionRef: string;
+                                /** Format: date */
+                                meetingDate: string | null;
+                                note: string | null;
+                                /** Format: date-time */
+                                approvedAt: string;
+                                approvedBy: {
+                                    id: string;
+                                    unitId: string | null;
+                                };
+                                position: number;
+                                /** @description 64 hexadecimal digits (SHA-256) */
+                                contentHash: string;
+                                /** @description 64 hexadecimal digits (SHA-256) */
+                                auditDigest: string;
+                                digestAlgorithm: string;
+                                /** @description 64 hexadecimal digits (SHA-256) */
+                                eventHash: string;
+                            } | null;
+                        }[];
+                        total: number;
+                    };
+                };
+            };
+            /** @description The request is malformed (`details.fields` names each field for VALIDATION_FAILED). Codes: INVALID_URL, MALFORMED_REQUEST, FORBIDDEN_KEY, VALIDATION_FAILED. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 400;
+                        /** @enum {string} */
+                        code: "INVALID_URL" | "MALFORMED_REQUEST" | "FORBIDDEN_KEY" | "VALIDATION_FAILED";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No API key, an unknown key, or a refused JWT (`details.reason` says which check failed). Codes: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "ISSUER_MAY_NOT_GRANT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request did not arrive in time. Codes: REQUEST_TIMEOUT. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 408;
+                        /** @enum {string} */
+                        code: "REQUEST_TIMEOUT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 429;
+                        /** @enum {string} */
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request headers are too large. Codes: HEADERS_TOO_LARGE. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 431;
+                        /** @enum {string} */
+                        code: "HEADERS_TOO_LARGE";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, PROJECTION_LAGGING, READ_MODEL_REBUILDING, READ_MODELS_AHEAD_OF_LEDGER, READ_STORE_UNAVAILABLE, EVENT_STORE_UNAVAILABLE. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 503;
+                        /** @enum {string} */
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "PROJECTION_LAGGING" | "READ_MODEL_REBUILDING" | "READ_MODELS_AHEAD_OF_LEDGER" | "READ_STORE_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    ReviewsController_get: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Global position returned by a command; the answer reflects at least that write.
+                 * @example 42
+                 */
+                minPosition?: number;
+                /**
+                 * @description The cut-off: the review as known at this moment (events recorded at or before it). Default: now. An ISO-8601 date-time with a UTC offset. Whatever the cut-off, only reports for periods ending on or before the period’s end count.
+                 * @example 2021-06-30T23:59:59+07:00
+                 */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A reviewable period: `YYYY-Q1`…`YYYY-Q4`, `YYYY-H1` or `YYYY`; anything else is 400 `INVALID_REVIEW_PERIOD`.
+                 * @example 2021-Q2
+                 */
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        period: string;
+                        /** Format: date-time */
+                        asOf: string;
+                        /** @enum {string} */
+                        state: "draft" | "approved";
+                        periodOver: boolean;
+                        /** @description 64 hexadecimal digits (SHA-256) */
+                        contentHash: string;
+                        content: {
+                            resolutionId: string;
+                            period: string;
+                            /** Format: date */
+                            periodStart: string;
+                            /** Format: date */
+                            periodEnd: string;
+                            previousPeriod: string | null;
+                            items: {
+                                indicatorId: string;
+                                number: number | null;
+                                /** @enum {string} */
+                                kind: "indicator" | "task";
+                                group: string;
+                                section: string;
+                                name: string;
+                                responsibleUnitId: string;
+                                responsibleUnitName: string | null;
+                                /** @enum {string} */
+                                worstStatus: "achieved" | "on_track" | "at_risk" | "not_achieved" | "no_data";
+                                targets: {
+                                    metric: string;
+                                    label: string;
+                                    /** @enum {string} */
+                                    kind: "numeric" | "milestone";
+                                    /** @enum {string|null} */
+                                    comparator: ">=" | ">" | "<=" | "<" | "=" | "between" | "top_group" | null;
+                                    value: number | null;
+                                    min: number | null;
+                                    max: number | null;
+                                    unit: string | null;
+                                    /** Format: date */
+                                    dueDate: string | null;
+                                    latestValue: number | null;
+                                    /** @enum {string|null} */
+                                    latestState: "not_started" | "in_progress" | "completed" | "not_completed" | null;
+                                    /** Format: date */
+                                    latestCompletedOn: string | null;
+                                    latestPeriod: string | null;
+                                    latestReportId: string | null;
+                                    /** @enum {string} */
+                                    status: "achieved" | "on_track" | "at_risk" | "not_achieved" | "no_data";
+                                    reportedForPeriod: boolean;
+                                    previous: {
+                                        latestValue: number | null;
+                                        /** @enum {string|null} */
+                                        latestState: "not_started" | "in_progress" | "completed" | "not_completed" | null;
+                                        /** Format: date */
+                                        latestCompletedOn: string | null;
+                                        latestPeriod: string | null;
+                                        latestReportId: string | null;
+                                        /** @enum {string} */
+                                        status: "achieved" | "on_track" | "at_risk" | "not_achieved" | "no_data";
+                                    } | null;
+                                    /** @enum {string|null} */
+                                    change: "improved" | "worsened" | "unchanged" | "new" | null;
+                                }[];
+                            }[];
+                            recorded: {
+                                counts: {
+                                    reports: number;
+                                    corrections: number;
+                                    reassignments: number;
+                                    revisions: number;
+                                    queriesRaised: number;
+                                    queriesAnswered: number;
+                                    queriesClosed: number;
+                                    assessments: number;
+                                };
+                                entries: {
+                                    indicatorId: string;
+                                    revision: number;
+                                    /** @enum {string} */
+                                    type: "ProgressReported" | "ProgressReportCorrected" | "ResponsibilityReassigned" | "TargetRevised" | "ReportQueried" | "ReportQueryAnswered" | "ReportQueryClosed" | "IndicatorAssessed";
+                                    /** Format: date-time */
+                                    recordedAt: string;
+                                    actor: {
+                                        id: string;
+                                        unitId: string | null;
+                                    };
+                                    metric: string | null;
+                                    period: string | null;
+                                    reportId: string | null;
+                                    queryId: string | null;
+                                    reason: string | null;
+                                    decisionRef: string | null;
+                                    summary: string;
+                                }[];
+                            };
+                            missingReports: {
+                                unitId: string;
+                                unitName: string | null;
+                                items: {
+                                    indicatorId: string;
+                                    number: number | null;
+                                    /** @enum {string} */
+                                    kind: "indicator" | "task";
+                                    name: string;
+                                    metrics: string[];
+                                }[];
+                            }[];
+                            totals: {
+                                indicators: number;
+                                tasks: number;
+                                targets: number;
+                                byStatus: {
+                                    achieved: number;
+                                    on_track: number;
+                                    at_risk: number;
+                                    not_achieved: number;
+                                    no_data: number;
+                                };
+                                byChange: {
+                                    improved: number;
+                                    worsened: number;
+                                    unchanged: number;
+                                    new: number;
+                                };
+                                byGroup: {
+                                    group: string;
+                                    indicators: number;
+                                    targets: number;
+                                    byStatus: {
+                                        achieved: number;
+                                        on_track: number;
+                                        at_risk: number;
+                                        not_achieved: number;
+                                        no_data: number;
+                                    };
+                                }[];
+                            };
+                        };
+                        approval: {
+                            streamId: string;
+                            revision: number;
+                            decisionRef: string;
+                            /** Format: date */
+                            meetingDate: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            approvedAt: string;
+                            approvedBy: {
+                                id: string;
+                                unitId: string | null;
+                            };
+                            position: number;
+                            /** @description 64 hexadecimal digits (SHA-256) */
+                            contentHash: string;
+                            /** @description 64 hexadecimal digits (SHA-256) */
+                            auditDigest: string;
+                            digestAlgorithm: string;
+                            /** @description 64 hexadecimal digits (SHA-256) */
+                            eventHash: string;
+                        } | null;
+                        changedSinceApproval: {
+                            contentChanged: boolean;
+                            /** @description 64 hexadecimal digits (SHA-256) */
+                            currentContentHash: string;
+                            targets: {
+                                indicatorId: string;
+                                metric: string;
+                                fields: string[];
+                                /** @description The changed fields and their values. */
+                                approved: {
+                                    [key: string]: unknown;
+                                };
+                                /** @description The changed fields and their values. */
+                                current: {
+                                    [key: string]: unknown;
+                                };
+                            }[];
+                            events: {
+                                indicatorId: string | null;
+                                streamId: string;
+                                revision: number;
+                                position: number;
+                                type: string;
+                                /** Format: date-time */
+                                recordedAt: string;
+                                actor: {
+                                    id: string;
+                                    unitId: string | null;
+                                };
+                                summary: string;
+                            }[];
+                        } | null;
+                    };
+                };
+            };
+            /** @description The request is malformed (`details.fields` names each field for VALIDATION_FAILED). Codes: INVALID_URL, MALFORMED_REQUEST, FORBIDDEN_KEY, INVALID_ID, VALIDATION_FAILED, INVALID_REVIEW_PERIOD. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 400;
+                        /** @enum {string} */
+                        code: "INVALID_URL" | "MALFORMED_REQUEST" | "FORBIDDEN_KEY" | "INVALID_ID" | "VALIDATION_FAILED" | "INVALID_REVIEW_PERIOD";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No API key, an unknown key, or a refused JWT (`details.reason` says which check failed). Codes: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "ISSUER_MAY_NOT_GRANT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Something the path names does not exist. Codes: RESOLUTION_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 404;
+                        /** @enum {string} */
+                        code: "RESOLUTION_NOT_FOUND";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request did not arrive in time. Codes: REQUEST_TIMEOUT. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 408;
+                        /** @enum {string} */
+                        code: "REQUEST_TIMEOUT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 429;
+                        /** @enum {string} */
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request headers are too large. Codes: HEADERS_TOO_LARGE. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 431;
+                        /** @enum {string} */
+                        code: "HEADERS_TOO_LARGE";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, PROJECTION_LAGGING, READ_MODEL_REBUILDING, READ_MODELS_AHEAD_OF_LEDGER, READ_STORE_UNAVAILABLE, EVENT_STORE_UNAVAILABLE. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 503;
+                        /** @enum {string} */
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "PROJECTION_LAGGING" | "READ_MODEL_REBUILDING" | "READ_MODELS_AHEAD_OF_LEDGER" | "READ_STORE_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    ReviewsController_approve: {
+        parameters: {
+            query?: never;
+            header?: {
+                /**
+                 * @description Retry-safe key (letters, digits, `._:-`, up to 128): the same key and body append once and answer the same.
+                 * @example ldtbxh-2021-Q1
+                 */
+                "Idempotency-Key"?: string;
+                /**
+                 * @description The stream revision the client saw, e.g. "3" (instead of `expectedRevision`): 409 CONCURRENCY_CONFLICT if it moved on.
+                 * @example "3"
+                 */
+                "If-Match"?: string;
+                /**
+                 * @description Recorded in the events' metadata (letters, digits, `._:-`, up to 128).
+                 * @example ldtbxh-batch-42
+                 */
+                "X-Correlation-Id"?: string;
+            };
+            path: {
+                /**
+                 * @description A reviewable period: `YYYY-Q1`…`YYYY-Q4`, `YYYY-H1` or `YYYY`; anything else is 400 `INVALID_REVIEW_PERIOD`.
+                 * @example 2021-Q2
+                 */
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ApproveReviewDto"];
+            };
+        };
+        responses: {
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CommandResultDto"];
+                };
+            };
+            /** @description The request is malformed (`details.fields` names each field for VALIDATION_FAILED). Codes: INVALID_URL, MALFORMED_REQUEST, FORBIDDEN_KEY, INVALID_ID, VALIDATION_FAILED, MALFORMED_JSON, INPUT_TOO_DEEP, INVALID_HEADER, INVALID_REVIEW_PERIOD. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 400;
+                        /** @enum {string} */
+                        code: "INVALID_URL" | "MALFORMED_REQUEST" | "FORBIDDEN_KEY" | "INVALID_ID" | "VALIDATION_FAILED" | "MALFORMED_JSON" | "INPUT_TOO_DEEP" | "INVALID_HEADER" | "INVALID_REVIEW_PERIOD";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No API key, an unknown key, or a refused JWT (`details.reason` says which check failed). Codes: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT, UNIT_DEACTIVATED, ROLE_NOT_ALLOWED. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "ISSUER_MAY_NOT_GRANT" | "UNIT_DEACTIVATED" | "ROLE_NOT_ALLOWED";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Something the path names does not exist. Codes: RESOLUTION_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 404;
+                        /** @enum {string} */
+                        code: "RESOLUTION_NOT_FOUND";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request did not arrive in time. Codes: REQUEST_TIMEOUT. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 408;
+                        /** @enum {string} */
+                        code: "REQUEST_TIMEOUT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            409: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 409;
+                        /** @enum {string} */
+                        code: "CONCURRENCY_CONFLICT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request body is larger than the limit. Codes: PAYLOAD_TOO_LARGE. */
+            413: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 413;
+                        /** @enum {string} */
+                        code: "PAYLOAD_TOO_LARGE";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The body is not of the media type the route takes (`details.expected`, `details.received`). Codes: UNSUPPORTED_MEDIA_TYPE. */
+            415: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 415;
+                        /** @enum {string} */
+                        code: "UNSUPPORTED_MEDIA_TYPE";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A business rule refused the request; `code` says which. Codes: IDEMPOTENCY_KEY_REUSED, REVIEW_ALREADY_APPROVED, REVIEW_PERIOD_NOT_OVER, DECISION_REF_REQUIRED, MEETING_DATE_IN_FUTURE, LEDGER_CHAIN_BROKEN. */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 422;
+                        /** @enum {string} */
+                        code: "IDEMPOTENCY_KEY_REUSED" | "REVIEW_ALREADY_APPROVED" | "REVIEW_PERIOD_NOT_OVER" | "DECISION_REF_REQUIRED" | "MEETING_DATE_IN_FUTURE" | "LEDGER_CHAIN_BROKEN";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 429;
+                        /** @enum {string} */
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request headers are too large. Codes: HEADERS_TOO_LARGE. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 431;
+                        /** @enum {string} */
+                        code: "HEADERS_TOO_LARGE";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, EVENT_STORE_UNREADABLE. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "EVENT_STORE_UNREADABLE";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER, READ_MODEL_REBUILDING, READ_STORE_UNAVAILABLE. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 503;
+                        /** @enum {string} */
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER" | "READ_MODEL_REBUILDING" | "READ_STORE_UNAVAILABLE";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    ReviewsController_verify: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Global position returned by a command; the answer reflects at least that write.
+                 * @example 42
+                 */
+                minPosition?: number;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A reviewable period: `YYYY-Q1`…`YYYY-Q4`, `YYYY-H1` or `YYYY`; anything else is 400 `INVALID_REVIEW_PERIOD`.
+                 * @example 2021-Q2
+                 */
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        period: string;
+                        resolutionId: string;
+                        valid: boolean;
+                        failures: {
+                            /** @enum {string} */
+                            reason: "CONTENT_HASH_MISMATCH" | "CHAIN_BROKEN" | "DIGEST_MISMATCH" | "APPROVAL_EVENT_ALTERED";
+                            explanation: string;
+                        }[];
+                        approval: {
+                            streamId: string;
+                            revision: number;
+                            decisionRef: string;
+                            /** Format: date */
+                            meetingDate: string | null;
+                            note: string | null;
+                            /** Format: date-time */
+                            approvedAt: string;
+                            approvedBy: {
+                                id: string;
+                                unitId: string | null;
+                            };
+                            position: number;
+                            /** @description 64 hexadecimal digits (SHA-256) */
+                            contentHash: string;
+                            /** @description 64 hexadecimal digits (SHA-256) */
+                            auditDigest: string;
+                            digestAlgorithm: string;
+                            /** @description 64 hexadecimal digits (SHA-256) */
+                            eventHash: string;
+                        };
+                        content: {
+                            /** @description 64 hexadecimal digits (SHA-256) */
+                            recordedHash: string;
+                            /** @description 64 hexadecimal digits (SHA-256) */
+                            recomputedHash: string;
+                            matches: boolean;
+                        };
+                        auditDigest: {
+                            position: number;
+                            /** @description 64 hexadecimal digits (SHA-256) */
+                            recorded: string;
+                            /** @description 64 hexadecimal digits (SHA-256) */
+                            recomputed: string;
+                            matches: boolean;
+                            algorithm: string;
+                            chainsValid: boolean;
+                            brokenStreams: {
+                                streamId: string;
+                                firstBrokenRevision: number;
+                                /** @enum {string} */
+                                reason: "REVISION_GAP" | "POSITION_ORDER" | "UNSEALED_EVENT" | "PREV_HASH_MISMATCH" | "HASH_MISMATCH";
+                                explanation: string;
+                            }[];
+                            storeHeadPosition: number;
+                        };
+                        approvalEvent: {
+                            streamId: string;
+                            valid: boolean;
+                            firstBrokenRevision: number | null;
+                            /** @enum {string|null} */
+                            reason: "REVISION_GAP" | "POSITION_ORDER" | "UNSEALED_EVENT" | "PREV_HASH_MISMATCH" | "HASH_MISMATCH" | null;
+                            explanation: string | null;
+                        };
+                        /** Format: date-time */
+                        computedAt: string;
+                    };
+                };
+            };
+            /** @description The request is malformed (`details.fields` names each field for VALIDATION_FAILED). Codes: INVALID_URL, MALFORMED_REQUEST, FORBIDDEN_KEY, INVALID_ID, VALIDATION_FAILED, INVALID_REVIEW_PERIOD. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 400;
+                        /** @enum {string} */
+                        code: "INVALID_URL" | "MALFORMED_REQUEST" | "FORBIDDEN_KEY" | "INVALID_ID" | "VALIDATION_FAILED" | "INVALID_REVIEW_PERIOD";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No API key, an unknown key, or a refused JWT (`details.reason` says which check failed). Codes: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "ISSUER_MAY_NOT_GRANT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Something the path names does not exist. Codes: RESOLUTION_NOT_FOUND, REVIEW_NOT_APPROVED. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 404;
+                        /** @enum {string} */
+                        code: "RESOLUTION_NOT_FOUND" | "REVIEW_NOT_APPROVED";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request did not arrive in time. Codes: REQUEST_TIMEOUT. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 408;
+                        /** @enum {string} */
+                        code: "REQUEST_TIMEOUT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 429;
+                        /** @enum {string} */
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request headers are too large. Codes: HEADERS_TOO_LARGE. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 431;
+                        /** @enum {string} */
+                        code: "HEADERS_TOO_LARGE";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, EVENT_STORE_UNREADABLE. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "EVENT_STORE_UNREADABLE";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, PROJECTION_LAGGING, READ_MODEL_REBUILDING, READ_MODELS_AHEAD_OF_LEDGER, READ_STORE_UNAVAILABLE, EVENT_STORE_UNAVAILABLE. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 503;
+                        /** @enum {string} */
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "PROJECTION_LAGGING" | "READ_MODEL_REBUILDING" | "READ_MODELS_AHEAD_OF_LEDGER" | "READ_STORE_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    ReviewExportsController_xlsx: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Global position returned by a command; the answer reflects at least that write.
+                 * @example 42
+                 */
+                minPosition?: number;
+                /**
+                 * @description The cut-off: the review as known at this moment (events recorded at or before it). Default: now. An ISO-8601 date-time with a UTC offset. Whatever the cut-off, only reports for periods ending on or before the period’s end count.
+                 * @example 2021-06-30T23:59:59+07:00
+                 */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A reviewable period: `YYYY-Q1`…`YYYY-Q4`, `YYYY-H1` or `YYYY`; anything else is 400 `INVALID_REVIEW_PERIOD`.
+                 * @example 2021-Q2
+                 */
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The workbook, as an attachment. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet": string;
+                };
+            };
+            /** @description The request is malformed (`details.fields` names each field for VALIDATION_FAILED). Codes: INVALID_URL, MALFORMED_REQUEST, FORBIDDEN_KEY, INVALID_ID, VALIDATION_FAILED, INVALID_REVIEW_PERIOD. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 400;
+                        /** @enum {string} */
+                        code: "INVALID_URL" | "MALFORMED_REQUEST" | "FORBIDDEN_KEY" | "INVALID_ID" | "VALIDATION_FAILED" | "INVALID_REVIEW_PERIOD";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No API key, an unknown key, or a refused JWT (`details.reason` says which check failed). Codes: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "ISSUER_MAY_NOT_GRANT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Something the path names does not exist. Codes: RESOLUTION_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 404;
+                        /** @enum {string} */
+                        code: "RESOLUTION_NOT_FOUND";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request did not arrive in time. Codes: REQUEST_TIMEOUT. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 408;
+                        /** @enum {string} */
+                        code: "REQUEST_TIMEOUT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 429;
+                        /** @enum {string} */
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request headers are too large. Codes: HEADERS_TOO_LARGE. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 431;
+                        /** @enum {string} */
+                        code: "HEADERS_TOO_LARGE";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, PROJECTION_LAGGING, READ_MODEL_REBUILDING, READ_MODELS_AHEAD_OF_LEDGER, READ_STORE_UNAVAILABLE, EVENT_STORE_UNAVAILABLE. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 503;
+                        /** @enum {string} */
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "PROJECTION_LAGGING" | "READ_MODEL_REBUILDING" | "READ_MODELS_AHEAD_OF_LEDGER" | "READ_STORE_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+        };
+    };
+    ReviewExportsController_print: {
+        parameters: {
+            query?: {
+                /**
+                 * @description Global position returned by a command; the answer reflects at least that write.
+                 * @example 42
+                 */
+                minPosition?: number;
+                /**
+                 * @description The cut-off: the review as known at this moment (events recorded at or before it). Default: now. An ISO-8601 date-time with a UTC offset. Whatever the cut-off, only reports for periods ending on or before the period’s end count.
+                 * @example 2021-06-30T23:59:59+07:00
+                 */
+                asOf?: string;
+            };
+            header?: never;
+            path: {
+                /**
+                 * @description A reviewable period: `YYYY-Q1`…`YYYY-Q4`, `YYYY-H1` or `YYYY`; anything else is 400 `INVALID_REVIEW_PERIOD`.
+                 * @example 2021-Q2
+                 */
+                period: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The page. */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/html": string;
+                };
+            };
+            /** @description The request is malformed (`details.fields` names each field for VALIDATION_FAILED). Codes: INVALID_URL, MALFORMED_REQUEST, FORBIDDEN_KEY, INVALID_ID, VALIDATION_FAILED, INVALID_REVIEW_PERIOD. */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 400;
+                        /** @enum {string} */
+                        code: "INVALID_URL" | "MALFORMED_REQUEST" | "FORBIDDEN_KEY" | "INVALID_ID" | "VALIDATION_FAILED" | "INVALID_REVIEW_PERIOD";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description No API key, an unknown key, or a refused JWT (`details.reason` says which check failed). Codes: UNAUTHENTICATED. */
+            401: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 401;
+                        /** @enum {string} */
+                        code: "UNAUTHENTICATED";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT). Codes: ISSUER_MAY_NOT_GRANT. */
+            403: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 403;
+                        /** @enum {string} */
+                        code: "ISSUER_MAY_NOT_GRANT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description Something the path names does not exist. Codes: RESOLUTION_NOT_FOUND. */
+            404: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 404;
+                        /** @enum {string} */
+                        code: "RESOLUTION_NOT_FOUND";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request did not arrive in time. Codes: REQUEST_TIMEOUT. */
+            408: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 408;
+                        /** @enum {string} */
+                        code: "REQUEST_TIMEOUT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The caller's rate limit is spent (RATE_LIMITED), or its address failed to authenticate too often (AUTHENTICATION_THROTTLED); retry after Retry-After seconds. Codes: AUTHENTICATION_THROTTLED, RATE_LIMITED. */
+            429: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 429;
+                        /** @enum {string} */
+                        code: "AUTHENTICATION_THROTTLED" | "RATE_LIMITED";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The request headers are too large. Codes: HEADERS_TOO_LARGE. */
+            431: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 431;
+                        /** @enum {string} */
+                        code: "HEADERS_TOO_LARGE";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            500: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 500;
+                        /** @enum {string} */
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        message: string;
+                        details?: {
+                            [key: string]: unknown;
+                        };
+                    };
+                };
+            };
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, PROJECTION_LAGGING, READ_MODEL_REBUILDING, READ_MODELS_AHEAD_OF_LEDGER, READ_STORE_UNAVAILABLE, EVENT_STORE_UNAVAILABLE. */
+            503: {
+                headers: {
+                    /** @description Seconds to wait before retrying. */
+                    "Retry-After"?: number;
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": {
+                        /** @enum {integer} */
+                        statusCode: 503;
+                        /** @enum {string} */
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "PROJECTION_LAGGING" | "READ_MODEL_REBUILDING" | "READ_MODELS_AHEAD_OF_LEDGER" | "READ_STORE_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE";
                         message: string;
                         details?: {
                             [key: string]: unknown;
