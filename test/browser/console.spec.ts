@@ -180,6 +180,25 @@ describeWithBrowser('the inspection console in Chromium (browser)', () => {
     expect(await page.evaluate('document.activeElement?.tagName')).toBe('H1');
   });
 
+  it('shows the quarterly review and lets the standing committee approve it, then checks it against the ledger', async () => {
+    await signIn(KEYS.standingCommittee);
+    await page.getByRole('navigation', { name: 'Các trang' }).getByRole('link', { name: 'Sơ kết' }).click();
+    await page.getByRole('link', { name: 'Quý II/2021' }).click();
+    await page.getByRole('heading', { level: 1, name: 'Sơ kết Quý II/2021' }).waitFor();
+    await page.getByText('Bản nháp').waitFor();
+    const form = page.locator('form[aria-labelledby="approve-heading"]');
+    await form.getByRole('button', { name: 'Phê duyệt' }).click();
+    await form.getByText('Cần ghi số hiệu văn bản quyết định.').waitFor();
+    await form.getByLabel('Số hiệu văn bản').fill('215-TB/TU');
+    await form.getByLabel('Ngày họp (không bắt buộc)').fill('15/07/2021');
+    await form.getByRole('button', { name: 'Phê duyệt' }).click();
+    await page.getByRole('heading', { level: 2, name: 'Đã phê duyệt' }).waitFor();
+    await page.getByRole('button', { name: 'Đối chiếu với sổ cái' }).click();
+    await page.getByText('Báo cáo đã phê duyệt khớp với sổ cái hôm nay.').waitFor();
+    await screenshot(page, '09-review');
+    expect(await seriousAxeViolations(page)).toEqual([]);
+  });
+
   // Last: the tampered store stays broken for the rest of the suite.
   it('turns the integrity badge red, naming the revision, once the SQLite file is tampered with', async () => {
     await t.post('/indicators/ind-13/progress-reports', { metric: 'poor_households_reduced_share', period: '2021-Q1', value: 50 }, KEYS.coordinator).expect(201);

@@ -8,6 +8,7 @@ import { HistoryPage } from './pages/HistoryPage';
 import { IndicatorPage } from './pages/IndicatorPage';
 import { MePage } from './pages/MePage';
 import { NotFound } from './pages/NotFound';
+import { ReviewPage, ReviewsIndex } from './pages/ReviewPage';
 import { SignIn } from './pages/SignIn';
 import { UnitsPage } from './pages/UnitsPage';
 import { ResolutionProvider } from './resolution';
@@ -24,6 +25,8 @@ export function App() {
           <Route path="indicators/:id" element={<IndicatorPage />} />
           <Route path="indicators/:id/history" element={<HistoryPage />} />
           <Route path="units" element={<UnitsPage />} />
+          <Route path="reviews" element={<ReviewsIndex />} />
+          <Route path="reviews/:period" element={<ReviewPage />} />
           <Route path="audit" element={<AuditPage />} />
           <Route path="toi" element={<MePage />} />
           <Route path="*" element={<NotFound />} />

@@ -28,3 +28,7 @@ export type Query = Queries['items'][number];
 export type ProgressReports = Ok<'/progress-reports', 'get'>;
 export type ProgressReport = ProgressReports['items'][number];
 export type Role = Session['roles'][number];
+export type ReviewList = Ok<'/reviews', 'get'>;
+export type Review = Ok<'/reviews/{period}', 'get'>;
+export type ReviewItem = Review['content']['items'][number];
+export type ReviewVerification = Ok<'/reviews/{period}/approval/verify', 'get'>;

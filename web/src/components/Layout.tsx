@@ -52,6 +52,7 @@ export function Layout() {
         <NavLink to="/" end>
           Tổng quan
         </NavLink>
+        <NavLink to="/reviews">Sơ kết</NavLink>
         <NavLink to="/units">Đơn vị</NavLink>
         {mayAudit(session) ? <NavLink to="/audit">Nhật ký kiểm tra</NavLink> : null}
         <NavLink to="/toi">Tài khoản</NavLink>
