@@ -96,8 +96,10 @@ export function ReviewPage() {
       <section aria-labelledby="review-items-heading">
         <h2 id="review-items-heading">Chỉ tiêu chủ yếu</h2>
         <ReviewTable items={r.content.items.filter((item) => item.kind === 'indicator')} caption="Chỉ tiêu chủ yếu" />
-        <h2>Nhiệm vụ</h2>
-        <ReviewTable items={r.content.items.filter((item) => item.kind === 'task')} caption="Nhiệm vụ" />
+        <details className="review-tasks">
+          <summary>Nhiệm vụ ({r.content.items.filter((item) => item.kind === 'task').length})</summary>
+          <ReviewTable items={r.content.items.filter((item) => item.kind === 'task')} caption="Nhiệm vụ" />
+        </details>
       </section>
       <MissingReports review={r} />
     </Page>
