@@ -12,6 +12,7 @@ import { bodyLimitBytes } from '../config/config';
 import { answerClientError, MAX_PARAM_LENGTH, routerRefusalBody } from './client-errors';
 import { sendErrorBody } from './error-reply';
 import { readJsonBody } from './json-body';
+import { recordFailure } from './request-failure';
 import type { RequestStep } from './request-steps';
 
 /** `trustProxy`: whose X-Forwarded-For gives the client address (TRUST_PROXY); failed logins are counted per that address. */
@@ -30,7 +31,9 @@ export function createFastifyAdapter(bodyLimit: string, trustProxy: boolean | nu
       // Fastify refuses these before its onRequest hooks: the steps (correlation id, log line, drain,
       // security headers) are run here, so the refusal is answered and logged as any other.
       const steps = pipelineSteps.get(request.server);
-      sendErrorBody(reply, steps?.(request.raw, reply.raw) ?? routerRefusalBody(error));
+      const body = steps?.(request.raw, reply.raw) ?? routerRefusalBody(error);
+      if (body.statusCode >= 500) recordFailure(reply.raw, error, `${request.method} ${request.url}`);
+      sendErrorBody(reply, body);
     },
   });
 }

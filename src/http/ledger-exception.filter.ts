@@ -4,10 +4,14 @@
  * typed errors no client should meet (a store's internal refusals, a projection's): their codes and
  * messages describe our internals, not the request. A damaged ledger is the exception: an
  * inspector asking for a digest must learn that an event no longer reads back, and where.
+ *
+ * Every failure of ours (a 500, a store that failed under us) is recorded with the response, so the
+ * request's one log line carries its cause (request-failure.ts); states a client is told to wait
+ * out (read models lagging, shutting down) have no cause to log.
  */
-import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus, Logger } from '@nestjs/common';
+import { ArgumentsHost, Catch, ExceptionFilter, HttpException, HttpStatus } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
-import type { ServerResponse } from 'node:http';
+import { ServerResponse } from 'node:http';
 import { ReadModelRebuildingError, ReadModelsAheadOfLedgerError } from '../read-models/read-model.errors';
 import {
   AuthenticationThrottledError,
@@ -29,6 +33,7 @@ import { UnreadableStoredEventError } from '../event-store/eventstoredb/eventsto
 import { LedgerUnreadableError } from '../integrity/ledger-scan';
 import type { ErrorBody } from './error-body';
 import { sendErrorBody } from './error-reply';
+import { recordFailure } from './request-failure';
 
 const STATUS_BY_ERROR: ReadonlyArray<[abstract new (...args: never[]) => LedgerError, number]> = [
   [InvalidInputError, HttpStatus.BAD_REQUEST],
@@ -67,16 +72,19 @@ const CODE_BY_STATUS: Record<number, string> = {
 
 @Catch()
 export class LedgerExceptionFilter implements ExceptionFilter {
-  private readonly logger = new Logger('Errors');
-
   catch(exception: unknown, host: ArgumentsHost): void {
-    sendErrorBody(host.switchToHttp().getResponse<FastifyReply | ServerResponse>(), this.toBody(exception), headersFor(exception));
+    const response = host.switchToHttp().getResponse<FastifyReply | ServerResponse>();
+    const body = this.toBody(exception);
+    if (hasCauseToLog(exception, body)) {
+      if (response instanceof ServerResponse) recordFailure(response, exception, `${response.req.method} ${response.req.url}`);
+      else recordFailure(response.raw, exception, `${response.request.method} ${response.request.routeOptions?.url ?? response.request.url}`);
+    }
+    sendErrorBody(response, body, headersFor(exception));
   }
 
   toBody(exception: unknown): ErrorBody {
     const status = exception instanceof LedgerError ? STATUS_BY_ERROR.find(([type]) => exception instanceof type)?.[1] : undefined;
     if (exception instanceof LedgerError && status !== undefined) {
-      if (status === HttpStatus.INTERNAL_SERVER_ERROR) this.logger.error(exception.stack ?? exception.message);
       return { statusCode: status, code: exception.code, message: exception.message, ...(exception.details ? { details: exception.details } : {}) };
     }
     if (exception instanceof HttpException) {
@@ -86,9 +94,14 @@ export class LedgerExceptionFilter implements ExceptionFilter {
       const message = typeof payload === 'string' ? payload : String((payload as { message?: unknown }).message ?? exception.message);
       return { statusCode, code: CODE_BY_STATUS[statusCode] ?? 'HTTP_ERROR', message };
     }
-    this.logger.error(exception instanceof Error ? exception.stack ?? exception.message : String(exception));
     return { statusCode: 500, code: 'INTERNAL_ERROR', message: 'An unexpected error occurred; it has been logged' };
   }
+}
+
+/** A failure of ours, or of a store under us: not a refusal, and not a state the client waits out. */
+function hasCauseToLog(exception: unknown, body: ErrorBody): boolean {
+  if (body.statusCode === HttpStatus.INTERNAL_SERVER_ERROR) return true;
+  return exception instanceof StoreUnavailableError;
 }
 
 /** What tells the client what to do next: when to retry, which revision is current. */
