@@ -6,7 +6,7 @@
  * routing (by Node's parser or Fastify's router) answer in our shape too (client-errors.ts).
  */
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { bodyLimitBytes } from '../config/config';
 import { answerClientError, MAX_PARAM_LENGTH, routerRefusalBody } from './client-errors';
@@ -54,6 +54,11 @@ export function installFastifyPipeline(app: NestFastifyApplication, { beforeRout
   pipelineSteps.set(instance, beforeRouting);
   adapter.setOnRequestHook((request, reply, done) => {
     const refusal = beforeRouting(request.raw, reply.raw);
+    // Fastify's own request logger is a disabled one (Fastify logs nothing here), and middie hands
+    // it to Nest middleware as `req.log`, which nestjs-pino binds for every application line logged
+    // while serving the request: those lines were lost. The request's pino-http logger goes instead.
+    const requestLog = (request.raw as { log?: FastifyBaseLogger }).log;
+    if (requestLog) request.log = requestLog;
     if (refusal) sendErrorBody(reply, refusal);
     else done();
   });

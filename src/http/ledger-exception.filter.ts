@@ -31,6 +31,7 @@ import {
 } from '../shared/errors';
 import { UnreadableStoredEventError } from '../event-store/eventstoredb/eventstoredb.errors';
 import { LedgerUnreadableError } from '../integrity/ledger-scan';
+import { StorageUnavailableError } from '../shared/storage-fault';
 import type { ErrorBody } from './error-body';
 import { sendErrorBody } from './error-reply';
 import { recordFailure } from './request-failure';
@@ -48,6 +49,7 @@ const STATUS_BY_ERROR: ReadonlyArray<[abstract new (...args: never[]) => LedgerE
   [RateLimitedError, HttpStatus.TOO_MANY_REQUESTS],
   [AuthenticationThrottledError, HttpStatus.TOO_MANY_REQUESTS],
   [StoreUnavailableError, HttpStatus.SERVICE_UNAVAILABLE],
+  [StorageUnavailableError, HttpStatus.SERVICE_UNAVAILABLE],
   [AuthKeysUnavailableError, HttpStatus.SERVICE_UNAVAILABLE],
   [ReadModelRebuildingError, HttpStatus.SERVICE_UNAVAILABLE],
   [ReadModelsAheadOfLedgerError, HttpStatus.SERVICE_UNAVAILABLE],
@@ -69,6 +71,9 @@ const CODE_BY_STATUS: Record<number, string> = {
   429: 'TOO_MANY_REQUESTS',
   503: 'SERVICE_UNAVAILABLE',
 };
+
+/** When to retry a write refused for want of storage. */
+export const STORAGE_RETRY_AFTER_SECONDS = 10;
 
 @Catch()
 export class LedgerExceptionFilter implements ExceptionFilter {
@@ -101,7 +106,7 @@ export class LedgerExceptionFilter implements ExceptionFilter {
 /** A failure of ours, or of a store under us: not a refusal, and not a state the client waits out. */
 function hasCauseToLog(exception: unknown, body: ErrorBody): boolean {
   if (body.statusCode === HttpStatus.INTERNAL_SERVER_ERROR) return true;
-  return exception instanceof StoreUnavailableError;
+  return exception instanceof StoreUnavailableError || exception instanceof StorageUnavailableError;
 }
 
 /** What tells the client what to do next: when to retry, which revision is current. */
@@ -114,6 +119,8 @@ function headersFor(exception: unknown): Record<string, string> {
   ) {
     return { 'Retry-After': '1' };
   }
+  // Space seldom returns within a second: a client retrying every second would only add load.
+  if (exception instanceof StorageUnavailableError) return { 'Retry-After': String(STORAGE_RETRY_AFTER_SECONDS) };
   if (exception instanceof RateLimitedError || exception instanceof AuthenticationThrottledError) return { 'Retry-After': String(exception.retryAfterSeconds) };
   if (exception instanceof ConcurrencyError && exception.currentRevision !== null) return { ETag: `"${exception.currentRevision}"` };
   return {};

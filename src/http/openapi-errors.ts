@@ -48,7 +48,7 @@ const REFUSALS: ReadonlyArray<[applies: (route: RouteFacts) => boolean, codes: C
       409: ['CONCURRENCY_CONFLICT'],
       422: ['IDEMPOTENCY_KEY_REUSED'],
       500: ['EVENT_STORE_UNREADABLE_EVENT'],
-      503: ['EVENT_STORE_UNAVAILABLE', 'READ_MODELS_AHEAD_OF_LEDGER'],
+      503: ['EVENT_STORE_UNAVAILABLE', 'STORAGE_UNAVAILABLE', 'READ_MODELS_AHEAD_OF_LEDGER'],
     },
   ],
   [(route) => route.expectedRevision, { 400: ['EXPECTED_REVISION_MISMATCH'] }],

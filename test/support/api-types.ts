@@ -1465,7 +1465,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -1477,7 +1477,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -1748,7 +1748,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -1760,7 +1760,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2036,7 +2036,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -2048,7 +2048,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2319,7 +2319,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -2331,7 +2331,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2602,7 +2602,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -2614,7 +2614,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2885,7 +2885,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -2897,7 +2897,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -3928,7 +3928,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -3940,7 +3940,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -4437,7 +4437,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4449,7 +4449,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -4720,7 +4720,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4732,7 +4732,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -5174,12 +5174,18 @@ export interface operations {
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 headPosition?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error";
                             };
                             readStore?: {
                                 /** @enum {string} */
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 checkpoint?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error";
                             };
                             projections?: {
                                 /** @enum {string} */
@@ -5210,12 +5216,18 @@ export interface operations {
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 headPosition?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error";
                             };
                             readStore?: {
                                 /** @enum {string} */
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 checkpoint?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error";
                             };
                             projections?: {
                                 /** @enum {string} */
@@ -5246,12 +5258,18 @@ export interface operations {
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 headPosition?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error";
                             };
                             readStore?: {
                                 /** @enum {string} */
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 checkpoint?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error";
                             };
                             projections?: {
                                 /** @enum {string} */
@@ -5371,7 +5389,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: UNHEALTHY, READ_MODELS_AHEAD_OF_LEDGER, SHUTTING_DOWN. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: UNHEALTHY, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER, SHUTTING_DOWN. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -5382,7 +5400,7 @@ export interface operations {
                     "application/json": {
                         statusCode: number;
                         /** @enum {string} */
-                        code: "UNHEALTHY" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "UNHEALTHY" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         /** @enum {string} */
                         status: "error";
@@ -5392,12 +5410,18 @@ export interface operations {
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 headPosition?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error";
                             };
                             readStore?: {
                                 /** @enum {string} */
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 checkpoint?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error";
                             };
                             projections?: {
                                 /** @enum {string} */
@@ -5428,12 +5452,18 @@ export interface operations {
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 headPosition?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error";
                             };
                             readStore?: {
                                 /** @enum {string} */
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 checkpoint?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error";
                             };
                             projections?: {
                                 /** @enum {string} */
@@ -5464,12 +5494,18 @@ export interface operations {
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 headPosition?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error";
                             };
                             readStore?: {
                                 /** @enum {string} */
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 checkpoint?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error";
                             };
                             projections?: {
                                 /** @enum {string} */
@@ -6664,7 +6700,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -6676,7 +6712,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -6952,7 +6988,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -6964,7 +7000,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -7240,7 +7276,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -7252,7 +7288,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;

@@ -15,6 +15,8 @@ import type { AnyProjection, ProjectedDocument } from '../../../projections/proj
 import { CheckpointBehindError, DuplicateKeyError, ReadModelStoreClosedError } from '../read-model.errors';
 import { generationName, layoutOf, type Generation, type GenerationWrite, type ReadModelStore } from '../read-model-store.port';
 import { DocumentTable, quoted } from './document-table';
+import { SqliteWriteWatch } from '../../shared/sqlite-write-watch';
+import type { StorageUnavailableError } from '../../shared/storage-fault';
 
 export interface SqliteReadModelStoreOptions {
   /** Path of the database file, or ':memory:'. */
@@ -49,6 +51,8 @@ export class SqliteReadModelStore implements ReadModelStore {
   /** The serving generation of each read model, for queries; forgotten whenever the catalog changes here. */
   private serving: Map<string, Generation> | null = null;
   private closed = false;
+  /** Storage faults (disk full, read-only, I/O errors) become StorageUnavailableError, and are remembered for /health. */
+  private readonly writes: SqliteWriteWatch;
 
   constructor(options: SqliteReadModelStoreOptions) {
     if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
@@ -68,6 +72,7 @@ export class SqliteReadModelStore implements ReadModelStore {
         PRIMARY KEY (read_model, generation)
       )
     `);
+    this.writes = new SqliteWriteWatch(this.db, 'readStore', options.filename);
   }
 
   /** The connection, for the query interfaces of the read models in this file (src/read-models/<name>/sqlite-*.ts). */
@@ -154,8 +159,9 @@ export class SqliteReadModelStore implements ReadModelStore {
     try {
       transaction();
     } catch (error) {
-      throw translate(error, writes);
+      throw this.writes.failed(translate(error, writes));
     }
+    this.writes.succeeded();
   }
 
   async activate(generation: Generation): Promise<void> {
@@ -194,6 +200,10 @@ export class SqliteReadModelStore implements ReadModelStore {
   async ping(): Promise<void> {
     this.assertOpen();
     this.db.prepare('SELECT 1').get();
+  }
+
+  writeFault(): StorageUnavailableError | null {
+    return this.closed ? null : this.writes.currentFault();
   }
 
   async close(): Promise<void> {
