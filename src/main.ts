@@ -1,5 +1,6 @@
 /**
- * Service entry point: embedded stores by default, the resolution seeded into an empty store,
+ * Service entry point: embedded stores by default, the resolution seeded into an empty store (or a
+ * seed that did not finish completed) before it listens,
  * the API docs URL printed once it listens.
  */
 import 'reflect-metadata';
@@ -10,7 +11,7 @@ import { lockDataDir } from './infrastructure/stores';
 import { LedgerError } from './shared/errors';
 import { listenAddress, localBaseUrl } from './http/listen-host';
 import { DOCS_PATH } from './http/openapi';
-import { seedIfEmpty } from './seeding/seed-if-empty';
+import { completeSeed } from './seeding/seed-if-empty';
 
 async function main(): Promise<void> {
   const config = loadConfig();
@@ -18,7 +19,7 @@ async function main(): Promise<void> {
   const dataDirLock = lockDataDir(config);
   const app = await createApp({ config, dataDirLock });
   app.enableShutdownHooks();
-  if (config.seedOnStart) await seedIfEmpty(app, config);
+  if (config.seedOnStart) await completeSeed(app, config);
   const address = listenAddress(config);
   await app.listen(config.port, address);
   const base = localBaseUrl(config.host, config.port);

@@ -14,7 +14,7 @@ import { createApp } from '../../../src/create-app';
 import type { CommandEnvelope } from '../../../src/command-handling/command-envelope';
 import { CorrectReportCommand } from '../../../src/indicators/write/correct-report/correct-report.command';
 import { ReportProgressCommand } from '../../../src/indicators/write/report-progress/report-progress.command';
-import { seedIfEmpty } from '../../../src/seeding/seed-if-empty';
+import { completeSeed } from '../../../src/seeding/seed-if-empty';
 import { loadSeedFile } from '../../../src/seeding/seed-loader';
 import { ManualClock } from '../../../src/shared/clock';
 import { BENCH_ACTOR, PERIODS } from '../dataset/synthetic-indicators';
@@ -47,7 +47,7 @@ export async function commandPath(args: CommandPathArgs): Promise<CommandPathRes
   }
   const config = { ...loadConfig({ DATA_DIR: args.dir, RATE_LIMIT: '0', LOG_LEVEL: 'silent' }), seedOnStart: true };
   const app = await createApp({ config, clock: new ManualClock(new Date('2021-12-20T03:00:00.000Z')), logger: false });
-  await seedIfEmpty(app, config);
+  await completeSeed(app, config);
   const bus = app.get(CommandBus);
   const seed = loadSeedFile(config.seedFile);
   const slots = PERIODS.flatMap((period) => seed.indicators.flatMap((indicator) => indicator.targets.map((target) => ({ indicatorId: indicator.id, metric: target.metric, period }))));
