@@ -32,6 +32,7 @@ import {
 import { UnreadableStoredEventError } from '../event-store/eventstoredb/eventstoredb.errors';
 import { LedgerUnreadableError } from '../integrity/ledger-scan';
 import { StorageUnavailableError } from '../shared/storage-fault';
+import { StreamIntegrityBrokenError } from '../command-handling/stream-integrity.errors';
 import type { ErrorBody } from './error-body';
 import { sendErrorBody } from './error-reply';
 import { recordFailure } from './request-failure';
@@ -42,6 +43,7 @@ const STATUS_BY_ERROR: ReadonlyArray<[abstract new (...args: never[]) => LedgerE
   [ForbiddenError, HttpStatus.FORBIDDEN],
   [NotFoundError, HttpStatus.NOT_FOUND],
   [ConcurrencyError, HttpStatus.CONFLICT],
+  [StreamIntegrityBrokenError, HttpStatus.CONFLICT],
   [BusinessRuleError, HttpStatus.UNPROCESSABLE_ENTITY],
   [PayloadTooLargeError, HttpStatus.PAYLOAD_TOO_LARGE],
   [UnsupportedMediaTypeError, HttpStatus.UNSUPPORTED_MEDIA_TYPE],
@@ -103,10 +105,13 @@ export class LedgerExceptionFilter implements ExceptionFilter {
   }
 }
 
-/** A failure of ours, or of a store under us: not a refusal, and not a state the client waits out. */
+/**
+ * A failure of ours, or of a store under us, or a stream found tampered with (an alert for the
+ * operator although the client is answered 409): not a refusal, and not a state the client waits out.
+ */
 function hasCauseToLog(exception: unknown, body: ErrorBody): boolean {
   if (body.statusCode === HttpStatus.INTERNAL_SERVER_ERROR) return true;
-  return exception instanceof StoreUnavailableError || exception instanceof StorageUnavailableError;
+  return exception instanceof StoreUnavailableError || exception instanceof StorageUnavailableError || exception instanceof StreamIntegrityBrokenError;
 }
 
 /** What tells the client what to do next: when to retry, which revision is current. */

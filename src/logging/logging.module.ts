@@ -52,13 +52,13 @@ export function loggingModule(level: LogLevelName, destination?: DestinationStre
     // the client is told to wait out (read models lagging, shutting down, a store away): a warning.
     // Failed authentications (401, and the 429 of an address refused for them) are logged in
     // aggregate by FailedAuthentications, not one line each: a guesser would otherwise flood the log.
-    // A 503 with a cause (a store failing under us, request-failure.ts) is an error: someone must act.
+    // Any answer with a cause (a store failing under us, a tampered stream: request-failure.ts) is an error: someone must act.
     customLogLevel: (req: IncomingMessage, res: ServerResponse, error?: Error) =>
       res.statusCode === 401 || answeredCodeOf(req) === 'AUTHENTICATION_THROTTLED'
         ? 'silent'
         : res.statusCode === 503 && !hasFailureCause(res)
           ? 'warn'
-          : error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+          : error || hasFailureCause(res) || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     // The code a refusal was answered with, on its line.
     customSuccessObject: (req: IncomingMessage, _res: ServerResponse, value: Record<string, unknown>) => withAnsweredCode(req, value),
     customErrorObject: (req: IncomingMessage, res: ServerResponse, error: Error, value: Record<string, unknown>) => {

@@ -1337,7 +1337,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1347,7 +1347,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -1620,7 +1620,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1630,7 +1630,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -1908,7 +1908,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1918,7 +1918,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2191,7 +2191,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2201,7 +2201,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2474,7 +2474,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2484,7 +2484,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2757,7 +2757,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2767,7 +2767,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -3800,7 +3800,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3810,7 +3810,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -4309,7 +4309,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4319,7 +4319,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -4592,7 +4592,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4602,7 +4602,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -6572,7 +6572,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6582,7 +6582,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -6860,7 +6860,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6870,7 +6870,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -7148,7 +7148,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7158,7 +7158,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
