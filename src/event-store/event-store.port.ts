@@ -3,7 +3,7 @@
  * (test/contract/event-store.contract.ts): SQLite (embedded default) and EventStoreDB (production).
  */
 import type { NewEvent, RecordedEvent } from '../shared/messages';
-import type { StorageUnavailableError } from '../shared/storage-fault';
+import type { StorageFault } from '../shared/storage-fault';
 
 /**
  * What the writer believes the stream's last revision is: `'no_stream'` when creating it, otherwise
@@ -72,9 +72,10 @@ export interface EventStore {
 
   /**
    * The storage fault (disk full, read-only, I/O errors) that stopped the last write, if it still
-   * holds; null once the store could write again. For health checks: reads keep working meanwhile.
+   * holds (null once the store could write again), or the damage met in its file (which stays).
+   * For health checks: reads of what is sound keep working meanwhile.
    */
-  writeFault?(): StorageUnavailableError | null;
+  storageFault?(): StorageFault | null;
 
   close(): Promise<void>;
 }

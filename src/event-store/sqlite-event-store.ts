@@ -25,7 +25,8 @@ import { GroupCommit, type Settled } from './group-commit';
 import { nextTurn } from '../shared/next-turn';
 import { PagedSubscription, type AppendedBatch } from './paged-subscription';
 import { SqliteWriteWatch } from '../shared/sqlite-write-watch';
-import type { StorageUnavailableError } from '../shared/storage-fault';
+import { openingStore } from '../shared/storage-fault';
+import type { StorageFault } from '../shared/storage-fault';
 import { configureConnection, createSchema, SQL, type EventRow, type StoredEventRef } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
@@ -96,10 +97,18 @@ export class SqliteEventStore implements EventStore {
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.filename !== ':memory:' && options.filename !== '') mkdirSync(dirname(options.filename), { recursive: true });
-    this.db = new Database(options.filename);
+    this.db = openingStore('eventStore', options.filename, () => {
+      const db = new Database(options.filename);
+      try {
+        configureConnection(db);
+        createSchema(db);
+        return db;
+      } catch (error) {
+        db.close();
+        throw error;
+      }
+    });
     this.pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
-    configureConnection(this.db);
-    createSchema(this.db);
 
     this.insertEvent = this.db.prepare(SQL.insert);
     this.lastOfStream = this.db.prepare(SQL.lastOfStream);
@@ -126,6 +135,14 @@ export class SqliteEventStore implements EventStore {
    * page early and hide what follows it).
    */
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    try {
+      return await this.readStreamPages(streamId, options);
+    } catch (error) {
+      throw this.writes.damaged(error);
+    }
+  }
+
+  private async readStreamPages(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
     this.assertOpen();
     const events: RecordedEvent[] = [];
     for (let from = firstRevisionToRead(options); ; ) {
@@ -197,7 +214,7 @@ export class SqliteEventStore implements EventStore {
     this.db.prepare('SELECT 1').get();
   }
 
-  writeFault(): StorageUnavailableError | null {
+  storageFault(): StorageFault | null {
     return this.closed ? null : this.writes.currentFault();
   }
 
@@ -210,8 +227,13 @@ export class SqliteEventStore implements EventStore {
     this.db.close();
   }
 
+  /** A damaged file or row met here is a StoreDamagedError, remembered for /health. */
   private readPage(afterPosition: number, limit: number): RecordedEvent[] {
-    return this.selectAll.all(afterPosition, limit).map(toRecordedEvent);
+    try {
+      return this.selectAll.all(afterPosition, limit).map(toRecordedEvent);
+    } catch (error) {
+      throw this.writes.damaged(error);
+    }
   }
 
   /**

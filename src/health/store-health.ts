@@ -7,7 +7,7 @@ import { EVENT_STORE, READ_MODEL_STORE } from '../infrastructure/tokens';
 import { ReadModelAvailability } from '../read-models/read-model-availability';
 import { servedPosition, type ReadModelStore } from '../read-models/read-model-store.port';
 import { Clock } from '../shared/clock';
-import type { StorageName, StorageUnavailableError } from '../shared/storage-fault';
+import { StoreDamagedError, type StorageFault, type StorageName } from '../shared/storage-fault';
 
 const STORE_TIMEOUT_MS = 2000;
 /** Events behind are counted up to this many: enough to tell a blip from a backlog, cheap on either store. */
@@ -37,7 +37,7 @@ export interface ProjectionHealth extends Record<string, unknown> {
 @Injectable()
 export class StoreHealth {
   private readonly logger = new Logger('Health');
-  private readonly faults = new Map<StorageName, StorageUnavailableError>();
+  private readonly faults = new Map<StorageName, StorageFault>();
 
   constructor(
     private readonly indicators: HealthIndicatorService,
@@ -54,7 +54,7 @@ export class StoreHealth {
   }
 
   /** The storage faults the last check found, event store first: what a 503 names. */
-  storageFaults(): StorageUnavailableError[] {
+  storageFaults(): StorageFault[] {
     return [...this.faults.values()];
   }
 
@@ -62,8 +62,8 @@ export class StoreHealth {
     const check = this.indicators.check('eventStore');
     try {
       const headPosition = await withTimeout(this.events.headPosition());
-      const fault = this.writeFault('eventStore', this.events.writeFault?.() ?? null);
-      return fault ? check.down({ reachable: true, headPosition, writable: false, cause: fault.storageCause }) : check.up({ headPosition });
+      const fault = this.storageFault('eventStore', this.events.storageFault?.() ?? null);
+      return fault ? check.down({ reachable: true, headPosition, ...faultFields(fault) }) : check.up({ headPosition });
     } catch (error) {
       this.logger.error(`Event store unreachable: ${messageOf(error)}`);
       return check.down({ reachable: false });
@@ -74,8 +74,8 @@ export class StoreHealth {
     const check = this.indicators.check('readStore');
     try {
       const checkpoint = servedPosition(await withTimeout(this.reads.generations()));
-      const fault = this.writeFault('readStore', this.reads.writeFault?.() ?? null);
-      return fault ? check.down({ reachable: true, checkpoint, writable: false, cause: fault.storageCause }) : check.up({ checkpoint });
+      const fault = this.storageFault('readStore', this.reads.storageFault?.() ?? null);
+      return fault ? check.down({ reachable: true, checkpoint, ...faultFields(fault) }) : check.up({ checkpoint });
     } catch (error) {
       this.logger.error(`Read store unreachable: ${messageOf(error)}`);
       return check.down({ reachable: false });
@@ -83,9 +83,9 @@ export class StoreHealth {
   }
 
   /** Remembers the fault for the 503's body, and logs when one starts and when it ends (not at every check). */
-  private writeFault(store: StorageName, fault: StorageUnavailableError | null): StorageUnavailableError | null {
+  private storageFault(store: StorageName, fault: StorageFault | null): StorageFault | null {
     const known = this.faults.get(store);
-    if (fault && !known) this.logger.error(`${fault.message} (${messageOf((fault as { cause?: unknown }).cause ?? fault)})`);
+    if (fault && !known) this.logger.error(`${fault.message} (${fault instanceof StoreDamagedError ? `${fault.file}: ${fault.problem}; run npm run verify, and restore from a backup` : messageOf((fault as { cause?: unknown }).cause ?? fault)})`);
     if (!fault && known) this.logger.log(`The ${store === 'eventStore' ? 'event store' : 'read-model store'} can write again`);
     if (fault) this.faults.set(store, fault);
     else this.faults.delete(store);
@@ -138,6 +138,11 @@ export class StoreHealth {
       rebuilding: daemon.isRebuilding,
     };
   }
+}
+
+/** What /health shows of a fault: never the file's path or the driver's words (they are logged). */
+function faultFields(fault: StorageFault): Record<string, unknown> {
+  return fault instanceof StoreDamagedError ? { writable: false, cause: 'damaged' } : { writable: false, cause: fault.storageCause };
 }
 
 function withTimeout<T>(promise: Promise<T>): Promise<T> {

@@ -31,7 +31,7 @@ import {
 } from '../shared/errors';
 import { UnreadableStoredEventError } from '../event-store/eventstoredb/eventstoredb.errors';
 import { LedgerUnreadableError } from '../integrity/ledger-scan';
-import { StorageUnavailableError } from '../shared/storage-fault';
+import { StorageUnavailableError, StoreDamagedError } from '../shared/storage-fault';
 import { StreamIntegrityBrokenError } from '../command-handling/stream-integrity.errors';
 import type { ErrorBody } from './error-body';
 import { sendErrorBody } from './error-reply';
@@ -58,6 +58,7 @@ const STATUS_BY_ERROR: ReadonlyArray<[abstract new (...args: never[]) => LedgerE
   // The ledger itself is damaged (an event no longer reads back): said as such, and logged.
   [LedgerUnreadableError, HttpStatus.INTERNAL_SERVER_ERROR],
   [UnreadableStoredEventError, HttpStatus.INTERNAL_SERVER_ERROR],
+  [StoreDamagedError, HttpStatus.INTERNAL_SERVER_ERROR],
 ];
 
 const CODE_BY_STATUS: Record<number, string> = {

@@ -47,14 +47,14 @@ const REFUSALS: ReadonlyArray<[applies: (route: RouteFacts) => boolean, codes: C
       403: ['UNIT_DEACTIVATED'],
       409: ['CONCURRENCY_CONFLICT', 'STREAM_INTEGRITY_BROKEN'],
       422: ['IDEMPOTENCY_KEY_REUSED'],
-      500: ['EVENT_STORE_UNREADABLE_EVENT'],
+      500: ['EVENT_STORE_UNREADABLE_EVENT', 'STORE_DAMAGED'],
       503: ['EVENT_STORE_UNAVAILABLE', 'STORAGE_UNAVAILABLE', 'READ_MODELS_AHEAD_OF_LEDGER'],
     },
   ],
   [(route) => route.expectedRevision, { 400: ['EXPECTED_REVISION_MISMATCH'] }],
   [(route) => route.minPosition, { 503: ['PROJECTION_LAGGING'] }],
   [(route) => reads(route, 'read-models'), { 503: ['READ_MODEL_REBUILDING', 'READ_MODELS_AHEAD_OF_LEDGER', 'READ_STORE_UNAVAILABLE'] }],
-  [(route) => reads(route, 'event-store'), { 500: ['EVENT_STORE_UNREADABLE_EVENT'], 503: ['EVENT_STORE_UNAVAILABLE'] }],
+  [(route) => reads(route, 'event-store'), { 500: ['EVENT_STORE_UNREADABLE_EVENT', 'STORE_DAMAGED'], 503: ['EVENT_STORE_UNAVAILABLE'] }],
 ];
 
 const STATUS_OF_REFUSAL: Readonly<Record<keyof Refusals, ErrorStatus>> = { invalidInput: 400, forbidden: 403, notFound: 404, businessRule: 422 };

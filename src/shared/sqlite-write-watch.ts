@@ -11,7 +11,7 @@
 import { accessSync, constants, statfsSync } from 'node:fs';
 import { dirname } from 'node:path';
 import type Database from 'better-sqlite3';
-import { sqliteStorageCause, StorageUnavailableError, type StorageName } from './storage-fault';
+import { sqliteDamage, sqliteStorageCause, StoreDamagedError, StorageUnavailableError, type StorageFault, type StorageName } from './storage-fault';
 
 /** Less free space than this on the file system counts as full: a group commit of events needs about that. */
 const MIN_FREE_BYTES = 1024 * 1024;
@@ -22,6 +22,8 @@ const AS_SQLITE = { full: 'SQLITE_FULL', readOnly: 'SQLITE_READONLY' } as const;
 
 export class SqliteWriteWatch {
   private fault: StorageUnavailableError | null = null;
+  /** Damage does not pass by itself: once met, it is reported until the service is restarted on a sound file. */
+  private damage: StoreDamagedError | null = null;
 
   constructor(
     private readonly db: Database.Database,
@@ -31,18 +33,32 @@ export class SqliteWriteWatch {
 
   /** The error to throw for a failed write: a StorageUnavailableError (remembered) when storage refused it, else the error itself. */
   failed(error: unknown): unknown {
+    const damaged = this.damaged(error);
+    if (damaged !== error) return damaged;
     const cause = sqliteStorageCause(error);
     if (cause === null) return error;
     this.fault = new StorageUnavailableError(this.store, cause, error);
     return this.fault;
   }
 
+  /** The error to throw for a failed read or write: a StoreDamagedError (remembered) when SQLite found the file damaged, else the error itself. */
+  damaged(error: unknown): unknown {
+    if (error instanceof StoreDamagedError) return (this.damage ??= error);
+    // By name: JSON.parse's SyntaxError may come from another realm (a test sandbox).
+    const unreadable = (error as { name?: unknown } | null)?.name === 'SyntaxError' ? `a stored row no longer reads back as JSON (${(error as Error).message})` : null;
+    const problem = unreadable ?? sqliteDamage(error);
+    if (problem === null) return error;
+    this.damage ??= new StoreDamagedError(this.store, this.filename, problem, error);
+    return this.damage;
+  }
+
   succeeded(): void {
     this.fault = null;
   }
 
-  /** The storage fault that stops writes now, if any: probed again when the last write failed. */
-  currentFault(): StorageUnavailableError | null {
+  /** The storage fault that stops writes now, if any: damage first; a write fault probed again. */
+  currentFault(): StorageFault | null {
+    if (this.damage) return this.damage;
     if (this.fault === null) return null;
     try {
       this.probe();

@@ -57,3 +57,45 @@ export function storageCauseInMessage(message: string): StorageCause | null {
   if (/input\/output error|EIO\b/i.test(message)) return 'io_error';
   return null;
 }
+
+/**
+ * A store's file is damaged: SQLite finds its pages corrupt or the file is not a database, or a
+ * stored row no longer reads back. Unlike a full disk this does not pass: the service says which
+ * file and what to run (`npm run verify`, a restore from backup; docs/operations.md), and at start
+ * it exits with EXIT_CODES.storeDamaged instead of serving what it cannot read.
+ */
+export class StoreDamagedError extends LedgerError {
+  readonly code = 'STORE_DAMAGED';
+
+  constructor(
+    readonly store: StorageName,
+    /** The damaged file's path: for the operator's log line, never for a client. */
+    readonly file: string,
+    readonly problem: string,
+    driverError?: unknown,
+  ) {
+    super(`The ${STORE_LABEL[store]} is damaged (${problem}); see GET /health and the log`, { store });
+    if (driverError !== undefined) (this as { cause?: unknown }).cause = driverError;
+  }
+}
+
+/** A store that cannot be used now: full, read-only, failing, or damaged. */
+export type StorageFault = StorageUnavailableError | StoreDamagedError;
+
+/** Opens an embedded store's file, turning SQLite's "damaged" into StoreDamagedError naming the file. */
+export function openingStore<T>(store: StorageName, file: string, open: () => T): T {
+  try {
+    return open();
+  } catch (error) {
+    const problem = sqliteDamage(error);
+    throw problem === null ? error : new StoreDamagedError(store, file, problem, error);
+  }
+}
+
+/** What SQLite says of a damaged file (SQLITE_CORRUPT and its extended codes, SQLITE_NOTADB), or null. */
+export function sqliteDamage(error: unknown): string | null {
+  const { code, message } = (error !== null && typeof error === 'object' ? error : {}) as { code?: unknown; message?: unknown };
+  if (typeof code !== 'string') return null;
+  if (code === 'SQLITE_NOTADB' || code === 'SQLITE_CORRUPT' || code.startsWith('SQLITE_CORRUPT_')) return typeof message === 'string' ? message : code;
+  return null;
+}

@@ -1447,7 +1447,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1457,7 +1457,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -1730,7 +1730,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1740,7 +1740,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2018,7 +2018,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2028,7 +2028,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2301,7 +2301,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2311,7 +2311,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2584,7 +2584,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2594,7 +2594,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2867,7 +2867,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2877,7 +2877,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -3167,7 +3167,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3177,7 +3177,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -3910,7 +3910,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3920,7 +3920,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -4419,7 +4419,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4429,7 +4429,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -4702,7 +4702,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4712,7 +4712,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -5176,7 +5176,7 @@ export interface operations {
                                 headPosition?: number;
                                 writable?: boolean;
                                 /** @enum {string} */
-                                cause?: "disk_full" | "read_only" | "io_error";
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             readStore?: {
                                 /** @enum {string} */
@@ -5185,7 +5185,7 @@ export interface operations {
                                 checkpoint?: number;
                                 writable?: boolean;
                                 /** @enum {string} */
-                                cause?: "disk_full" | "read_only" | "io_error";
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             projections?: {
                                 /** @enum {string} */
@@ -5218,7 +5218,7 @@ export interface operations {
                                 headPosition?: number;
                                 writable?: boolean;
                                 /** @enum {string} */
-                                cause?: "disk_full" | "read_only" | "io_error";
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             readStore?: {
                                 /** @enum {string} */
@@ -5227,7 +5227,7 @@ export interface operations {
                                 checkpoint?: number;
                                 writable?: boolean;
                                 /** @enum {string} */
-                                cause?: "disk_full" | "read_only" | "io_error";
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             projections?: {
                                 /** @enum {string} */
@@ -5260,7 +5260,7 @@ export interface operations {
                                 headPosition?: number;
                                 writable?: boolean;
                                 /** @enum {string} */
-                                cause?: "disk_full" | "read_only" | "io_error";
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             readStore?: {
                                 /** @enum {string} */
@@ -5269,7 +5269,7 @@ export interface operations {
                                 checkpoint?: number;
                                 writable?: boolean;
                                 /** @enum {string} */
-                                cause?: "disk_full" | "read_only" | "io_error";
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             projections?: {
                                 /** @enum {string} */
@@ -5389,7 +5389,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: UNHEALTHY, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER, SHUTTING_DOWN. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: UNHEALTHY, STORAGE_UNAVAILABLE, STORE_DAMAGED, READ_MODELS_AHEAD_OF_LEDGER, SHUTTING_DOWN. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -5400,7 +5400,7 @@ export interface operations {
                     "application/json": {
                         statusCode: number;
                         /** @enum {string} */
-                        code: "UNHEALTHY" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "UNHEALTHY" | "STORAGE_UNAVAILABLE" | "STORE_DAMAGED" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         /** @enum {string} */
                         status: "error";
@@ -5412,7 +5412,7 @@ export interface operations {
                                 headPosition?: number;
                                 writable?: boolean;
                                 /** @enum {string} */
-                                cause?: "disk_full" | "read_only" | "io_error";
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             readStore?: {
                                 /** @enum {string} */
@@ -5421,7 +5421,7 @@ export interface operations {
                                 checkpoint?: number;
                                 writable?: boolean;
                                 /** @enum {string} */
-                                cause?: "disk_full" | "read_only" | "io_error";
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             projections?: {
                                 /** @enum {string} */
@@ -5454,7 +5454,7 @@ export interface operations {
                                 headPosition?: number;
                                 writable?: boolean;
                                 /** @enum {string} */
-                                cause?: "disk_full" | "read_only" | "io_error";
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             readStore?: {
                                 /** @enum {string} */
@@ -5463,7 +5463,7 @@ export interface operations {
                                 checkpoint?: number;
                                 writable?: boolean;
                                 /** @enum {string} */
-                                cause?: "disk_full" | "read_only" | "io_error";
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             projections?: {
                                 /** @enum {string} */
@@ -5496,7 +5496,7 @@ export interface operations {
                                 headPosition?: number;
                                 writable?: boolean;
                                 /** @enum {string} */
-                                cause?: "disk_full" | "read_only" | "io_error";
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             readStore?: {
                                 /** @enum {string} */
@@ -5505,7 +5505,7 @@ export interface operations {
                                 checkpoint?: number;
                                 writable?: boolean;
                                 /** @enum {string} */
-                                cause?: "disk_full" | "read_only" | "io_error";
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             projections?: {
                                 /** @enum {string} */
@@ -5726,7 +5726,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5736,7 +5736,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -5946,7 +5946,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, EVENT_STORE_UNREADABLE. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED, EVENT_STORE_UNREADABLE. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5956,7 +5956,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "EVENT_STORE_UNREADABLE";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED" | "EVENT_STORE_UNREADABLE";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -6159,7 +6159,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, EVENT_STORE_UNREADABLE. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED, EVENT_STORE_UNREADABLE. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6169,7 +6169,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "EVENT_STORE_UNREADABLE";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED" | "EVENT_STORE_UNREADABLE";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -6682,7 +6682,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6692,7 +6692,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -6970,7 +6970,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6980,7 +6980,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -7258,7 +7258,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7268,7 +7268,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;

@@ -16,7 +16,8 @@ import { CheckpointBehindError, DuplicateKeyError, ReadModelStoreClosedError } f
 import { generationName, layoutOf, type Generation, type GenerationWrite, type ReadModelStore } from '../read-model-store.port';
 import { DocumentTable, quoted } from './document-table';
 import { SqliteWriteWatch } from '../../shared/sqlite-write-watch';
-import type { StorageUnavailableError } from '../../shared/storage-fault';
+import { openingStore } from '../../shared/storage-fault';
+import type { StorageFault } from '../../shared/storage-fault';
 
 export interface SqliteReadModelStoreOptions {
   /** Path of the database file, or ':memory:'. */
@@ -56,22 +57,17 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   constructor(options: SqliteReadModelStoreOptions) {
     if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
-    this.db = new Database(options.filename);
-    configureReadModelConnection(this.db);
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS read_model_generations (
-        read_model TEXT NOT NULL,
-        generation INTEGER NOT NULL,
-        version INTEGER NOT NULL,
-        state TEXT NOT NULL CHECK (state IN ('building', 'serving', 'retired', 'dropped')),
-        layout TEXT NOT NULL,
-        position INTEGER NOT NULL,
-        indexed INTEGER NOT NULL,
-        created_at TEXT NOT NULL,
-        activated_at TEXT,
-        PRIMARY KEY (read_model, generation)
-      )
-    `);
+    this.db = openingStore('readStore', options.filename, () => {
+      const db = new Database(options.filename);
+      try {
+        configureReadModelConnection(db);
+        createCatalog(db);
+        return db;
+      } catch (error) {
+        db.close();
+        throw error;
+      }
+    });
     this.writes = new SqliteWriteWatch(this.db, 'readStore', options.filename);
   }
 
@@ -202,7 +198,7 @@ export class SqliteReadModelStore implements ReadModelStore {
     this.db.prepare('SELECT 1').get();
   }
 
-  writeFault(): StorageUnavailableError | null {
+  storageFault(): StorageFault | null {
     return this.closed ? null : this.writes.currentFault();
   }
 
@@ -222,6 +218,24 @@ export class SqliteReadModelStore implements ReadModelStore {
   private assertOpen(): void {
     if (this.closed) throw new ReadModelStoreClosedError();
   }
+}
+
+/** The catalog of generations and their checkpoints. */
+function createCatalog(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS read_model_generations (
+      read_model TEXT NOT NULL,
+      generation INTEGER NOT NULL,
+      version INTEGER NOT NULL,
+      state TEXT NOT NULL CHECK (state IN ('building', 'serving', 'retired', 'dropped')),
+      layout TEXT NOT NULL,
+      position INTEGER NOT NULL,
+      indexed INTEGER NOT NULL,
+      created_at TEXT NOT NULL,
+      activated_at TEXT,
+      PRIMARY KEY (read_model, generation)
+    )
+  `);
 }
 
 function toGeneration(row: GenerationRow): Generation {
