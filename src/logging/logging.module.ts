@@ -11,7 +11,9 @@
  * process (the tests) each log where they were told to.
  */
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { clientErrorBody } from '../http/client-errors';
 import { LoggerModule } from 'nestjs-pino';
 import pino, { type DestinationStream } from 'pino';
 import { pinoHttp, type HttpLogger } from 'pino-http';
@@ -84,6 +86,17 @@ export function logRequest(httpLogger: HttpLogger): RequestStep {
     httpLogger(req, res);
     return null;
   };
+}
+
+/**
+ * A line for each request Node's HTTP parser refused (client-errors.ts answers it): it never becomes
+ * a request, so pino-http never sees it. Logged as a refusal, with the address it came from.
+ */
+export function logClientErrors(server: Server, httpLogger: HttpLogger): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (error.code === 'ECONNRESET') return;
+    httpLogger.logger.warn({ code: clientErrorBody(error).code, parserError: error.code, remoteAddress: socket.remoteAddress }, 'request refused before routing');
+  });
 }
 
 /** The code a refusal was answered with, who made the request (once authenticated), and the route a failure happened on. */
