@@ -74,7 +74,8 @@ export class StoreDamagedError extends LedgerError {
     readonly problem: string,
     driverError?: unknown,
   ) {
-    super(`The ${STORE_LABEL[store]} is damaged (${problem}); see GET /health and the log`, { store });
+    // What is wrong stays in the log: a parser's message may quote the stored data itself.
+    super(`The ${STORE_LABEL[store]} is damaged: the request could not be served. The operator is told what to do (GET /health, the log)`, { store });
     if (driverError !== undefined) (this as { cause?: unknown }).cause = driverError;
   }
 }
