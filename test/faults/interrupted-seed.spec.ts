@@ -4,15 +4,37 @@
  * task is there once, and /health is 200 only then.
  */
 import request from 'supertest';
+import { spawn } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadConfig } from '../../src/config/config';
+import Database from 'better-sqlite3';
+import { loadConfig, REPO_ROOT } from '../../src/config/config';
 import { scanLedger } from '../../src/integrity/ledger-scan';
 import { loadSeedFile } from '../../src/seeding/seed-loader';
 import { Seeder } from '../../src/seeding/seeder';
 import { logCapture } from '../support/log-capture';
 import { startTestApp } from '../support/test-app';
+
+/** Starts a first start in a child process and kills it (SIGKILL) once `appends` appends were acknowledged. */
+function seedThenKill(dataDir: string, appends: number): Promise<string[]> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['-r', path.join(REPO_ROOT, 'test/support/ts-require.js'), path.join(REPO_ROOT, 'test/support/seed-until-killed.ts'), dataDir], {
+      cwd: REPO_ROOT,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
+    let acknowledged: string[] = [];
+    let stdout = '';
+    let stderr = '';
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString();
+      acknowledged = stdout.split('\n').filter((line) => line.startsWith('appended ')).map((line) => line.slice('appended '.length));
+      if (acknowledged.length >= appends) child.kill('SIGKILL');
+    });
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('exit', (_code, signal) => (signal === 'SIGKILL' ? resolve(acknowledged) : reject(new Error(`the first start ended without being killed: ${stdout.slice(-200)} ${stderr}`))));
+  });
+}
 
 describe('a seed that did not finish', () => {
   let dir: string;
@@ -61,6 +83,34 @@ describe('a seed that did not finish', () => {
       await third.close();
     }
   });
+
+  // The first start runs in a child process that compiles its sources as it loads: give it time on a loaded machine.
+  it('a first start killed (SIGKILL) while seeding is completed at the next start, nothing acknowledged lost', async () => {
+    const killed = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-seed-killed-'));
+    try {
+      const acknowledged = await seedThenKill(killed, 10);
+      const db = new Database(path.join(killed, 'events.db'), { readonly: true });
+      const storedStreams = new Set((db.prepare('SELECT stream_id FROM events').all() as Array<{ stream_id: string }>).map((row) => row.stream_id));
+      db.close();
+      const full = 1 + seed.units.length + seed.indicators.length;
+      // Every append acknowledged before the kill is stored; the seed is far from done.
+      for (const stream of acknowledged) expect(storedStreams.has(stream)).toBe(true);
+      expect(storedStreams.size).toBeLessThan(full);
+
+      const next = await startTestApp({ dataDir: killed });
+      try {
+        await request(next.app.getHttpServer()).get('/health').expect(200);
+        expect((await next.get('/indicators?limit=1').expect(200)).body.total).toBe(seed.indicators.length);
+        const scan = await scanLedger(next.eventStore);
+        expect(scan.events).toBe(full);
+        expect(scan.streams.every((stream) => stream.events === 1 && stream.valid)).toBe(true);
+      } finally {
+        await next.close();
+      }
+    } finally {
+      fs.rmSync(killed, { recursive: true, force: true });
+    }
+  }, 180_000);
 
   it('leaves a ledger that holds another resolution alone', async () => {
     const other = fs.mkdtempSync(path.join(os.tmpdir(), 'ledger-other-'));
