@@ -110,7 +110,7 @@ export class SqliteReadModelStore implements ReadModelStore {
       return generation;
     });
     this.serving = null;
-    return create();
+    return this.writing(create);
   }
 
   async createIndexes(projection: AnyProjection, generation: Generation): Promise<Generation> {
@@ -123,7 +123,7 @@ export class SqliteReadModelStore implements ReadModelStore {
       })();
     } catch (error) {
       // Documents loaded without the indexes may already break a unique one.
-      throw translate(error, [{ projection, generation }]);
+      throw this.writes.failed(translate(error, [{ projection, generation }]));
     }
     return { ...generation, indexed: true };
   }
@@ -162,13 +162,13 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   async activate(generation: Generation): Promise<void> {
     this.assertOpen();
-    this.db.transaction(() => {
+    this.writing(this.db.transaction(() => {
       const now = new Date().toISOString();
       this.db.prepare(`UPDATE read_model_generations SET state = 'retired' WHERE read_model = ? AND state = 'serving'`).run(generation.readModel);
       this.db
         .prepare(`UPDATE read_model_generations SET state = 'serving', activated_at = ? WHERE read_model = ? AND generation = ?`)
         .run(now, generation.readModel, generation.generation);
-    })();
+    }));
     this.serving = null;
   }
 
@@ -181,14 +181,14 @@ export class SqliteReadModelStore implements ReadModelStore {
   async drop(generation: Generation): Promise<void> {
     this.assertOpen();
     const name = generationName(generation);
-    this.db.transaction(() => {
+    this.writing(this.db.transaction(() => {
       // Its side tables too (`<name>__<field>`), whatever fields the version that built it declared.
       const tables = this.db
         .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND (name = ? OR substr(name, 1, ?) = ?)`)
         .all(name, name.length + 2, `${name}__`) as Array<{ name: string }>;
       for (const table of tables) this.db.exec(`DROP TABLE IF EXISTS ${quoted(table.name)}`);
       this.db.prepare(`UPDATE read_model_generations SET state = 'dropped' WHERE read_model = ? AND generation = ?`).run(generation.readModel, generation.generation);
-    })();
+    }));
     this.tables.delete(name);
     this.serving = null;
   }
@@ -213,6 +213,15 @@ export class SqliteReadModelStore implements ReadModelStore {
     let table = this.tables.get(name);
     if (!table) this.tables.set(name, (table = DocumentTable.existing(this.db, name, projection)));
     return table;
+  }
+
+  /** Runs a write of the catalog or a generation's layout: a storage fault is typed and remembered, as in `commit`. */
+  private writing<T>(write: () => T): T {
+    try {
+      return write();
+    } catch (error) {
+      throw this.writes.failed(error);
+    }
   }
 
   private assertOpen(): void {
