@@ -21,6 +21,10 @@ import type { RequestStep } from './request-steps';
 /** How long open connections are kept after the signal even when no request is in flight (bounded by SHUTDOWN_TIMEOUT_MS). */
 export const IDLE_CONNECTION_GRACE_MS = 1000;
 
+function openConnections(server: Server): Promise<number> {
+  return new Promise((resolve) => server.getConnections((error, count) => resolve(error ? 1 : count)));
+}
+
 function sleep(ms: number): Promise<void> {
   return ms <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms));
 }
@@ -65,11 +69,13 @@ export class HttpDrain implements OnModuleDestroy {
     // instead of 503 SHUTTING_DOWN. They stay open while the drain lasts (each request on them is
     // answered 503 with `Connection: close`) and are closed below. The callback only reports "was
     // not listening", which is fine.
+    const connections = server?.listening ? await openConnections(server) : 0;
     if (server?.listening) NetServer.prototype.close.call(server, () => undefined);
     const deadline = Date.now() + this.config.shutdownTimeoutMs;
     this.logger.log(`Shutting down: ${this.inFlight} request(s) in flight, new ones answered 503 SHUTTING_DOWN`);
-    // A request already on its way on an idle connection when the signal came gets its 503, not a reset.
-    const lingerUntil = Math.min(deadline, Date.now() + IDLE_CONNECTION_GRACE_MS);
+    // A request already on its way on an idle connection when the signal came gets its 503, not a
+    // reset. Without open connections there is nobody to wait for.
+    const lingerUntil = connections > 0 ? Math.min(deadline, Date.now() + IDLE_CONNECTION_GRACE_MS) : 0;
     if (await this.untilIdle(deadline)) {
       await sleep(lingerUntil - Date.now());
       server?.closeIdleConnections?.();
