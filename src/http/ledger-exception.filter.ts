@@ -84,8 +84,9 @@ export class LedgerExceptionFilter implements ExceptionFilter {
     const response = host.switchToHttp().getResponse<FastifyReply | ServerResponse>();
     const body = this.toBody(exception);
     if (hasCauseToLog(exception, body)) {
-      if (response instanceof ServerResponse) recordFailure(response, exception, `${response.req.method} ${response.req.url}`);
-      else recordFailure(response.raw, exception, `${response.request.method} ${response.request.routeOptions?.url ?? response.request.url}`);
+      const alert = exception instanceof StreamIntegrityBrokenError;
+      if (response instanceof ServerResponse) recordFailure(response, exception, `${response.req.method} ${response.req.url}`, alert);
+      else recordFailure(response.raw, exception, `${response.request.method} ${response.request.routeOptions?.url ?? response.request.url}`, alert);
     }
     sendErrorBody(response, body, headersFor(exception));
   }

@@ -11,10 +11,17 @@
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 const routes = new WeakMap<IncomingMessage, string>();
+const alerts = new WeakSet<IncomingMessage>();
 
-export function recordFailure(res: ServerResponse, cause: unknown, route?: string): void {
+/** `alert`: the line says `alert: true`, for what an operator must look at whatever the status (a tampered stream). */
+export function recordFailure(res: ServerResponse, cause: unknown, route?: string, alert = false): void {
   (res as ServerResponse & { err?: unknown }).err = cause instanceof Error ? cause : new Error(String(cause));
   if (route !== undefined) routes.set(res.req, route);
+  if (alert) alerts.add(res.req);
+}
+
+export function isAlert(req: IncomingMessage): boolean {
+  return alerts.has(req);
 }
 
 /** The route pattern (`POST /indicators/:id/progress-reports`) a recorded failure happened on. */

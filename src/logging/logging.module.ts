@@ -21,7 +21,7 @@ import type { LogLevelName } from '../config/config';
 import { correlationIdOf } from '../http/correlation-id';
 import { answeredCodeOf } from '../http/answered-code';
 import { principalIdOf } from '../http/request-principal';
-import { failedRouteOf, hasFailureCause } from '../http/request-failure';
+import { failedRouteOf, hasFailureCause, isAlert } from '../http/request-failure';
 import { redactedUrl } from './redacted-url';
 import type { RequestStep } from '../http/request-steps';
 
@@ -104,5 +104,11 @@ function withAnsweredCode(req: IncomingMessage, value: Record<string, unknown>):
   const code = answeredCodeOf(req);
   const principal = principalIdOf(req);
   const route = failedRouteOf(req);
-  return { ...value, ...(principal === undefined ? {} : { principal }), ...(code === undefined ? {} : { code }), ...(route === undefined ? {} : { route }) };
+  return {
+    ...value,
+    ...(principal === undefined ? {} : { principal }),
+    ...(code === undefined ? {} : { code }),
+    ...(route === undefined ? {} : { route }),
+    ...(isAlert(req) ? { alert: true } : {}),
+  };
 }

@@ -42,6 +42,7 @@ describe('a command on a stream whose hash chain breaks', () => {
     expect(refused.body.message).toContain('revision 2');
     expect(logged().find((l) => l.correlationId === 'tampered-0001' && l.res)).toMatchObject({
       level: 50,
+      alert: true,
       code: 'STREAM_INTEGRITY_BROKEN',
       err: { type: 'StreamIntegrityBrokenError', details: { revision: 2 } },
     });
