@@ -1,5 +1,5 @@
 /**
- * Fault: a store runs out of space. SQLite's `max_page_count` makes a database as full as a full
+ * Fault: a store runs out of space (or its storage turns read-only). SQLite's `max_page_count` makes a database as full as a full
  * disk would (the same SQLITE_FULL), without root. Writes answer 503 STORAGE_UNAVAILABLE with
  * Retry-After, /health answers 503 naming the store and the cause, the log names the cause, and
  * once space returns the service recovers by itself; every acknowledged write is there.
@@ -110,5 +110,37 @@ describe('a store whose disk is full', () => {
     const positions = new Set((await t.eventStore.readStream('indicator-ind-12')).map((event) => event.position));
     for (const position of acknowledged) expect(positions.has(position)).toBe(true);
     expect(history.body.items.filter((item: { type: string }) => item.type === 'ProgressReportCorrected')).toHaveLength(acknowledged.length);
+  });
+});
+
+describe('a store whose storage turned read-only', () => {
+  let t: TestApp;
+  const { destination, logged } = logCapture();
+
+  beforeAll(async () => {
+    t = await startTestApp({ env: { LOG_LEVEL: 'info' }, logDestination: destination });
+  });
+
+  afterAll(async () => {
+    await t.close();
+  });
+
+  it('refuses writes with 503 STORAGE_UNAVAILABLE (read_only), says so on /health, and recovers by itself', async () => {
+    // SQLite's `query_only` refuses every write with SQLITE_READONLY, as a file system remounted read-only does.
+    const events = (t.eventStore as unknown as { db: Database.Database }).db;
+    const before = await t.eventStore.headPosition();
+    events.pragma('query_only = 1');
+    const refused = await t.post('/indicators/ind-12/progress-reports', report('2021-01', 'read-only'), REPORTER).set('X-Correlation-Id', 'read-only-0001').expect(503);
+    expect(refused.headers['retry-after']).toBe('10');
+    expect(refused.body).toMatchObject({ code: 'STORAGE_UNAVAILABLE', details: { store: 'eventStore', cause: 'read_only' } });
+    expect(JSON.stringify(logged().find((l) => l.correlationId === 'read-only-0001' && l.res))).toContain('readonly database');
+    const unhealthy = await request(t.app.getHttpServer()).get('/health').expect(503);
+    expect(unhealthy.body).toMatchObject({ code: 'STORAGE_UNAVAILABLE', error: { eventStore: { writable: false, cause: 'read_only' } } });
+    expect(await t.eventStore.headPosition()).toBe(before);
+
+    events.pragma('query_only = 0');
+    await request(t.app.getHttpServer()).get('/health').expect(200);
+    const accepted = await t.post('/indicators/ind-12/progress-reports', report('2021-01', 'read-only'), REPORTER).expect(201);
+    expect(accepted.body.position).toBe(before + 1);
   });
 });
