@@ -1468,7 +1468,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1478,7 +1478,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -1578,7 +1578,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1588,7 +1588,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -1596,7 +1596,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -1608,7 +1608,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -1751,7 +1751,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1761,7 +1761,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -1861,7 +1861,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1871,7 +1871,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -1879,7 +1879,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -1891,7 +1891,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2039,7 +2039,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2049,7 +2049,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2149,7 +2149,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2159,7 +2159,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2167,7 +2167,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -2179,7 +2179,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2322,7 +2322,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2332,7 +2332,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2432,7 +2432,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2442,7 +2442,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2450,7 +2450,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -2462,7 +2462,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2605,7 +2605,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2615,7 +2615,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2715,7 +2715,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2725,7 +2725,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2733,7 +2733,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -2745,7 +2745,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2888,7 +2888,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2898,7 +2898,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2998,7 +2998,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3008,7 +3008,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -3016,7 +3016,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -3028,7 +3028,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -3298,7 +3298,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3308,7 +3308,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -3931,7 +3931,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3941,7 +3941,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -4041,7 +4041,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4051,7 +4051,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -4059,7 +4059,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4071,7 +4071,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -4440,7 +4440,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4450,7 +4450,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -4550,7 +4550,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4560,7 +4560,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -4568,7 +4568,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4580,7 +4580,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -4723,7 +4723,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4733,7 +4733,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -4833,7 +4833,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4843,7 +4843,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -4851,7 +4851,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4863,7 +4863,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -5309,12 +5309,18 @@ export interface operations {
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 headPosition?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             readStore?: {
                                 /** @enum {string} */
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 checkpoint?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             projections?: {
                                 /** @enum {string} */
@@ -5345,12 +5351,18 @@ export interface operations {
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 headPosition?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             readStore?: {
                                 /** @enum {string} */
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 checkpoint?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             projections?: {
                                 /** @enum {string} */
@@ -5381,12 +5393,18 @@ export interface operations {
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 headPosition?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             readStore?: {
                                 /** @enum {string} */
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 checkpoint?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             projections?: {
                                 /** @enum {string} */
@@ -5506,7 +5524,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: UNHEALTHY, READ_MODELS_AHEAD_OF_LEDGER, SHUTTING_DOWN. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: UNHEALTHY, STORAGE_UNAVAILABLE, STORE_DAMAGED, READ_MODELS_AHEAD_OF_LEDGER, SHUTTING_DOWN. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -5517,7 +5535,7 @@ export interface operations {
                     "application/json": {
                         statusCode: number;
                         /** @enum {string} */
-                        code: "UNHEALTHY" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "UNHEALTHY" | "STORAGE_UNAVAILABLE" | "STORE_DAMAGED" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         /** @enum {string} */
                         status: "error";
@@ -5527,12 +5545,18 @@ export interface operations {
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 headPosition?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             readStore?: {
                                 /** @enum {string} */
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 checkpoint?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             projections?: {
                                 /** @enum {string} */
@@ -5563,12 +5587,18 @@ export interface operations {
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 headPosition?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             readStore?: {
                                 /** @enum {string} */
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 checkpoint?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             projections?: {
                                 /** @enum {string} */
@@ -5599,12 +5629,18 @@ export interface operations {
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 headPosition?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             readStore?: {
                                 /** @enum {string} */
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 checkpoint?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             projections?: {
                                 /** @enum {string} */
@@ -5825,7 +5861,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -5835,7 +5871,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -6045,7 +6081,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, EVENT_STORE_UNREADABLE. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED, EVENT_STORE_UNREADABLE. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6055,7 +6091,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "EVENT_STORE_UNREADABLE";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED" | "EVENT_STORE_UNREADABLE";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -6258,7 +6294,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, EVENT_STORE_UNREADABLE. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED, EVENT_STORE_UNREADABLE. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6268,7 +6304,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "EVENT_STORE_UNREADABLE";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED" | "EVENT_STORE_UNREADABLE";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -6671,7 +6707,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6681,7 +6717,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -6781,7 +6817,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6791,7 +6827,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -6799,7 +6835,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -6811,7 +6847,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -6959,7 +6995,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -6969,7 +7005,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -7069,7 +7105,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7079,7 +7115,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -7087,7 +7123,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -7099,7 +7135,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -7247,7 +7283,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7257,7 +7293,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -7357,7 +7393,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7367,7 +7403,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -7375,7 +7411,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -7387,7 +7423,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -8732,7 +8768,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -8742,7 +8778,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -9129,7 +9165,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9139,7 +9175,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -9302,7 +9338,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9312,7 +9348,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -9412,7 +9448,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, EVENT_STORE_UNREADABLE. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED, EVENT_STORE_UNREADABLE. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9422,7 +9458,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "EVENT_STORE_UNREADABLE";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED" | "EVENT_STORE_UNREADABLE";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -9430,7 +9466,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER, READ_MODEL_REBUILDING, READ_STORE_UNAVAILABLE. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER, READ_MODEL_REBUILDING, READ_STORE_UNAVAILABLE. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -9442,7 +9478,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER" | "READ_MODEL_REBUILDING" | "READ_STORE_UNAVAILABLE";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER" | "READ_MODEL_REBUILDING" | "READ_STORE_UNAVAILABLE";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -9675,7 +9711,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, EVENT_STORE_UNREADABLE. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED, EVENT_STORE_UNREADABLE. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9685,7 +9721,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "EVENT_STORE_UNREADABLE";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED" | "EVENT_STORE_UNREADABLE";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -9878,7 +9914,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9888,7 +9924,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -10081,7 +10117,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10091,7 +10127,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
