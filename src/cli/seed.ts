@@ -4,12 +4,13 @@ import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
 import { loadConfig } from '../config/config';
 import { seedAndWait } from '../seeding/seed-if-empty';
+import { loadSeedFile } from '../seeding/seed-loader';
 
 async function run(): Promise<void> {
   const config = loadConfig();
   const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config }), { logger: ['error', 'warn', 'log'] });
   try {
-    const summary = await seedAndWait(app, config.seedFile);
+    const summary = await seedAndWait(app, loadSeedFile(config.seedFile));
     console.log(`Seeded ${config.seedFile}: ${summary.appended} commands applied, ${summary.alreadyPresent} already present.`);
   } finally {
     await app.close();

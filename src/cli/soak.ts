@@ -24,7 +24,7 @@ import { ReadModelAvailability } from '../read-models/read-model-availability';
 import type { ReadModelStore } from '../read-models/read-model-store.port';
 import { servingDocuments } from '../read-models/serving-documents';
 import { SqliteReadModelStore } from '../read-models/sqlite/sqlite-read-model-store';
-import { seedIfEmpty } from '../seeding/seed-if-empty';
+import { completeSeed } from '../seeding/seed-if-empty';
 
 const SECONDS = Number(process.env.SOAK_SECONDS ?? 60);
 const WORKERS = Number(process.env.SOAK_WORKERS ?? 8);
@@ -57,7 +57,7 @@ async function main(): Promise<void> {
   const app = await createApp({ config, logger: false });
   let failed = false;
   try {
-    await seedIfEmpty(app, config);
+    await completeSeed(app, config);
     await app.listen(0, '127.0.0.1');
     const base = `http://127.0.0.1:${(app.getHttpServer().address() as AddressInfo).port}`;
     const eventStore = app.get<EventStore>(EVENT_STORE);

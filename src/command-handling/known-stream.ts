@@ -2,9 +2,11 @@
  * What the write path knows of one stream: the events it has read from the event store so far (a
  * prefix of the stream, never anything the store did not return) and what each command needs
  * from them, kept up to date as events are added instead of recomputed from the whole stream:
- * the current revision, the hash-chain tip, which commands the stream already holds, and the
- * state folded from it.
+ * the current revision, the hash-chain tip, which commands the stream already holds, the
+ * state folded from it, and whether its hash chain verifies: each event is checked once, as it
+ * is read from the store (a full read, or the tail appended since).
  */
+import { ChainVerifier, type ChainBreak } from '../integrity/chain-verification';
 import { GENESIS_HASH } from '../integrity/event-hash';
 import type { RecordedEvent } from '../shared/messages';
 
@@ -34,12 +36,14 @@ export class KnownStream {
   private readonly commands = new Map<string, StoredCommand>();
   /** The state folded by the last fold asked for, and how many of the events it has seen. */
   private folded: { fold: StreamFold<unknown>; state: unknown; eventsFolded: number } | null = null;
+  private readonly chain: ChainVerifier;
 
   /** From a full read of the stream, taken as the store returned it (in revision order, as the port promises). */
   constructor(
     readonly streamId: string,
     events: readonly RecordedEvent[],
   ) {
+    this.chain = new ChainVerifier(streamId);
     this.add(events);
   }
 
@@ -75,6 +79,11 @@ export class KnownStream {
     return state;
   }
 
+  /** Where the hash chain of the events read so far first breaks; null while it verifies. */
+  get chainBreak(): ChainBreak | null {
+    return this.chain.verdict().firstBreak;
+  }
+
   /** The command with this id, when the stream already holds its events. */
   command(commandId: string): StoredCommand | undefined {
     return this.commands.get(commandId);
@@ -100,6 +109,7 @@ export class KnownStream {
   private add(events: readonly RecordedEvent[]): void {
     for (const event of events) {
       this.stored.push(event);
+      this.chain.push(event);
       this.index(event);
     }
   }

@@ -15,6 +15,9 @@
  *   asked only for the events after the last known revision, and the idempotency check, the chain
  *   tip and the folded state are kept up to date as events arrive rather than recomputed from the
  *   whole stream.
+ * - A stream whose hash chain no longer verifies takes no command (StreamIntegrityBrokenError): a
+ *   new event would link to a history that was changed outside the ledger. The chain is checked
+ *   on what is read from the store: the whole stream when it is not cached, else the tail read.
  * - Nothing is written while the read models reflect events the event store no longer holds (the
  *   gate, ReadModelAvailability): a new event would take a position they believe they have applied.
  */
@@ -28,6 +31,7 @@ import type { CommandEnvelope } from './command-envelope';
 import { KnownStream, type StoredCommand, type StreamFold } from './known-stream';
 import { streamCacheFor, type StreamCache } from './stream-cache';
 import { withStreamLock } from './stream-locks';
+import { StreamIntegrityBrokenError } from './stream-integrity.errors';
 
 export interface StreamDecision<State, Event extends DomainEvent> {
   streamId: string;
@@ -93,6 +97,12 @@ export class StreamCommandExecutor {
   private async attempt<State, Event extends DomainEvent>(decision: StreamDecision<State, Event>): Promise<CommandOutcome> {
     const { streamId, envelope } = decision;
     const stream = await this.load(streamId);
+    const broken = stream.chainBreak;
+    if (broken) {
+      // Read again in full next time: an operator who restores the stream must not meet this copy.
+      this.cache.forget(streamId);
+      throw new StreamIntegrityBrokenError(streamId, broken);
+    }
     const previous = stream.command(envelope.commandId);
     if (previous) return replayOf(previous, decision.commandHash);
 

@@ -56,6 +56,8 @@ export interface AppConfig {
   projectionLeaseTtlMs: number;
   /** Largest JSON body accepted. */
   bodyLimit: string;
+  /** The slowest a request body may arrive, averaged after a grace period (request-limits.ts); 0 bytes per second turns it off. */
+  bodyMinRate: { bytesPerSecond: number; graceMs: number };
 }
 
 export type LogLevelName = 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
@@ -106,6 +108,10 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): AppConfig {
     readYourWritesTimeoutMs: integer(env.READ_YOUR_WRITES_TIMEOUT_MS, 5000, 'READ_YOUR_WRITES_TIMEOUT_MS', 0, 60000),
     projectionLeaseTtlMs: integer(env.PROJECTION_LEASE_TTL_MS, 15_000, 'PROJECTION_LEASE_TTL_MS', 1000, 600_000),
     bodyLimit: bodyLimit(env.BODY_LIMIT),
+    bodyMinRate: {
+      bytesPerSecond: integer(env.BODY_MIN_RATE, 240, 'BODY_MIN_RATE', 0, 1_000_000_000),
+      graceMs: integer(env.BODY_RATE_GRACE_MS, 5000, 'BODY_RATE_GRACE_MS', 0, 600_000),
+    },
   };
 }
 

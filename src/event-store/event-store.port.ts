@@ -3,6 +3,7 @@
  * (test/contract/event-store.contract.ts): SQLite (embedded default) and EventStoreDB (production).
  */
 import type { NewEvent, RecordedEvent } from '../shared/messages';
+import type { StorageFault } from '../shared/storage-fault';
 
 /**
  * What the writer believes the stream's last revision is: `'no_stream'` when creating it, otherwise
@@ -68,6 +69,13 @@ export interface EventStore {
 
   /** Resolves when the store answers a trivial request; rejects (StoreUnavailableError for servers) when it does not. For health checks. */
   ping?(): Promise<void>;
+
+  /**
+   * The storage fault (disk full, read-only, I/O errors) that stopped the last write, if it still
+   * holds (null once the store could write again), or the damage met in its file (which stays).
+   * For health checks: reads of what is sound keep working meanwhile.
+   */
+  storageFault?(): StorageFault | null;
 
   close(): Promise<void>;
 }

@@ -30,6 +30,8 @@ import type { NewEvent, RecordedEvent } from '../shared/messages';
 import { EventIdConflictError, EventStoreClosedError, InvalidEventStoreArgumentError } from './event-store.errors';
 import type { AppendResult, EventStore, ExpectedRevision, ReadAllOptions, ReadStreamOptions, Subscription } from './event-store.port';
 import { isStreamNotFound, isWrongExpectedVersion, toLedgerError } from './eventstoredb/client-errors';
+import { RecentWriteFault } from '../shared/recent-write-fault';
+import type { StorageFault } from '../shared/storage-fault';
 import { ledgerEventFilter, toEventData, toLedgerEvent } from './eventstoredb/event-conversion';
 import { EventStoreDbSubscription } from './eventstoredb/eventstoredb-subscription';
 import { assertPosition, currentRevisionOf, esdbExpectedRevision, isSingleRecordPosition, ledgerPositionOf, ledgerRevisionOf, readPositionAfter } from './eventstoredb/positions';
@@ -62,6 +64,7 @@ export class EventStoreDbEventStore implements EventStore {
   /** The ids of stored events of the streams appended to, so an append reads only the tail for its idempotency check. */
   private readonly storedIds: StoredEventIds;
   private closed = false;
+  private readonly writes = new RecentWriteFault();
 
   constructor(
     private readonly client: EventStoreDbClient,
@@ -120,8 +123,9 @@ export class EventStoreDbEventStore implements EventStore {
     let result: EsdbAppendResult;
     try {
       result = await this.client.appendToStream(streamId, eventData, { expectedRevision: expected });
+      this.writes.succeeded();
     } catch (error) {
-      if (!isWrongExpectedVersion(error)) throw toLedgerError(error, 'appendToStream');
+      if (!isWrongExpectedVersion(error)) throw this.writes.failed(toLedgerError(error, 'appendToStream'));
       return this.afterWrongExpectedVersion(streamId, events, expectedRevision, currentRevisionOf(error.actualVersion));
     }
     // With `throwOnAppendFailure=false` in the connection string the client reports a wrong
@@ -234,6 +238,11 @@ export class EventStoreDbEventStore implements EventStore {
   }
 
   /** Reachability for the health endpoint: one tiny read of $all. Throws StoreUnavailableError when the server cannot be used. */
+  /** A storage fault the server reported on a recent append (recent-write-fault.ts). */
+  storageFault(): StorageFault | null {
+    return this.writes.current();
+  }
+
   async ping(): Promise<void> {
     this.assertOpen();
     await this.readAllBatch(END, BACKWARDS, 1);

@@ -24,6 +24,9 @@ import { assertCountLimit, firstRevisionToRead } from './read-stream-options';
 import { GroupCommit, type Settled } from './group-commit';
 import { nextTurn } from '../shared/next-turn';
 import { PagedSubscription, type AppendedBatch } from './paged-subscription';
+import { SqliteWriteWatch } from '../shared/sqlite-write-watch';
+import { openingStore } from '../shared/storage-fault';
+import type { StorageFault } from '../shared/storage-fault';
 import { configureConnection, createSchema, SQL, type EventRow, type StoredEventRef } from './sqlite-schema';
 
 export interface SqliteEventStoreOptions {
@@ -89,13 +92,23 @@ export class SqliteEventStore implements EventStore {
   /** Several appends in one BEGIN IMMEDIATE transaction, each in its own savepoint. */
   private readonly groupTransaction: Database.Transaction<(group: readonly PendingAppend[]) => Array<Settled<AppendOutcome>>>;
   private readonly appends: GroupCommit<PendingAppend, AppendResult>;
+  /** Storage faults (disk full, read-only, I/O errors) become StorageUnavailableError, and are remembered for /health. */
+  private readonly writes: SqliteWriteWatch;
 
   constructor(options: SqliteEventStoreOptions) {
     if (options.filename !== ':memory:' && options.filename !== '') mkdirSync(dirname(options.filename), { recursive: true });
-    this.db = new Database(options.filename);
+    this.db = openingStore('eventStore', options.filename, () => {
+      const db = new Database(options.filename);
+      try {
+        configureConnection(db);
+        createSchema(db);
+        return db;
+      } catch (error) {
+        db.close();
+        throw error;
+      }
+    });
     this.pollIntervalMs = options.pollIntervalMs ?? DEFAULT_POLL_INTERVAL_MS;
-    configureConnection(this.db);
-    createSchema(this.db);
 
     this.insertEvent = this.db.prepare(SQL.insert);
     this.lastOfStream = this.db.prepare(SQL.lastOfStream);
@@ -108,6 +121,7 @@ export class SqliteEventStore implements EventStore {
     this.appendTransaction = this.db.transaction((streamId, events, expected) => this.appendInTransaction(streamId, events, expected));
     this.groupTransaction = this.db.transaction((group) => group.map((append) => this.appendAlone(append)));
     this.appends = new GroupCommit((group) => this.commitGroup(group));
+    this.writes = new SqliteWriteWatch(this.db, 'eventStore', options.filename);
   }
 
   /**
@@ -121,6 +135,14 @@ export class SqliteEventStore implements EventStore {
    * page early and hide what follows it).
    */
   async readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
+    try {
+      return await this.readStreamPages(streamId, options);
+    } catch (error) {
+      throw this.writes.damaged(error);
+    }
+  }
+
+  private async readStreamPages(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]> {
     this.assertOpen();
     const events: RecordedEvent[] = [];
     for (let from = firstRevisionToRead(options); ; ) {
@@ -192,6 +214,10 @@ export class SqliteEventStore implements EventStore {
     this.db.prepare('SELECT 1').get();
   }
 
+  storageFault(): StorageFault | null {
+    return this.closed ? null : this.writes.currentFault();
+  }
+
   /** Commits the appends already accepted, then ends every open subscription, so none of them reads from a closed connection. */
   async close(): Promise<void> {
     if (this.closed) return;
@@ -201,8 +227,13 @@ export class SqliteEventStore implements EventStore {
     this.db.close();
   }
 
+  /** A damaged file or row met here is a StoreDamagedError, remembered for /health. */
   private readPage(afterPosition: number, limit: number): RecordedEvent[] {
-    return this.selectAll.all(afterPosition, limit).map(toRecordedEvent);
+    try {
+      return this.selectAll.all(afterPosition, limit).map(toRecordedEvent);
+    } catch (error) {
+      throw this.writes.damaged(error);
+    }
   }
 
   /**
@@ -210,7 +241,14 @@ export class SqliteEventStore implements EventStore {
    * process's subscriptions before any caller hears back.
    */
   private commitGroup(group: readonly PendingAppend[]): Array<Settled<AppendResult>> {
-    const outcomes = group.length === 1 ? [this.appendAlone(group[0])] : this.groupTransaction.immediate(group);
+    let outcomes: Array<Settled<AppendOutcome>>;
+    try {
+      outcomes = group.length === 1 ? [this.appendAlone(group[0])] : this.groupTransaction.immediate(group);
+    } catch (error) {
+      // BEGIN or COMMIT itself failed (a full disk often shows only at COMMIT): nothing of the group was acknowledged.
+      throw this.writes.failed(error);
+    }
+    if (outcomes.some((outcome) => outcome.ok)) this.writes.succeeded();
     if (this.appendListeners.size > 0) {
       const written = outcomes.flatMap((outcome) => (outcome.ok ? outcome.value.written : []));
       for (const appended of handOver(written)) for (const wake of [...this.appendListeners]) wake(appended);
@@ -223,7 +261,7 @@ export class SqliteEventStore implements EventStore {
     try {
       return { ok: true, value: this.appendTransaction.immediate(streamId, events, expected) };
     } catch (error) {
-      return { ok: false, error: this.translateConstraintError(error, streamId, events, expected) };
+      return { ok: false, error: this.writes.failed(this.translateConstraintError(error, streamId, events, expected)) };
     }
   }
 

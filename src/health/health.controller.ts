@@ -4,8 +4,10 @@
  * no error messages, paths, connection strings or principals. Failures are logged instead.
  *
  * 200 when both stores answer (the projections' `state` is `failed` while the runner retries:
- * commands still work, queries may be stale); 503 UNHEALTHY when a store does not answer, and 503
- * READ_MODELS_AHEAD_OF_LEDGER when the read models reflect events the event store no longer holds.
+ * commands still work, queries may be stale); 503 UNHEALTHY when a store does not answer, 503
+ * STORAGE_UNAVAILABLE when a store answers but cannot write (which store and why: disk full,
+ * read-only, I/O errors), and 503 READ_MODELS_AHEAD_OF_LEDGER when the read models reflect events
+ * the event store no longer holds.
  */
 import { Controller, Get, HttpException, HttpStatus, Res } from '@nestjs/common';
 import { ApiOkResponse, ApiOperation, ApiServiceUnavailableResponse, ApiTags } from '@nestjs/swagger';
@@ -38,9 +40,12 @@ export class HealthController {
       if (!result || typeof result !== 'object') throw error;
       // Sent by the exception filter as every error body is, with each check's state beside the code.
       const fault = this.stores.faultCode();
+      const [storage] = this.stores.storageFaults();
       const reason = fault
         ? { code: fault, message: 'The read models reflect events the event store no longer holds' }
-        : { code: 'UNHEALTHY', message: 'A store the service depends on does not answer' };
+        : storage
+          ? { code: storage.code, message: storage.message }
+          : { code: 'UNHEALTHY', message: 'A store the service depends on does not answer' };
       const body: ErrorBody = { statusCode: HttpStatus.SERVICE_UNAVAILABLE, ...reason, ...result };
       throw new HttpException(body, body.statusCode);
     }

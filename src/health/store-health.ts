@@ -7,6 +7,7 @@ import { EVENT_STORE, READ_MODEL_STORE } from '../infrastructure/tokens';
 import { ReadModelAvailability } from '../read-models/read-model-availability';
 import { servedPosition, type ReadModelStore } from '../read-models/read-model-store.port';
 import { Clock } from '../shared/clock';
+import { StoreDamagedError, type StorageFault, type StorageName } from '../shared/storage-fault';
 
 const STORE_TIMEOUT_MS = 2000;
 /** Events behind are counted up to this many: enough to tell a blip from a backlog, cheap on either store. */
@@ -36,6 +37,7 @@ export interface ProjectionHealth extends Record<string, unknown> {
 @Injectable()
 export class StoreHealth {
   private readonly logger = new Logger('Health');
+  private readonly faults = new Map<StorageName, StorageFault>();
 
   constructor(
     private readonly indicators: HealthIndicatorService,
@@ -51,10 +53,17 @@ export class StoreHealth {
     return this.availability.fault?.code ?? null;
   }
 
+  /** The storage faults the last check found, event store first: what a 503 names. */
+  storageFaults(): StorageFault[] {
+    return [...this.faults.values()];
+  }
+
   async eventStore(): Promise<HealthIndicatorResult> {
     const check = this.indicators.check('eventStore');
     try {
-      return check.up({ headPosition: await withTimeout(this.events.headPosition()) });
+      const headPosition = await withTimeout(this.events.headPosition());
+      const fault = this.storageFault('eventStore', this.events.storageFault?.() ?? null);
+      return fault ? check.down({ reachable: true, headPosition, ...faultFields(fault) }) : check.up({ headPosition });
     } catch (error) {
       this.logger.error(`Event store unreachable: ${messageOf(error)}`);
       return check.down({ reachable: false });
@@ -64,11 +73,23 @@ export class StoreHealth {
   async readStore(): Promise<HealthIndicatorResult> {
     const check = this.indicators.check('readStore');
     try {
-      return check.up({ checkpoint: servedPosition(await withTimeout(this.reads.generations())) });
+      const checkpoint = servedPosition(await withTimeout(this.reads.generations()));
+      const fault = this.storageFault('readStore', this.reads.storageFault?.() ?? null);
+      return fault ? check.down({ reachable: true, checkpoint, ...faultFields(fault) }) : check.up({ checkpoint });
     } catch (error) {
       this.logger.error(`Read store unreachable: ${messageOf(error)}`);
       return check.down({ reachable: false });
     }
+  }
+
+  /** Remembers the fault for the 503's body, and logs when one starts and when it ends (not at every check). */
+  private storageFault(store: StorageName, fault: StorageFault | null): StorageFault | null {
+    const known = this.faults.get(store);
+    if (fault && !known) this.logger.error(`${fault.message} (${fault instanceof StoreDamagedError ? `${fault.file}: ${fault.problem}; run npm run verify, and restore from a backup` : messageOf((fault as { cause?: unknown }).cause ?? fault)})`);
+    if (!fault && known) this.logger.log(`The ${store === 'eventStore' ? 'event store' : 'read-model store'} can write again`);
+    if (fault) this.faults.set(store, fault);
+    else this.faults.delete(store);
+    return fault;
   }
 
   async projections(): Promise<HealthIndicatorResult> {
@@ -119,6 +140,11 @@ export class StoreHealth {
   }
 }
 
+/** What /health shows of a fault: never the file's path or the driver's words (they are logged). */
+function faultFields(fault: StorageFault): Record<string, unknown> {
+  return fault instanceof StoreDamagedError ? { writable: false, cause: 'damaged' } : { writable: false, cause: fault.storageCause };
+}
+
 function withTimeout<T>(promise: Promise<T>): Promise<T> {
   let timer: NodeJS.Timeout | undefined;
   const timeout = new Promise<never>((_, reject) => {
@@ -127,6 +153,7 @@ function withTimeout<T>(promise: Promise<T>): Promise<T> {
   return Promise.race([promise, timeout]).finally(() => clearTimeout(timer));
 }
 
+/** The failure's message without the password of a connection string it may quote (`esdb://user:password@host`). */
 function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
+  return (error instanceof Error ? error.message : String(error)).replace(/\/\/[^/@\s]*@/g, '//[redacted]@');
 }

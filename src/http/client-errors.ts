@@ -28,7 +28,7 @@ function invalidUrl(detail: string): ErrorBody {
 }
 
 /** The answer to a request the HTTP parser refused, by Node's error code. */
-function clientErrorBody(error: NodeJS.ErrnoException): ErrorBody {
+export function clientErrorBody(error: NodeJS.ErrnoException): ErrorBody {
   switch (error.code) {
     case 'HPE_HEADER_OVERFLOW':
       return { statusCode: 431, code: 'HEADERS_TOO_LARGE', message: 'The request headers are too large' };

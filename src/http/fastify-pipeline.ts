@@ -6,12 +6,13 @@
  * routing (by Node's parser or Fastify's router) answer in our shape too (client-errors.ts).
  */
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
-import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyBaseLogger, FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import type { Readable } from 'node:stream';
 import { bodyLimitBytes } from '../config/config';
 import { answerClientError, MAX_PARAM_LENGTH, routerRefusalBody } from './client-errors';
 import { sendErrorBody } from './error-reply';
 import { readJsonBody } from './json-body';
+import { recordFailure } from './request-failure';
 import type { RequestStep } from './request-steps';
 
 /** `trustProxy`: whose X-Forwarded-For gives the client address (TRUST_PROXY); failed logins are counted per that address. */
@@ -30,7 +31,9 @@ export function createFastifyAdapter(bodyLimit: string, trustProxy: boolean | nu
       // Fastify refuses these before its onRequest hooks: the steps (correlation id, log line, drain,
       // security headers) are run here, so the refusal is answered and logged as any other.
       const steps = pipelineSteps.get(request.server);
-      sendErrorBody(reply, steps?.(request.raw, reply.raw) ?? routerRefusalBody(error));
+      const body = steps?.(request.raw, reply.raw) ?? routerRefusalBody(error);
+      if (body.statusCode >= 500) recordFailure(reply.raw, error, `${request.method} ${request.url}`);
+      sendErrorBody(reply, body);
     },
   });
 }
@@ -51,6 +54,11 @@ export function installFastifyPipeline(app: NestFastifyApplication, { beforeRout
   pipelineSteps.set(instance, beforeRouting);
   adapter.setOnRequestHook((request, reply, done) => {
     const refusal = beforeRouting(request.raw, reply.raw);
+    // Fastify's own request logger is a disabled one (Fastify logs nothing here), and middie hands
+    // it to Nest middleware as `req.log`, which nestjs-pino binds for every application line logged
+    // while serving the request: those lines were lost. The request's pino-http logger goes instead.
+    const requestLog = (request.raw as { log?: FastifyBaseLogger }).log;
+    if (requestLog) request.log = requestLog;
     if (refusal) sendErrorBody(reply, refusal);
     else done();
   });

@@ -1,6 +1,7 @@
 /**
  * Graceful shutdown, in the order that loses nothing: stop accepting connections, answer new
- * requests on open keep-alive connections with 503 SHUTTING_DOWN, let the requests in flight
+ * requests on open keep-alive connections (idle ones included, for at least
+ * IDLE_CONNECTION_GRACE_MS) with 503 SHUTTING_DOWN and `Connection: close`, let the requests in flight
  * finish (a command that was accepted gets its answer) until SHUTDOWN_TIMEOUT_MS, then close the
  * connections of any still running, let the projections reach the last write, and only then let
  * Nest stop the projection runner (which stores its checkpoint) and close the stores.
@@ -11,10 +12,22 @@
 import { Inject, Injectable, Logger, OnModuleDestroy } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
 import type { Server } from 'node:http';
+import { Server as NetServer } from 'node:net';
 import type { AppConfig } from '../config/config';
 import { ProjectionService } from '../infrastructure/projection.service';
 import { APP_CONFIG } from '../infrastructure/tokens';
 import type { RequestStep } from './request-steps';
+
+/** How long open connections are kept after the signal even when no request is in flight (bounded by SHUTDOWN_TIMEOUT_MS). */
+export const IDLE_CONNECTION_GRACE_MS = 1000;
+
+function openConnections(server: Server): Promise<number> {
+  return new Promise((resolve) => server.getConnections((error, count) => resolve(error ? 1 : count)));
+}
+
+function sleep(ms: number): Promise<void> {
+  return ms <= 0 ? Promise.resolve() : new Promise((resolve) => setTimeout(resolve, ms));
+}
 
 @Injectable()
 export class HttpDrain implements OnModuleDestroy {
@@ -51,11 +64,20 @@ export class HttpDrain implements OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     this.draining = true;
     const server = this.adapterHost.httpAdapter?.getHttpServer() as Server | undefined;
-    // Stop accepting connections; the callback only reports "was not listening", which is fine.
-    server?.close?.(() => undefined);
+    // Stop accepting connections, and only that: http.Server#close also closes the idle keep-alive
+    // connections at once, and a client sending on one of them just then met a connection reset
+    // instead of 503 SHUTTING_DOWN. They stay open while the drain lasts (each request on them is
+    // answered 503 with `Connection: close`) and are closed below. The callback only reports "was
+    // not listening", which is fine.
+    const connections = server?.listening ? await openConnections(server) : 0;
+    if (server?.listening) NetServer.prototype.close.call(server, () => undefined);
     const deadline = Date.now() + this.config.shutdownTimeoutMs;
     this.logger.log(`Shutting down: ${this.inFlight} request(s) in flight, new ones answered 503 SHUTTING_DOWN`);
+    // A request already on its way on an idle connection when the signal came gets its 503, not a
+    // reset. Without open connections there is nobody to wait for.
+    const lingerUntil = connections > 0 ? Math.min(deadline, Date.now() + IDLE_CONNECTION_GRACE_MS) : 0;
     if (await this.untilIdle(deadline)) {
+      await sleep(lingerUntil - Date.now());
       server?.closeIdleConnections?.();
     } else {
       this.logger.warn(`${this.inFlight} request(s) still in flight after ${this.config.shutdownTimeoutMs} ms; closing their connections`);

@@ -45,16 +45,16 @@ const REFUSALS: ReadonlyArray<[applies: (route: RouteFacts) => boolean, codes: C
     {
       400: ['INVALID_HEADER'],
       403: ['UNIT_DEACTIVATED'],
-      409: ['CONCURRENCY_CONFLICT'],
+      409: ['CONCURRENCY_CONFLICT', 'STREAM_INTEGRITY_BROKEN'],
       422: ['IDEMPOTENCY_KEY_REUSED'],
-      500: ['EVENT_STORE_UNREADABLE_EVENT'],
-      503: ['EVENT_STORE_UNAVAILABLE', 'READ_MODELS_AHEAD_OF_LEDGER'],
+      500: ['EVENT_STORE_UNREADABLE_EVENT', 'STORE_DAMAGED'],
+      503: ['EVENT_STORE_UNAVAILABLE', 'STORAGE_UNAVAILABLE', 'READ_MODELS_AHEAD_OF_LEDGER'],
     },
   ],
   [(route) => route.expectedRevision, { 400: ['EXPECTED_REVISION_MISMATCH'] }],
   [(route) => route.minPosition, { 503: ['PROJECTION_LAGGING'] }],
   [(route) => reads(route, 'read-models'), { 503: ['READ_MODEL_REBUILDING', 'READ_MODELS_AHEAD_OF_LEDGER', 'READ_STORE_UNAVAILABLE'] }],
-  [(route) => reads(route, 'event-store'), { 500: ['EVENT_STORE_UNREADABLE_EVENT'], 503: ['EVENT_STORE_UNAVAILABLE'] }],
+  [(route) => reads(route, 'event-store'), { 500: ['EVENT_STORE_UNREADABLE_EVENT', 'STORE_DAMAGED'], 503: ['EVENT_STORE_UNAVAILABLE'] }],
 ];
 
 const STATUS_OF_REFUSAL: Readonly<Record<keyof Refusals, ErrorStatus>> = { invalidInput: 400, forbidden: 403, notFound: 404, businessRule: 422 };
@@ -65,7 +65,7 @@ const DESCRIPTIONS: Readonly<Record<ErrorStatus, string>> = {
   403: "The caller may not do this: its role never may (ROLE_NOT_ALLOWED), its unit is deactivated (UNIT_DEACTIVATED), or its token claims what its issuer may not grant (ISSUER_MAY_NOT_GRANT).",
   404: 'Something the path names does not exist.',
   408: 'The request did not arrive in time.',
-  409: 'The stream moved on since the revision sent (`details.currentRevision`, also as ETag).',
+  409: 'The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`).',
   413: 'The request body is larger than the limit.',
   415: 'The body is not of the media type the route takes (`details.expected`, `details.received`).',
   422: 'A business rule refused the request; `code` says which.',

@@ -147,7 +147,12 @@ async function readStream(store: EventStore, streamId: string): Promise<Recorded
   }
 }
 
-/** By name, not instanceof: the error may come from another realm (a native addon, a test sandbox). */
+/**
+ * An event that does not read back: the JSON parser's error, or the embedded store's typed one for
+ * it (a StoreDamagedError). By name, not instanceof: the error may come from another realm (a
+ * native addon, a test sandbox).
+ */
 export function isJsonParseError(error: unknown): error is Error {
-  return typeof error === 'object' && error !== null && (error as { name?: unknown }).name === 'SyntaxError';
+  const name = typeof error === 'object' && error !== null ? (error as { name?: unknown }).name : undefined;
+  return name === 'SyntaxError' || name === 'StoreDamagedError';
 }

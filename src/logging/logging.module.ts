@@ -11,7 +11,9 @@
  * process (the tests) each log where they were told to.
  */
 import { Module, type DynamicModule } from '@nestjs/common';
-import type { IncomingMessage, ServerResponse } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
+import type { Socket } from 'node:net';
+import { clientErrorBody } from '../http/client-errors';
 import { LoggerModule } from 'nestjs-pino';
 import pino, { type DestinationStream } from 'pino';
 import { pinoHttp, type HttpLogger } from 'pino-http';
@@ -19,6 +21,7 @@ import type { LogLevelName } from '../config/config';
 import { correlationIdOf } from '../http/correlation-id';
 import { answeredCodeOf } from '../http/answered-code';
 import { principalIdOf } from '../http/request-principal';
+import { failedRouteOf, hasFailureCause, isAlert } from '../http/request-failure';
 import { redactedUrl } from './redacted-url';
 import type { RequestStep } from '../http/request-steps';
 
@@ -51,10 +54,13 @@ export function loggingModule(level: LogLevelName, destination?: DestinationStre
     // the client is told to wait out (read models lagging, shutting down, a store away): a warning.
     // Failed authentications (401, and the 429 of an address refused for them) are logged in
     // aggregate by FailedAuthentications, not one line each: a guesser would otherwise flood the log.
+    // Any answer with a cause (a store failing under us, a tampered stream: request-failure.ts) is an error: someone must act.
     customLogLevel: (req: IncomingMessage, res: ServerResponse, error?: Error) =>
       res.statusCode === 401 || answeredCodeOf(req) === 'AUTHENTICATION_THROTTLED'
         ? 'silent'
-        : res.statusCode === 503 ? 'warn' : error || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
+        : res.statusCode === 503 && !hasFailureCause(res)
+          ? 'warn'
+          : error || hasFailureCause(res) || res.statusCode >= 500 ? 'error' : res.statusCode >= 400 ? 'warn' : 'info',
     // The code a refusal was answered with, on its line.
     customSuccessObject: (req: IncomingMessage, _res: ServerResponse, value: Record<string, unknown>) => withAnsweredCode(req, value),
     customErrorObject: (req: IncomingMessage, res: ServerResponse, error: Error, value: Record<string, unknown>) => {
@@ -82,9 +88,27 @@ export function logRequest(httpLogger: HttpLogger): RequestStep {
   };
 }
 
-/** The code a refusal was answered with, and who made the request (once authenticated). */
+/**
+ * A line for each request Node's HTTP parser refused (client-errors.ts answers it): it never becomes
+ * a request, so pino-http never sees it. Logged as a refusal, with the address it came from.
+ */
+export function logClientErrors(server: Server, httpLogger: HttpLogger): void {
+  server.on('clientError', (error: NodeJS.ErrnoException, socket: Socket) => {
+    if (error.code === 'ECONNRESET') return;
+    httpLogger.logger.warn({ code: clientErrorBody(error).code, parserError: error.code, remoteAddress: socket.remoteAddress }, 'request refused before routing');
+  });
+}
+
+/** The code a refusal was answered with, who made the request (once authenticated), and the route a failure happened on. */
 function withAnsweredCode(req: IncomingMessage, value: Record<string, unknown>): Record<string, unknown> {
   const code = answeredCodeOf(req);
   const principal = principalIdOf(req);
-  return { ...value, ...(principal === undefined ? {} : { principal }), ...(code === undefined ? {} : { code }) };
+  const route = failedRouteOf(req);
+  return {
+    ...value,
+    ...(principal === undefined ? {} : { principal }),
+    ...(code === undefined ? {} : { code }),
+    ...(route === undefined ? {} : { route }),
+    ...(isAlert(req) ? { alert: true } : {}),
+  };
 }

@@ -13,6 +13,7 @@
  * (src/read-models/<name>/), answered by the same database.
  */
 import type { AnyProjection, ProjectedDocument } from '../../projections/projection';
+import type { StorageFault } from '../shared/storage-fault';
 
 export type GenerationState = 'building' | 'serving' | 'retired';
 
@@ -66,6 +67,8 @@ export interface ReadModelStore {
   drop(generation: Generation): Promise<void>;
   /** Resolves when the store answers a trivial request; for health checks. */
   ping(): Promise<void>;
+  /** The storage fault that stopped the last write, if it still holds (see EventStore.storageFault). */
+  storageFault?(): StorageFault | null;
   close(): Promise<void>;
 }
 

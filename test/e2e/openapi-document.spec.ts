@@ -206,7 +206,7 @@ describe('openapi.json (e2e)', () => {
     expect(codesOf(document.paths['/units'].get, 503)).toEqual(expect.arrayContaining(['READ_MODEL_REBUILDING', 'READ_MODELS_AHEAD_OF_LEDGER', 'READ_STORE_UNAVAILABLE']));
     expect(codesOf(document.paths['/units/{id}/deactivation'].post, 422)).toEqual(expect.arrayContaining(['UNIT_INACTIVE', 'DECISION_REF_REQUIRED']));
     expect(codesOf(document.paths['/audit/digest'].get, 422)).toEqual(['POSITION_NOT_REACHED']);
-    expect(codesOf(document.paths['/health'].get, 503)).toEqual(['UNHEALTHY', 'READ_MODELS_AHEAD_OF_LEDGER', 'SHUTTING_DOWN']);
+    expect(codesOf(document.paths['/health'].get, 503)).toEqual(['UNHEALTHY', 'STORAGE_UNAVAILABLE', 'STORE_DAMAGED', 'READ_MODELS_AHEAD_OF_LEDGER', 'SHUTTING_DOWN']);
   });
 
   it('declares only codes of the Errors table of docs/api.md, and every code of it a route can answer', () => {

@@ -91,7 +91,11 @@ describe('GET /health', () => {
       const res = await request(t.app.getHttpServer()).get('/health').set('X-Correlation-Id', 'unhealthy-0001').expect(503);
       expect(res.body).toMatchObject({ statusCode: 503, code: 'UNHEALTHY', status: 'error', error: { eventStore: { status: 'down', reachable: false } } });
       expect(res.headers['cache-control']).toBe('no-store');
-      expect(logged().find((l) => l.correlationId === 'unhealthy-0001')).toMatchObject({ level: 40, code: 'UNHEALTHY', res: { statusCode: 503 } });
+      expect(logged().find((l) => l.correlationId === 'unhealthy-0001' && l.res)).toMatchObject({ level: 40, code: 'UNHEALTHY', res: { statusCode: 503 } });
+      // Why is logged, under the request's correlation id, without the connection string's password.
+      const why = logged().find((l) => l.correlationId === 'unhealthy-0001' && !l.res);
+      expect(why).toMatchObject({ level: 50, context: 'Health', msg: expect.stringContaining('ECONNREFUSED') });
+      expect(JSON.stringify(why)).not.toContain('s3cret');
       // As openapi.json describes it (test/support/openapi-contract.ts checks every answer).
       expect(takeUndescribedAnswers()).toEqual([]);
       expect(res.text).not.toMatch(/s3cret|ECONNREFUSED|10\.0\.0\.5|esdb:/);

@@ -14,7 +14,7 @@ import type { EventStore } from '../../src/event-store/event-store.port';
 import { createReadModelStore } from '../../src/infrastructure/stores';
 import { EVENT_STORE } from '../../src/infrastructure/tokens';
 import type { ReadModelStore } from '../../src/read-models/read-model-store.port';
-import { seedIfEmpty } from '../../src/seeding/seed-if-empty';
+import { completeSeed } from '../../src/seeding/seed-if-empty';
 import { ManualClock } from '../../src/shared/clock';
 import { OpenApiContract, watchAnswers } from './openapi-contract';
 
@@ -87,7 +87,7 @@ export async function startTestApp(options: TestAppOptions = {}): Promise<TestAp
   // With a log destination the app logs through pino as the service does; without one it is silent.
   const app = await createApp({ config, clock, eventStore, readModelStore, projectionLease, logDestination, consoleDir: options.consoleDir, ...(logDestination ? {} : { logger: false as const }) });
   checkAnswersAgainstOpenApi(app);
-  if (options.seed !== false) await seedIfEmpty(app, config);
+  if (options.seed !== false) await completeSeed(app, config);
   const server = app.getHttpServer();
   return {
     app,

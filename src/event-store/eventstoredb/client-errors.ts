@@ -7,6 +7,7 @@
  */
 import { ErrorType } from '@eventstore/db-client';
 import { StoreUnavailableError } from '../../shared/errors';
+import { storageCauseInMessage, StorageUnavailableError } from '../../shared/storage-fault';
 import { EventStoreNoLeaderError } from './eventstoredb.errors';
 
 /** Client errors that mean "the server cannot be used right now": retrying later may succeed. */
@@ -44,7 +45,7 @@ export function isStreamNotFound(error: unknown): boolean {
  * The ledger's error for a client error that is not part of the port's contract: connection and
  * leadership problems (a failed discovery, a node that is not the leader: `EventStoreNoLeaderError`)
  * and refused credentials become a 503 `StoreUnavailableError` (the caller can retry; a retried
- * command is idempotent). Anything else is returned unchanged: it is a defect or a server fault,
+ * command is idempotent); a server that cannot write its files, a 503 `StorageUnavailableError`. Anything else is returned unchanged: it is a defect or a server fault,
  * and must surface as it is.
  */
 export function toLedgerError(error: unknown, operation: string): unknown {
@@ -52,6 +53,9 @@ export function toLedgerError(error: unknown, operation: string): unknown {
   const type = clientErrorType(error);
   if (type === undefined) return error;
   const reason = messageOf(error);
+  // A server that cannot write its own files (disk full, read-only, I/O errors) answers with a generic error naming the cause.
+  const storage = storageCauseInMessage(reason);
+  if (storage !== null) return new StorageUnavailableError('eventStore', storage, error);
   if (type === ErrorType.NOT_LEADER) return withCause(new EventStoreNoLeaderError(operation, 'not-leader', reason), error);
   if (UNAVAILABLE.has(type)) {
     return withCause(new StoreUnavailableError('EVENT_STORE_UNAVAILABLE', `EventStoreDB is unavailable (${operation}): ${reason}`, { operation, reason: type }), error);

@@ -3,6 +3,7 @@
  * than `instanceof`, so it holds when the driver is loaded twice (Jest module registries).
  */
 import { LedgerError, StoreUnavailableError } from '../../shared/errors';
+import { storageCauseInMessage, StorageUnavailableError, type StorageCause } from '../../shared/storage-fault';
 
 export const DUPLICATE_KEY = 11000;
 /** An index with this name exists with other keys or options (IndexOptionsConflict, IndexKeySpecsConflict). */
@@ -89,6 +90,16 @@ export function isUnavailable(error: unknown): boolean {
   return typeof hasLabel === 'function' && (hasLabel.call(error, 'RetryableWriteError') || hasLabel.call(error, 'ResetPool'));
 }
 
+/** MongoDB's OutOfDiskSpace; other storage faults (read-only, I/O) come as generic errors naming the cause. */
+const OUT_OF_DISK_SPACE = 14031;
+
+/** Why the server could not write its files, if that is what the error says. */
+export function storageCauseOf(error: unknown): StorageCause | null {
+  if (errorCode(error) === OUT_OF_DISK_SPACE) return 'disk_full';
+  const message = [shape(error).errmsg, shape(error).message, firstWriteError(error)?.errmsg].find((m): m is string => typeof m === 'string');
+  return message === undefined ? null : storageCauseInMessage(message);
+}
+
 export interface DuplicateKeyInfo {
   /** The collection whose index refused the write, without the database name, when the message names it. */
   collection: string | null;
@@ -132,6 +143,8 @@ function incomingIdOf(writeError: ReturnType<typeof firstWriteError>): string | 
  */
 export function toStoreError(error: unknown, operation: string): unknown {
   if (error instanceof LedgerError) return error;
+  const storage = storageCauseOf(error);
+  if (storage !== null) return new StorageUnavailableError('readStore', storage, error);
   if (isUnavailable(error)) return unavailable(error, operation);
   return error;
 }

@@ -20,6 +20,8 @@ import { LEASES_COLLECTION, MongoProjectionLease, type LeaseDocument } from '../
 import { CheckpointBehindError, DuplicateKeyError, InvalidDocumentError, ReadModelStoreClosedError } from '../read-model.errors';
 import { generationName, layoutOf, type Generation, type GenerationWrite, type ReadModelStore } from '../read-model-store.port';
 import { duplicateKeyInfo, isUnavailable, toStoreError, unavailable } from './mongo-errors';
+import { RecentWriteFault } from '../../shared/recent-write-fault';
+import type { StorageFault } from '../../shared/storage-fault';
 
 export const GENERATIONS_COLLECTION = 'read_model_generations';
 
@@ -54,6 +56,7 @@ export class MongoReadModelStore implements ReadModelStore {
   readonly kind = 'mongodb' as const;
   private readonly db: Db;
   private closed = false;
+  private readonly writes = new RecentWriteFault();
   private catalog: { at: number; serving: Map<string, Generation> } | null = null;
 
   constructor(
@@ -181,6 +184,11 @@ export class MongoReadModelStore implements ReadModelStore {
   }
 
   /** Reachability for the health endpoint: the server's `ping` command. Throws StoreUnavailableError. */
+  /** A storage fault the server reported on a recent write (recent-write-fault.ts). */
+  storageFault(): StorageFault | null {
+    return this.writes.current();
+  }
+
   async ping(): Promise<void> {
     this.assertOpen();
     try {
@@ -208,8 +216,9 @@ export class MongoReadModelStore implements ReadModelStore {
       // withTransaction retries the whole callback on TransientTransactionError (elections, write
       // conflicts) and the commit on UnknownTransactionCommitResult, as the driver documents.
       await session.withTransaction(work, { writeConcern: { w: 'majority' }, readConcern: { level: 'majority' }, readPreference: 'primary' });
+      this.writes.succeeded();
     } catch (error) {
-      throw duplicateKeyError(error, readModelOf) ?? toStoreError(error, operation);
+      throw duplicateKeyError(error, readModelOf) ?? this.writes.failed(toStoreError(error, operation));
     } finally {
       await session.endSession();
     }

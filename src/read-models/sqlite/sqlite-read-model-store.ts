@@ -15,6 +15,9 @@ import type { AnyProjection, ProjectedDocument } from '../../../projections/proj
 import { CheckpointBehindError, DuplicateKeyError, ReadModelStoreClosedError } from '../read-model.errors';
 import { generationName, layoutOf, type Generation, type GenerationWrite, type ReadModelStore } from '../read-model-store.port';
 import { DocumentTable, quoted } from './document-table';
+import { SqliteWriteWatch } from '../../shared/sqlite-write-watch';
+import { openingStore } from '../../shared/storage-fault';
+import type { StorageFault } from '../../shared/storage-fault';
 
 export interface SqliteReadModelStoreOptions {
   /** Path of the database file, or ':memory:'. */
@@ -49,25 +52,23 @@ export class SqliteReadModelStore implements ReadModelStore {
   /** The serving generation of each read model, for queries; forgotten whenever the catalog changes here. */
   private serving: Map<string, Generation> | null = null;
   private closed = false;
+  /** Storage faults (disk full, read-only, I/O errors) become StorageUnavailableError, and are remembered for /health. */
+  private readonly writes: SqliteWriteWatch;
 
   constructor(options: SqliteReadModelStoreOptions) {
     if (options.filename !== ':memory:') mkdirSync(dirname(options.filename), { recursive: true });
-    this.db = new Database(options.filename);
-    configureReadModelConnection(this.db);
-    this.db.exec(`
-      CREATE TABLE IF NOT EXISTS read_model_generations (
-        read_model TEXT NOT NULL,
-        generation INTEGER NOT NULL,
-        version INTEGER NOT NULL,
-        state TEXT NOT NULL CHECK (state IN ('building', 'serving', 'retired', 'dropped')),
-        layout TEXT NOT NULL,
-        position INTEGER NOT NULL,
-        indexed INTEGER NOT NULL,
-        created_at TEXT NOT NULL,
-        activated_at TEXT,
-        PRIMARY KEY (read_model, generation)
-      )
-    `);
+    this.db = openingStore('readStore', options.filename, () => {
+      const db = new Database(options.filename);
+      try {
+        configureReadModelConnection(db);
+        createCatalog(db);
+        return db;
+      } catch (error) {
+        db.close();
+        throw error;
+      }
+    });
+    this.writes = new SqliteWriteWatch(this.db, 'readStore', options.filename);
   }
 
   /** The connection, for the query interfaces of the read models in this file (src/read-models/<name>/sqlite-*.ts). */
@@ -109,7 +110,7 @@ export class SqliteReadModelStore implements ReadModelStore {
       return generation;
     });
     this.serving = null;
-    return create();
+    return this.writing(create);
   }
 
   async createIndexes(projection: AnyProjection, generation: Generation): Promise<Generation> {
@@ -122,7 +123,7 @@ export class SqliteReadModelStore implements ReadModelStore {
       })();
     } catch (error) {
       // Documents loaded without the indexes may already break a unique one.
-      throw translate(error, [{ projection, generation }]);
+      throw this.writes.failed(translate(error, [{ projection, generation }]));
     }
     return { ...generation, indexed: true };
   }
@@ -154,19 +155,20 @@ export class SqliteReadModelStore implements ReadModelStore {
     try {
       transaction();
     } catch (error) {
-      throw translate(error, writes);
+      throw this.writes.failed(translate(error, writes));
     }
+    this.writes.succeeded();
   }
 
   async activate(generation: Generation): Promise<void> {
     this.assertOpen();
-    this.db.transaction(() => {
+    this.writing(this.db.transaction(() => {
       const now = new Date().toISOString();
       this.db.prepare(`UPDATE read_model_generations SET state = 'retired' WHERE read_model = ? AND state = 'serving'`).run(generation.readModel);
       this.db
         .prepare(`UPDATE read_model_generations SET state = 'serving', activated_at = ? WHERE read_model = ? AND generation = ?`)
         .run(now, generation.readModel, generation.generation);
-    })();
+    }));
     this.serving = null;
   }
 
@@ -179,14 +181,14 @@ export class SqliteReadModelStore implements ReadModelStore {
   async drop(generation: Generation): Promise<void> {
     this.assertOpen();
     const name = generationName(generation);
-    this.db.transaction(() => {
+    this.writing(this.db.transaction(() => {
       // Its side tables too (`<name>__<field>`), whatever fields the version that built it declared.
       const tables = this.db
         .prepare(`SELECT name FROM sqlite_master WHERE type = 'table' AND (name = ? OR substr(name, 1, ?) = ?)`)
         .all(name, name.length + 2, `${name}__`) as Array<{ name: string }>;
       for (const table of tables) this.db.exec(`DROP TABLE IF EXISTS ${quoted(table.name)}`);
       this.db.prepare(`UPDATE read_model_generations SET state = 'dropped' WHERE read_model = ? AND generation = ?`).run(generation.readModel, generation.generation);
-    })();
+    }));
     this.tables.delete(name);
     this.serving = null;
   }
@@ -194,6 +196,10 @@ export class SqliteReadModelStore implements ReadModelStore {
   async ping(): Promise<void> {
     this.assertOpen();
     this.db.prepare('SELECT 1').get();
+  }
+
+  storageFault(): StorageFault | null {
+    return this.closed ? null : this.writes.currentFault();
   }
 
   async close(): Promise<void> {
@@ -209,9 +215,36 @@ export class SqliteReadModelStore implements ReadModelStore {
     return table;
   }
 
+  /** Runs a write of the catalog or a generation's layout: a storage fault is typed and remembered, as in `commit`. */
+  private writing<T>(write: () => T): T {
+    try {
+      return write();
+    } catch (error) {
+      throw this.writes.failed(error);
+    }
+  }
+
   private assertOpen(): void {
     if (this.closed) throw new ReadModelStoreClosedError();
   }
+}
+
+/** The catalog of generations and their checkpoints. */
+function createCatalog(db: Database.Database): void {
+  db.exec(`
+    CREATE TABLE IF NOT EXISTS read_model_generations (
+      read_model TEXT NOT NULL,
+      generation INTEGER NOT NULL,
+      version INTEGER NOT NULL,
+      state TEXT NOT NULL CHECK (state IN ('building', 'serving', 'retired', 'dropped')),
+      layout TEXT NOT NULL,
+      position INTEGER NOT NULL,
+      indexed INTEGER NOT NULL,
+      created_at TEXT NOT NULL,
+      activated_at TEXT,
+      PRIMARY KEY (read_model, generation)
+    )
+  `);
 }
 
 function toGeneration(row: GenerationRow): Generation {

@@ -17,7 +17,7 @@ import { evolveIndicator, initialIndicatorState, type FoldableIndicatorEvent, ty
 import { SqliteEventStore } from '../../../src/event-store/sqlite-event-store';
 import { SQL } from '../../../src/event-store/sqlite-schema';
 import { GENESIS_HASH, sealEvents } from '../../../src/integrity/event-hash';
-import { seedIfEmpty } from '../../../src/seeding/seed-if-empty';
+import { completeSeed } from '../../../src/seeding/seed-if-empty';
 import { ManualClock } from '../../../src/shared/clock';
 import { uuidFromName } from '../../../src/shared/deterministic-id';
 import { CURRENT_SCHEMA_VERSION } from '../../../src/shared/messages';
@@ -132,7 +132,7 @@ export async function generateDataset(dir: string, spec: DatasetSpec): Promise<D
 async function seed(dir: string): Promise<{ seedEvents: number; unitIds: string[] }> {
   const config = { ...loadConfig({ DATA_DIR: dir }), seedOnStart: true };
   const app = await createApp({ config, clock: new ManualClock(new Date(SEED_TIME)), logger: false });
-  await seedIfEmpty(app, config);
+  await completeSeed(app, config);
   await app.close();
   const store = new SqliteEventStore({ filename: path.join(dir, 'events.db') });
   const seedEvents = await store.headPosition();

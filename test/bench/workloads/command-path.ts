@@ -16,7 +16,7 @@ import { createApp } from '../../../src/create-app';
 import type { CommandEnvelope } from '../../../src/command-handling/command-envelope';
 import { CorrectReportCommand } from '../../../src/indicators/write/correct-report/correct-report.command';
 import { ReportProgressCommand } from '../../../src/indicators/write/report-progress/report-progress.command';
-import { seedIfEmpty } from '../../../src/seeding/seed-if-empty';
+import { completeSeed } from '../../../src/seeding/seed-if-empty';
 import { loadSeedFile } from '../../../src/seeding/seed-loader';
 import { isMilestone } from '../../../src/domain/indicator/target';
 import { ManualClock } from '../../../src/shared/clock';
@@ -50,7 +50,7 @@ export async function commandPath(args: CommandPathArgs): Promise<CommandPathRes
   }
   const config = { ...loadConfig({ DATA_DIR: args.dir, RATE_LIMIT: '0', LOG_LEVEL: 'silent' }), seedOnStart: true };
   const app = await createApp({ config, clock: new ManualClock(new Date('2021-12-20T03:00:00.000Z')), logger: false });
-  await seedIfEmpty(app, config);
+  await completeSeed(app, config);
   const bus = app.get(CommandBus);
   const seed = loadSeedFile(config.seedFile);
   const slots = PERIODS.flatMap((period) =>

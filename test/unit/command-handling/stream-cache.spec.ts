@@ -11,7 +11,7 @@ import { StreamCache, streamCacheFor } from '../../../src/command-handling/strea
 import { StreamCommandExecutor, type StreamDecision } from '../../../src/command-handling/stream-command-executor';
 import type { AppendResult, ExpectedRevision, ReadStreamOptions } from '../../../src/event-store/event-store.port';
 import { SqliteEventStore } from '../../../src/event-store/sqlite-event-store';
-import { GENESIS_HASH } from '../../../src/integrity/event-hash';
+import { GENESIS_HASH, sealEvents } from '../../../src/integrity/event-hash';
 import { verifyChain } from '../../../src/integrity/chain-verification';
 import { BusinessRuleError, ConcurrencyError } from '../../../src/shared/errors';
 import type { DomainEvent, NewEvent, RecordedEvent } from '../../../src/shared/messages';
@@ -296,12 +296,10 @@ describe('KnownStream', () => {
   });
 });
 
-/** An event as another writer would append it after `previous`: sealed fields copied, since the store does not check them. */
+/** An event as another writer of the ledger would append it after `previous`: sealed onto its chain. */
 function sealedLike(previous: RecordedEvent, seen: number): NewEvent {
   const commandId = randomUUID();
-  return {
-    type: 'Counted',
-    data: { seen },
-    metadata: { ...previous.metadata, eventId: randomUUID(), commandId, correlationId: commandId, causationId: commandId, prevHash: previous.metadata.hash, hash: `other-${commandId}` },
-  };
+  const { prevHash: _prevHash, hash: _hash, ...metadata } = previous.metadata;
+  const unsealed = { type: 'Counted', data: { seen }, metadata: { ...metadata, eventId: randomUUID(), commandId, correlationId: commandId, causationId: commandId } };
+  return sealEvents(previous.streamId, previous.revision + 1, String(previous.metadata.hash), [unsealed])[0];
 }

@@ -1502,7 +1502,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1512,7 +1512,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -1612,7 +1612,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1622,7 +1622,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -1630,7 +1630,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -1642,7 +1642,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -1785,7 +1785,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -1795,7 +1795,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -1895,7 +1895,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -1905,7 +1905,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -1913,7 +1913,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -1925,7 +1925,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2073,7 +2073,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2083,7 +2083,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2183,7 +2183,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2193,7 +2193,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2201,7 +2201,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -2213,7 +2213,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2356,7 +2356,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2366,7 +2366,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2466,7 +2466,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2476,7 +2476,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2484,7 +2484,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -2496,7 +2496,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2639,7 +2639,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2649,7 +2649,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2749,7 +2749,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -2759,7 +2759,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2767,7 +2767,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -2779,7 +2779,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -2922,7 +2922,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -2932,7 +2932,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -3032,7 +3032,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3042,7 +3042,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -3050,7 +3050,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -3062,7 +3062,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -3332,7 +3332,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -3342,7 +3342,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -3965,7 +3965,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -3975,7 +3975,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -4075,7 +4075,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4085,7 +4085,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -4093,7 +4093,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4105,7 +4105,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -4474,7 +4474,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4484,7 +4484,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -4584,7 +4584,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4594,7 +4594,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -4602,7 +4602,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4614,7 +4614,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -4757,7 +4757,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -4767,7 +4767,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -4867,7 +4867,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -4877,7 +4877,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -4885,7 +4885,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -4897,7 +4897,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -5651,12 +5651,18 @@ export interface operations {
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 headPosition?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             readStore?: {
                                 /** @enum {string} */
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 checkpoint?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             projections?: {
                                 /** @enum {string} */
@@ -5687,12 +5693,18 @@ export interface operations {
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 headPosition?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             readStore?: {
                                 /** @enum {string} */
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 checkpoint?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             projections?: {
                                 /** @enum {string} */
@@ -5723,12 +5735,18 @@ export interface operations {
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 headPosition?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             readStore?: {
                                 /** @enum {string} */
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 checkpoint?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             projections?: {
                                 /** @enum {string} */
@@ -5848,7 +5866,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: UNHEALTHY, READ_MODELS_AHEAD_OF_LEDGER, SHUTTING_DOWN. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: UNHEALTHY, STORAGE_UNAVAILABLE, STORE_DAMAGED, READ_MODELS_AHEAD_OF_LEDGER, SHUTTING_DOWN. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -5859,7 +5877,7 @@ export interface operations {
                     "application/json": {
                         statusCode: number;
                         /** @enum {string} */
-                        code: "UNHEALTHY" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "UNHEALTHY" | "STORAGE_UNAVAILABLE" | "STORE_DAMAGED" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         /** @enum {string} */
                         status: "error";
@@ -5869,12 +5887,18 @@ export interface operations {
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 headPosition?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             readStore?: {
                                 /** @enum {string} */
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 checkpoint?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             projections?: {
                                 /** @enum {string} */
@@ -5905,12 +5929,18 @@ export interface operations {
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 headPosition?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             readStore?: {
                                 /** @enum {string} */
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 checkpoint?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             projections?: {
                                 /** @enum {string} */
@@ -5941,12 +5971,18 @@ export interface operations {
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 headPosition?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             readStore?: {
                                 /** @enum {string} */
                                 status: "up" | "down";
                                 reachable?: boolean;
                                 checkpoint?: number;
+                                writable?: boolean;
+                                /** @enum {string} */
+                                cause?: "disk_full" | "read_only" | "io_error" | "damaged";
                             };
                             projections?: {
                                 /** @enum {string} */
@@ -6167,7 +6203,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6177,7 +6213,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -6387,7 +6423,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, EVENT_STORE_UNREADABLE. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED, EVENT_STORE_UNREADABLE. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6397,7 +6433,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "EVENT_STORE_UNREADABLE";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED" | "EVENT_STORE_UNREADABLE";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -6600,7 +6636,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, EVENT_STORE_UNREADABLE. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED, EVENT_STORE_UNREADABLE. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -6610,7 +6646,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "EVENT_STORE_UNREADABLE";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED" | "EVENT_STORE_UNREADABLE";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -7013,7 +7049,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7023,7 +7059,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -7123,7 +7159,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7133,7 +7169,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -7141,7 +7177,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -7153,7 +7189,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -7301,7 +7337,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7311,7 +7347,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -7411,7 +7447,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7421,7 +7457,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -7429,7 +7465,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -7441,7 +7477,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -7589,7 +7625,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -7599,7 +7635,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -7699,7 +7735,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -7709,7 +7745,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -7717,7 +7753,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -7729,7 +7765,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -9074,7 +9110,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9084,7 +9120,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -9471,7 +9507,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9481,7 +9517,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -9644,7 +9680,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag). Codes: CONCURRENCY_CONFLICT. */
+            /** @description The stream moved on since the revision sent (`details.currentRevision`, also as ETag), or its hash chain no longer verifies (STREAM_INTEGRITY_BROKEN: `details.revision`). Codes: CONCURRENCY_CONFLICT, STREAM_INTEGRITY_BROKEN. */
             409: {
                 headers: {
                     [name: string]: unknown;
@@ -9654,7 +9690,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 409;
                         /** @enum {string} */
-                        code: "CONCURRENCY_CONFLICT";
+                        code: "CONCURRENCY_CONFLICT" | "STREAM_INTEGRITY_BROKEN";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -9754,7 +9790,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, EVENT_STORE_UNREADABLE. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED, EVENT_STORE_UNREADABLE. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -9764,7 +9800,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "EVENT_STORE_UNREADABLE";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED" | "EVENT_STORE_UNREADABLE";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -9772,7 +9808,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER, READ_MODEL_REBUILDING, READ_STORE_UNAVAILABLE. */
+            /** @description The service cannot answer now; retry after Retry-After (SHUTTING_DOWN: on another instance). Codes: SHUTTING_DOWN, AUTH_KEYS_UNAVAILABLE, EVENT_STORE_UNAVAILABLE, STORAGE_UNAVAILABLE, READ_MODELS_AHEAD_OF_LEDGER, READ_MODEL_REBUILDING, READ_STORE_UNAVAILABLE. */
             503: {
                 headers: {
                     /** @description Seconds to wait before retrying. */
@@ -9784,7 +9820,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 503;
                         /** @enum {string} */
-                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER" | "READ_MODEL_REBUILDING" | "READ_STORE_UNAVAILABLE";
+                        code: "SHUTTING_DOWN" | "AUTH_KEYS_UNAVAILABLE" | "EVENT_STORE_UNAVAILABLE" | "STORAGE_UNAVAILABLE" | "READ_MODELS_AHEAD_OF_LEDGER" | "READ_MODEL_REBUILDING" | "READ_STORE_UNAVAILABLE";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -10017,7 +10053,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, EVENT_STORE_UNREADABLE. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED, EVENT_STORE_UNREADABLE. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10027,7 +10063,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "EVENT_STORE_UNREADABLE";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED" | "EVENT_STORE_UNREADABLE";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -10220,7 +10256,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10230,7 +10266,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;
@@ -10423,7 +10459,7 @@ export interface operations {
                     };
                 };
             };
-            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT. */
+            /** @description A failure of ours (logged, nothing of it echoed), or a damaged ledger: a stored event no longer reads back. Codes: INTERNAL_ERROR, EVENT_STORE_UNREADABLE_EVENT, STORE_DAMAGED. */
             500: {
                 headers: {
                     [name: string]: unknown;
@@ -10433,7 +10469,7 @@ export interface operations {
                         /** @enum {integer} */
                         statusCode: 500;
                         /** @enum {string} */
-                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT";
+                        code: "INTERNAL_ERROR" | "EVENT_STORE_UNREADABLE_EVENT" | "STORE_DAMAGED";
                         message: string;
                         details?: {
                             [key: string]: unknown;

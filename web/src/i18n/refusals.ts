@@ -43,6 +43,7 @@ const MESSAGES: Record<string, string> = {
   // Concurrency and idempotency
   CONCURRENCY_CONFLICT: 'Chỉ tiêu vừa được người khác cập nhật. Hãy tải lại trang, xem thay đổi rồi gửi lại.',
   IDEMPOTENCY_KEY_REUSED: 'Yêu cầu này đã được gửi với nội dung khác.',
+  STREAM_INTEGRITY_BROKEN: 'Chuỗi băm của chỉ tiêu này bị phá vỡ (dữ liệu đã bị sửa ngoài sổ cái): không thể ghi thêm cho tới khi quản trị viên khôi phục. Vẫn xem được lịch sử.',
   POSITION_NOT_REACHED: 'Sổ cái chưa đạt tới vị trí này.',
   // Reports and corrections
   NOT_RESPONSIBLE_UNIT: 'Đơn vị của bạn không phụ trách chỉ tiêu này nên không thể báo cáo.',
@@ -112,6 +113,8 @@ const MESSAGES: Record<string, string> = {
   EVENT_STORE_UNAVAILABLE: 'Chưa kết nối được kho sự kiện; chưa có gì được ghi. Hãy thử lại.',
   READ_STORE_UNAVAILABLE: 'Chưa kết nối được kho dữ liệu tổng hợp. Hãy thử lại.',
   AUTH_KEYS_UNAVAILABLE: 'Chưa kiểm tra được mã JWT với nơi cấp. Hãy thử lại.',
+  STORAGE_UNAVAILABLE: 'Kho dữ liệu tạm thời không ghi được; chưa có gì được ghi. Hãy thử lại sau ít phút.',
+  STORE_DAMAGED: 'Kho dữ liệu bị hỏng. Hãy báo quản trị viên.',
   READ_MODELS_AHEAD_OF_LEDGER: 'Dữ liệu tổng hợp không khớp với sổ cái. Hãy báo quản trị viên.',
   EVENT_STORE_UNREADABLE: 'Sổ cái có bản ghi không đọc được. Hãy báo quản trị viên.',
   EVENT_STORE_UNREADABLE_EVENT: 'Sổ cái có bản ghi không đọc được. Hãy báo quản trị viên.',
