@@ -8,6 +8,8 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
 import { loadConfig } from '../config/config';
+import { lockDataDir } from '../infrastructure/stores';
+import { reportCliFailure } from './cli-failure';
 import { loadDemoCast } from '../demo/demo-actors';
 import { buildDemoYear, DEMO_SEEDED_AT, DemoStoreError } from '../demo/demo-builder';
 import { planDemoYear } from '../demo/demo-plan';
@@ -30,7 +32,9 @@ async function run(): Promise<void> {
   const steps = planDemoYear(seed, loadDemoCast(config.demoPrincipalsFile), indicatorIds ? { indicatorIds } : {});
 
   const clock = new ManualClock(new Date(DEMO_SEEDED_AT));
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config: { ...config, logLevel: 'warn' }, clock }), { logger: ['error', 'warn'] });
+  // Taken before Nest builds anything, so a directory in use is refused in one line, not an injector's stack.
+  const dataDirLock = lockDataDir(config);
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config: { ...config, logLevel: 'warn' }, clock, dataDirLock }), { logger: ['error', 'warn'] });
   try {
     const summary = await buildDemoYear(app, clock, seed, steps);
     console.log(`Demo year built in ${config.dataDir}: ${summary.applied} commands applied, ${summary.alreadyPresent} already present (${summary.steps} demo steps after the seed).`);
@@ -42,6 +46,8 @@ async function run(): Promise<void> {
 }
 
 run().catch((error: unknown) => {
-  console.error(error instanceof DemoStoreError ? error.message : error instanceof Error ? (error.stack ?? error.message) : error);
+  // A refusal (the demo's own, or our typed errors such as a data directory in use) is one line.
+  if (error instanceof DemoStoreError) console.error(error.message);
+  else reportCliFailure(error);
   process.exit(1);
 });

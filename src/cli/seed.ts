@@ -3,12 +3,15 @@ import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { AppModule } from '../app.module';
 import { loadConfig } from '../config/config';
+import { lockDataDir } from '../infrastructure/stores';
 import { seedAndWait } from '../seeding/seed-if-empty';
 import { loadSeedFile } from '../seeding/seed-loader';
 
 async function run(): Promise<void> {
   const config = loadConfig();
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config }), { logger: ['error', 'warn', 'log'] });
+  // Taken before Nest builds anything, so a directory in use is refused in one line, not an injector's stack.
+  const dataDirLock = lockDataDir(config);
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot({ config, dataDirLock }), { logger: ['error', 'warn', 'log'] });
   try {
     const summary = await seedAndWait(app, loadSeedFile(config.seedFile));
     console.log(`Seeded ${config.seedFile}: ${summary.appended} commands applied, ${summary.alreadyPresent} already present.`);

@@ -30,8 +30,19 @@ export function startFailure(error: unknown): StartFailure {
     return { exitCode: EXIT_CODES.storageUnavailable, line: `${error.message.replace(/; retry later$/, '')}. The service did not start: free space (or make the storage writable) and start it again; an unfinished seed is completed then.` };
   }
   if (error instanceof ConfigError || error instanceof LedgerError) return { exitCode: EXIT_CODES.refused, line: error.message };
+  const listenRefusal = listenRefusalLine(error);
+  if (listenRefusal) return { exitCode: EXIT_CODES.refused, line: listenRefusal };
   const err = error instanceof Error ? { type: error.name, message: error.message, stack: error.stack } : { message: String(error) };
   return { exitCode: EXIT_CODES.unexpected, line: JSON.stringify({ level: 60, time: Date.now(), msg: 'The service could not start', err }) };
+}
+
+/** The port is taken or not ours to bind: the operator picks another (`PORT`, `HOST`); nothing is wrong with the data. */
+function listenRefusalLine(error: unknown): string | null {
+  const code = (error as { code?: unknown } | null)?.code;
+  if (!(error instanceof Error) || (code !== 'EADDRINUSE' && code !== 'EACCES' && code !== 'EADDRNOTAVAIL')) return null;
+  const where = (error as { address?: string; port?: number }).port !== undefined ? ` (${(error as { address?: string }).address ?? ''}:${(error as { port?: number }).port})` : '';
+  const why = code === 'EADDRINUSE' ? 'is already in use by another process' : code === 'EACCES' ? 'may not be opened by this user' : 'is not an address of this machine';
+  return `The address to listen on${where} ${why}: choose another with PORT (and HOST), then start again. The data directory is intact.`;
 }
 
 function damagedLine(error: StoreDamagedError): string {

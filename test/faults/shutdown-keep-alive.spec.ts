@@ -7,36 +7,12 @@ import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { AppendResult, EventStore, ExpectedRevision } from '../../src/event-store/event-store.port';
+import type { EventStore } from '../../src/event-store/event-store.port';
 import { SqliteEventStore } from '../../src/event-store/sqlite-event-store';
-import type { NewEvent } from '../../src/shared/messages';
 import { listenOnLoopback } from '../support/http-client';
-import { InstrumentedEventStore } from '../support/instrumented-event-store';
+import { GatedEventStore } from '../support/gated-event-store';
 import { logCapture } from '../support/log-capture';
 import { KEYS, startTestApp } from '../support/test-app';
-
-/** Holds the next append until released: a command in flight for as long as the test needs. */
-class GatedEventStore extends InstrumentedEventStore {
-  private gate: { reached: () => void; release: Promise<void> } | null = null;
-
-  holdNextAppend(): { reached: Promise<void>; release: () => void } {
-    let reached!: () => void;
-    let release!: () => void;
-    const reachedPromise = new Promise<void>((resolve) => (reached = resolve));
-    this.gate = { reached, release: new Promise<void>((resolve) => (release = resolve)) };
-    return { reached: reachedPromise, release };
-  }
-
-  override async appendToStream(streamId: string, events: readonly NewEvent[], expected: ExpectedRevision): Promise<AppendResult> {
-    const gate = this.gate;
-    if (gate) {
-      this.gate = null;
-      gate.reached();
-      await gate.release;
-    }
-    return super.appendToStream(streamId, events, expected);
-  }
-}
 
 function connects(port: number): Promise<boolean> {
   return new Promise((resolve) => {

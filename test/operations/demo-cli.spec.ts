@@ -79,6 +79,10 @@ describe('npm run demo', () => {
       const reopened = await startTestApp({ dataDir: plainDir, seed: false });
       try {
         expect(await reopened.eventStore.headPosition()).toBe(seeded);
+        // A directory another process holds: one line naming it, no injector stack trace.
+        const inUse = await runDemo(workDir, { DATA_DIR: plainDir });
+        expect(inUse.status).toBe(1);
+        expect(inUse.stderr.trim().split('\n')).toEqual([expect.stringContaining(`Another process is using the data directory`)]);
       } finally {
         await reopened.close();
       }

@@ -38,7 +38,8 @@ export async function buildReviewContent(events: readonly RecordedLedgerEvent[],
   const previous = previousQuarter(period);
   const parts = partsOf(events, period.year);
   if (parts.resolutionId === null) {
-    throw new NotFoundError('RESOLUTION_NOT_FOUND', `No resolution of ${period.year} is registered: there is nothing to review for ${period.id}`, {
+    // The resolution is registered (ReviewResolutions found it), but not yet at this cut-off.
+    throw new NotFoundError('RESOLUTION_NOT_FOUND', `The resolution of ${period.year} was not yet registered at the review's cut-off: there is nothing to review for ${period.id} as of then (a later asOf shows it)`, {
       year: period.year,
     });
   }

@@ -18,6 +18,13 @@ describe('startFailure', () => {
     expect(failure.line).not.toContain('\n');
   });
 
+  it('says a port already in use as a refusal naming PORT, not as a defect', () => {
+    const inUse = Object.assign(new Error('listen EADDRINUSE: address already in use 127.0.0.1:3000'), { code: 'EADDRINUSE', address: '127.0.0.1', port: 3000 });
+    const failure = startFailure(inUse);
+    expect(failure.exitCode).toBe(EXIT_CODES.refused);
+    expect(failure.line).toBe('The address to listen on (127.0.0.1:3000) is already in use by another process: choose another with PORT (and HOST), then start again. The data directory is intact.');
+  });
+
   it('says an unexpected failure as one JSON line with its stack, and exit code 70', () => {
     const failure = startFailure(new TypeError('cannot read properties of undefined'));
     expect(failure.exitCode).toBe(EXIT_CODES.unexpected);
