@@ -155,7 +155,7 @@ describeWithBrowser('the inspection console in Chromium (browser)', () => {
     await page.getByText(/Khớp: sổ cái đến vị trí/).waitFor();
     await screenshot(page, '06-audit');
     expect(await seriousAxeViolations(page)).toEqual([]);
-    await page.getByRole('link', { name: 'Đơn vị' }).click();
+    await page.getByRole('navigation', { name: 'Các trang' }).getByRole('link', { name: 'Đơn vị' }).click();
     await page.getByRole('heading', { level: 1, name: 'Đơn vị' }).waitFor();
     await page.locator('.unit-card').first().waitFor();
     await screenshot(page, '08-units');

@@ -6,7 +6,7 @@ import { api, data } from '../api/client';
 import type { DigestVerification } from '../api/types';
 import { Page } from '../components/Page';
 import { FieldError, FormError, Loading, PageRefusal, refusalsOf } from '../components/Refusal';
-import { useUnits } from '../data';
+import { useIndicators, useUnits } from '../data';
 import { formatDateTime, formatNumber, vietnamInstant } from '../i18n/format';
 import type { ShownRefusal } from '../i18n/refusals';
 import { EVENT_TYPE_LABELS, eventTypeLabel, INTEGRITY_REASON_LABELS, roleLabel } from '../i18n/statuses';
@@ -17,11 +17,18 @@ const PAGE_SIZE = 50;
 
 export function AuditPage() {
   const units = useUnits();
+  const indicators = useIndicators();
   const [params, setParams] = useSearchParams();
   const type = params.get('type') ?? '';
   const from = params.get('from') ?? '';
   const to = params.get('to') ?? '';
   const unit = params.get('unit') ?? '';
+  // The indicator's number and name where the log would otherwise show its id; the id until they load.
+  const indicatorTitle = (id: string) => {
+    const item = indicators.data?.items.find((candidate) => candidate.id === id);
+    if (!item) return id;
+    return item.kind === 'indicator' ? `Chỉ tiêu ${item.number}: ${item.name}` : item.name;
+  };
   const page = Math.max(0, Number(params.get('page') ?? 0) || 0);
   const events = useQuery({
     queryKey: ['audit-events', type, from, to, unit, page],
@@ -117,7 +124,7 @@ export function AuditPage() {
                   </td>
                   <th scope="row" className="entry-summary">
                     <span className="entry-type">{eventTypeLabel(event.type)}</span>{' '}
-                    {event.subjectKind === 'indicator' ? <Link to={`/indicators/${encodeURIComponent(event.subjectId)}/history`}>{event.subjectId}</Link> : <span className="mono">{event.subjectId}</span>}
+                    {event.subjectKind === 'indicator' ? <Link to={`/indicators/${encodeURIComponent(event.subjectId)}/history`}>{indicatorTitle(event.subjectId)}</Link> : <span className="mono">{event.subjectId}</span>}
                     <div>{event.summary}</div>
                   </th>
                   <td>
