@@ -1,7 +1,9 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { progressShare } from './progress';
 import { snapshotInWords } from './snapshots';
-import { STATUS_LABELS, statusLabel, statusRank, targetInWords } from './statuses';
+import { EVENT_TYPE_LABELS, STATUS_LABELS, statusLabel, statusRank, targetInWords } from './statuses';
 
 describe('statuses', () => {
   it('names every status of the API', () => {
@@ -12,6 +14,15 @@ describe('statuses', () => {
     expect(statusLabel('no_data')).toBe('Chưa có số liệu');
     expect(statusLabel('something_else')).toBe('Không rõ');
     expect(Object.keys(STATUS_LABELS).sort()).toEqual(['achieved', 'at_risk', 'no_data', 'not_achieved', 'on_track']);
+  });
+
+  it('names every event type the audit log may list', () => {
+    // The types GET /audit/events filters by, as the service's own document lists them.
+    const document = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../openapi.json'), 'utf8'));
+    const parameter = document.paths['/audit/events'].get.parameters.find((candidate: { name: string }) => candidate.name === 'type');
+    const declared = (/comma-separated: (.*)\.$/.exec(parameter.description)?.[1] ?? '').split(', ');
+    expect(declared).toContain('ReviewApproved');
+    expect(Object.keys(EVENT_TYPE_LABELS).sort()).toEqual([...declared].sort());
   });
 
   it('puts what needs attention first', () => {

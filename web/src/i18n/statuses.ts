@@ -45,6 +45,7 @@ export const EVENT_TYPE_LABELS: Record<string, string> = {
   ReportQueried: 'Yêu cầu giải trình',
   ReportQueryAnswered: 'Giải trình',
   ReportQueryClosed: 'Khép lại yêu cầu giải trình',
+  ReviewApproved: 'Phê duyệt báo cáo sơ kết',
 };
 
 export function eventTypeLabel(type: string): string {

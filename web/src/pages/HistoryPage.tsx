@@ -20,7 +20,7 @@ import { useSession } from '../auth/session';
 import { minPosition } from '../positions';
 import { DateInput } from '../components/DateInput';
 
-const INDICATOR_EVENT_TYPES = Object.keys(EVENT_TYPE_LABELS).filter((type) => !/^(Resolution|Unit)/.test(type));
+const INDICATOR_EVENT_TYPES = Object.keys(EVENT_TYPE_LABELS).filter((type) => !/^(Resolution|Unit|Review)/.test(type));
 const PAGE_SIZE = 100;
 
 export function HistoryPage() {
