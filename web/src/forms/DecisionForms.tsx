@@ -106,7 +106,7 @@ export function ReviseTargetForm({ indicator }: { indicator: Indicator }) {
           )}
         </Field>
       ) : null}
-      <p className="hint">Hiện hành: {targetInWords(target)}</p>
+      <p className="hint hint-block">Hiện hành: {targetInWords(target)}</p>
       <Field form={form} name="value" label={`Giá trị mới${target.unit ? ` (${target.unit})` : ''}`} refusals={command.refusals}>
         {(props) => <input {...props} inputMode="decimal" autoComplete="off" value={value} onChange={(event) => setValue(event.target.value)} />}
       </Field>

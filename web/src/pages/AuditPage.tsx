@@ -170,10 +170,10 @@ function CurrentDigest() {
             <dd className="mono">{digest.data.position}</dd>
             <dt>Phạm vi</dt>
             <dd>
-              {formatNumber(digest.data.streams)} luồng, {formatNumber(digest.data.events)} sự kiện; tính lúc {formatDateTime(digest.data.computedAt)}
+              {formatNumber(digest.data.streams)} chuỗi băm, {formatNumber(digest.data.events)} sự kiện; tính lúc {formatDateTime(digest.data.computedAt)}
             </dd>
             <dt>Chuỗi băm</dt>
-            <dd>{digest.data.chainsValid ? 'Mọi chuỗi băm nguyên vẹn' : `${digest.data.brokenStreams.length} luồng bị phá vỡ`}</dd>
+            <dd>{digest.data.chainsValid ? 'Mọi chuỗi băm nguyên vẹn' : `${digest.data.brokenStreams.length} chuỗi băm bị phá vỡ`}</dd>
           </dl>
         </>
       ) : null}

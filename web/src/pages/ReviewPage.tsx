@@ -164,7 +164,7 @@ function ApprovalState({ review, period }: { review: Review; period: string }) {
           </ul>
         </div>
       ) : (
-        <p className="hint approval-unchanged">Không có thay đổi nào sau khi phê duyệt.</p>
+        <p className="hint hint-block">Không có thay đổi nào sau khi phê duyệt.</p>
       )}
       <button type="button" className="button" onClick={() => void verify()}>
         Đối chiếu với sổ cái
