@@ -1,13 +1,13 @@
 /**
  * A client generated from openapi.json calls every operation of the API, as a newcomer's would
- * (docs/api.md, Generating a client): the types of test/support/api-types.ts (openapi-typescript)
+ * (docs/api.md, Generating a client): the types of web/src/api/schema.ts (openapi-typescript), the console's own
  * with openapi-fetch. That it compiles is part of the contract (`npm test` type-checks it first);
  * every answer it gets is checked against the document like every other (test/support/openapi-contract.ts).
  */
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import createClient, { type Client } from 'openapi-fetch';
-import type { paths } from '../support/api-types';
+import type { paths } from '../../web/src/api/schema';
 import { listenOnLoopback } from '../support/http-client';
 import { OPENAPI_FILE } from '../support/openapi-contract';
 import { KEYS, startTestApp, takeUndescribedAnswers, type TestApp } from '../support/test-app';
