@@ -215,7 +215,7 @@ function ApprovalForm({ period }: { period: string }) {
   }
   const form = 'approve';
   return (
-    <form className="action-form" onSubmit={submit} noValidate aria-labelledby="approve-heading">
+    <form ref={command.formRef} className="action-form" onSubmit={submit} noValidate aria-labelledby="approve-heading">
       <h2 id="approve-heading">Phê duyệt báo cáo sơ kết</h2>
       <Field form={form} name="decisionRef" label="Số hiệu văn bản" hint="Ví dụ: 215-TB/TU" refusals={command.refusals}>
         {(props) => <input {...props} value={decisionRef} onChange={(event) => setDecisionRef(event.target.value)} />}
