@@ -235,7 +235,7 @@ function ApprovalForm({ period }: { period: string }) {
   );
 }
 
-function Totals({ review }: { review: Review }) {
+export function Totals({ review }: { review: Review }) {
   const totals = review.content.totals;
   return (
     <section aria-labelledby="totals-heading">
@@ -249,9 +249,11 @@ function Totals({ review }: { review: Review }) {
         ))}
       </ul>
       <p className="hint">
-        So với kỳ trước: {Object.entries(totals.byChange)
-          .map(([change, count]) => `${CHANGE_LABELS[change] ?? change} ${count}`)
-          .join(' · ')}{' '}
+        {review.content.previousPeriod
+          ? `So với kỳ trước (${formatPeriod(review.content.previousPeriod)}): ${Object.entries(totals.byChange)
+              .map(([change, count]) => `${CHANGE_LABELS[change] ?? change} ${count}`)
+              .join(' · ')}`
+          : 'Không có kỳ trước để so sánh.'}{' '}
         (tính theo mục tiêu; {totals.targets} mục tiêu của {totals.indicators} chỉ tiêu và {totals.tasks} nhiệm vụ).
       </p>
     </section>
