@@ -13,6 +13,7 @@ import { useSession } from '../auth/session';
 import { Page } from '../components/Page';
 import { Loading, PageRefusal } from '../components/Refusal';
 import { StatusBadge } from '../components/StatusBadge';
+import { TargetHeading } from '../components/TargetHeading';
 import { formatQuantityExact, TargetLine } from '../components/TargetLine';
 import { useIndicator, useUnits } from '../data';
 import { CorrectionForm } from '../forms/CorrectionForm';
@@ -45,6 +46,12 @@ function IndicatorView({ indicator }: { indicator: Indicator }) {
   const reassignments = useQuery({
     queryKey: ['history', indicator.id, 'reassignments'],
     queryFn: () => data(api.GET('/indicators/{id}/history', { params: { path: { id: indicator.id }, query: { type: 'ResponsibilityReassigned', ...minPosition() } } })),
+  });
+  // The registration's sentence no longer states a revised target: the card names the revision.
+  const targetRevisions = useQuery({
+    queryKey: ['history', indicator.id, 'target-revisions'],
+    queryFn: () => data(api.GET('/indicators/{id}/history', { params: { path: { id: indicator.id }, query: { type: 'TargetRevised', ...minPosition() } } })),
+    enabled: indicator.counts.revisions > 0,
   });
   const title = indicator.kind === 'indicator' ? `Chỉ tiêu ${indicator.number}: ${indicator.name}` : indicator.name;
   const canReport = mayReport(session, indicator.responsibleUnitId) && !indicator.closed;
@@ -88,7 +95,7 @@ function IndicatorView({ indicator }: { indicator: Indicator }) {
         <div className="targets">
           {indicator.targets.map((target) => (
             <div className="target-card" key={target.metric}>
-              <h3>{target.label}</h3>
+              <TargetHeading target={target} revisions={targetRevisions.data?.items ?? []} />
               <TargetLine target={target} compact />
               <p>
                 <StatusBadge status={target.status} />
