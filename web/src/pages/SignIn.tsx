@@ -9,7 +9,7 @@ import { useFocusOnRefusal } from '../forms/focus';
 
 export function SignIn() {
   const { signIn } = useSession();
-  const options = useQuery({ queryKey: ['sign-in-options'], queryFn: () => data(api.GET('/session/sign-in-options')), retry: false });
+  const options = useQuery({ queryKey: ['sign-in-options'], queryFn: () => data(api.GET('/session/sign-in-options')), retry: false, enabled: true });
   const [method, setMethod] = useState<'api_key' | 'jwt'>('api_key');
   const [credential, setCredential] = useState('');
   const [refusals, setRefusals] = useState<ShownRefusal[]>([]);
