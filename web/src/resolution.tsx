@@ -5,6 +5,7 @@
 import { useQuery } from '@tanstack/react-query';
 import { createContext, useContext, useMemo, useState, type ReactNode } from 'react';
 import { api, data } from './api/client';
+import { hasCredential } from './auth/credential';
 import type { Resolution } from './api/types';
 
 const KEY = 'resolution-ledger.resolution';
@@ -20,7 +21,7 @@ interface ResolutionState {
 const ResolutionContext = createContext<ResolutionState | null>(null);
 
 export function ResolutionProvider({ children }: { children: ReactNode }) {
-  const query = useQuery({ queryKey: ['resolutions'], queryFn: () => data(api.GET('/resolutions')) });
+  const query = useQuery({ queryKey: ['resolutions'], queryFn: () => data(api.GET('/resolutions')), enabled: hasCredential() });
   const [chosenId, setChosenId] = useState<string | null>(() => window.sessionStorage.getItem(KEY));
   const value = useMemo<ResolutionState>(() => {
     const resolutions = [...(query.data?.items ?? [])].sort((a, b) => (b.year ?? 0) - (a.year ?? 0));

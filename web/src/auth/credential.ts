@@ -20,3 +20,11 @@ export function storeCredential(credential: string): void {
 export function forgetCredential(): void {
   window.sessionStorage.removeItem(KEY);
 }
+
+/**
+ * Whether a credential is held: every API query but the sign-in options is `enabled` only then,
+ * so the sign-in page sends nothing the API would refuse with a 401.
+ */
+export function hasCredential(): boolean {
+  return readCredential() !== null;
+}

@@ -12,7 +12,8 @@ let resolutions: unknown[] = [];
 beforeAll(() => {
   vi.stubGlobal('fetch', async (input: Request) => {
     const url = new URL(input.url);
-    const body = url.pathname === '/resolutions' ? { items: resolutions, total: resolutions.length } : url.pathname === '/units' ? { items: [], total: 0 } : {};
+    const session = { principalId: 'staff:demo', name: 'Cán bộ minh họa', unitId: null, roles: [] };
+    const body = url.pathname === '/session' ? session : url.pathname === '/resolutions' ? { items: resolutions, total: resolutions.length } : url.pathname === '/units' ? { items: [], total: 0 } : {};
     return new Response(JSON.stringify(body), { status: 200, headers: { 'Content-Type': 'application/json' } });
   });
 });
@@ -30,6 +31,7 @@ async function renderLayout(): Promise<void> {
   const { Layout } = await import('./Layout');
   const { ResolutionProvider } = await import('../resolution');
   const { SessionProvider } = await import('../auth/session');
+  window.sessionStorage.setItem('resolution-ledger.credential', 'demo-key');
   render(
     <QueryClientProvider client={new QueryClient()}>
       <MemoryRouter>

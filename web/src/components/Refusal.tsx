@@ -33,8 +33,9 @@ export function FieldError({ id, refusals, field }: { id: string; refusals: Show
 export function FormError({ refusals, fields }: { refusals: ShownRefusal[]; fields: readonly string[] }) {
   const rest = refusals.filter((refusal) => refusal.field === null || !fields.includes(refusal.field));
   if (rest.length === 0) return null;
+  // Focusable from script (not in the tab order): a refused form moves the focus here.
   return (
-    <div className="notice notice-error" role="alert">
+    <div className="notice notice-error form-error" role="alert" tabIndex={-1}>
       {rest.map((refusal, index) => (
         <p key={index}>{refusal.message}</p>
       ))}

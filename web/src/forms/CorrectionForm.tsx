@@ -35,7 +35,7 @@ export function CorrectionForm({ indicator, report, onClose }: { indicator: Indi
   }
   const form = `correct-${report.reportId}`;
   return (
-    <form className="action-form inline-form" onSubmit={submit} noValidate aria-label="Điều chỉnh báo cáo">
+    <form ref={command.formRef} className="action-form inline-form" onSubmit={submit} noValidate aria-label="Điều chỉnh báo cáo">
       {milestone ? (
         <>
           <Field form={form} name="state" label="Tình trạng mới" refusals={command.refusals}>

@@ -38,7 +38,7 @@ export function ReassignForm({ indicator }: { indicator: Indicator }) {
   const active = (units.data?.items ?? []).filter((unit) => unit.active).sort((a, b) => (a.name ?? a.id).localeCompare(b.name ?? b.id, 'vi'));
   const form = 'reassign';
   return (
-    <form className="action-form" onSubmit={submit} noValidate aria-labelledby="reassign-heading">
+    <form ref={command.formRef} className="action-form" onSubmit={submit} noValidate aria-labelledby="reassign-heading">
       <h3 id="reassign-heading">Phân công lại đơn vị phụ trách</h3>
       <Field form={form} name="toUnitId" label="Đơn vị nhận" refusals={command.refusals}>
         {(props) => (
@@ -91,7 +91,7 @@ export function ReviseTargetForm({ indicator }: { indicator: Indicator }) {
   }
   const form = 'revise';
   return (
-    <form className="action-form" onSubmit={submit} noValidate aria-labelledby="revise-heading">
+    <form ref={command.formRef} className="action-form" onSubmit={submit} noValidate aria-labelledby="revise-heading">
       <h3 id="revise-heading">Điều chỉnh mục tiêu</h3>
       {numeric.length > 1 ? (
         <Field form={form} name="metric" label="Mục tiêu" refusals={command.refusals}>

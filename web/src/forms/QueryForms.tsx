@@ -30,7 +30,7 @@ function TextCommand({
     void command.submit(text.trim() ? [] : [{ field: name, message: 'Hãy nhập nội dung.' }]);
   }
   return (
-    <form className="action-form inline-form" onSubmit={submit} noValidate aria-label={button}>
+    <form ref={command.formRef} className="action-form inline-form" onSubmit={submit} noValidate aria-label={button}>
       <Field form={form} name={name} label={label} refusals={command.refusals}>
         {(props) => <textarea {...props} rows={2} value={text} onChange={(event) => setText(event.target.value)} />}
       </Field>

@@ -74,4 +74,26 @@ describe('the report form', () => {
     expect(screen.getByText('Số liệu phải là một số, ví dụ 93,4 hoặc 1.250.')).toBeTruthy();
     expect(sent).toEqual([]);
   });
+
+  it('moves the focus to the first invalid field when the form is refused', async () => {
+    await renderForm();
+    fill('Số liệu', 'chín mươi');
+    const button = screen.getByRole('button', { name: 'Gửi báo cáo' });
+    button.focus();
+    fireEvent.click(button);
+    await screen.findByText('Hãy chọn kỳ báo cáo.');
+    await waitFor(() => expect(document.activeElement).toBe(screen.getByLabelText('Kỳ báo cáo')));
+  });
+
+  it('moves the focus to the form\'s message when the refusal concerns no field', async () => {
+    answer = { status: 409, body: { statusCode: 409, code: 'CONCURRENCY_CONFLICT', message: 'revision 2 expected, 3 found', details: { expectedRevision: 3, currentRevision: 4 } } };
+    await renderForm();
+    fill('Kỳ báo cáo', '2021-Q3');
+    fill('Số liệu', '95');
+    const button = screen.getByRole('button', { name: 'Gửi báo cáo' });
+    button.focus();
+    fireEvent.click(button);
+    const alert = await screen.findByText(/vừa được người khác cập nhật/);
+    await waitFor(() => expect(document.activeElement).toBe(alert.closest('[role="alert"]')));
+  });
 });

@@ -68,7 +68,7 @@ export function ReportForm({ indicator }: { indicator: Indicator }) {
   const form = 'report';
   const fields = ['metric', 'period', 'value', 'state', 'narrative', 'completedOn', 'note', 'evidence'];
   return (
-    <form className="action-form" onSubmit={submit} noValidate aria-labelledby="report-heading">
+    <form ref={command.formRef} className="action-form" onSubmit={submit} noValidate aria-labelledby="report-heading">
       <h3 id="report-heading">Báo cáo kết quả</h3>
       {indicator.targets.length > 1 ? (
         <Field form={form} name="metric" label="Mục tiêu" refusals={command.refusals}>

@@ -9,6 +9,7 @@ import { ApiRefusal } from '../api/client';
 import { refusalsOf } from '../components/Refusal';
 import type { ShownRefusal } from '../i18n/refusals';
 import { recordWrite } from '../positions';
+import { useFocusOnRefusal } from './focus';
 
 export interface CommandResult {
   revision: number;
@@ -25,6 +26,7 @@ export function useCommand<R extends CommandResult>(send: (idempotencyKey: strin
   const [refusals, setRefusals] = useState<ShownRefusal[]>([]);
   const [busy, setBusy] = useState(false);
   const [done, setDone] = useState<R | null>(null);
+  const formRef = useFocusOnRefusal(refusals);
 
   const submit = useCallback(
     async (localRefusals: ShownRefusal[] = []) => {
@@ -52,5 +54,5 @@ export function useCommand<R extends CommandResult>(send: (idempotencyKey: strin
     },
     [key, send, queryClient, onDone],
   );
-  return { submit, refusals, busy, done, idempotencyKey: key };
+  return { submit, refusals, busy, done, idempotencyKey: key, formRef };
 }

@@ -9,6 +9,7 @@ import { FieldError, FormError, Loading, PageRefusal, refusalsOf } from '../comp
 import { useIndicators, useUnits } from '../data';
 import { formatDateTime, formatNumber, vietnamInstant } from '../i18n/format';
 import type { ShownRefusal } from '../i18n/refusals';
+import { useFocusOnRefusal } from '../forms/focus';
 import { EVENT_TYPE_LABELS, eventTypeLabel, INTEGRITY_REASON_LABELS, roleLabel } from '../i18n/statuses';
 import { minPosition } from '../positions';
 import { DateInput } from '../components/DateInput';
@@ -185,6 +186,7 @@ function VerifyDigest() {
   const [digest, setDigest] = useState('');
   const [position, setPosition] = useState('');
   const [refusals, setRefusals] = useState<ShownRefusal[]>([]);
+  const formRef = useFocusOnRefusal(refusals);
   const [result, setResult] = useState<DigestVerification | null>(null);
   const [busy, setBusy] = useState(false);
   async function submit(event: FormEvent) {
@@ -207,15 +209,15 @@ function VerifyDigest() {
   return (
     <section className="panel" aria-labelledby="verify-heading">
       <h2 id="verify-heading">Đối chiếu mã tổng hợp đã ghi</h2>
-      <form onSubmit={submit} noValidate>
+      <form ref={formRef} onSubmit={submit} noValidate>
         <div className="field">
           <label htmlFor="verify-digest">Mã tổng hợp</label>
-          <input id="verify-digest" className="mono" value={digest} onChange={(event) => setDigest(event.target.value)} aria-describedby="verify-digest-error" spellCheck={false} />
+          <input id="verify-digest" className="mono" value={digest} onChange={(event) => setDigest(event.target.value)} aria-invalid={refusals.some((r) => r.field === 'digest')} aria-describedby="verify-digest-error" spellCheck={false} />
           <FieldError id="verify-digest-error" refusals={refusals} field="digest" />
         </div>
         <div className="field">
           <label htmlFor="verify-position">Vị trí</label>
-          <input id="verify-position" inputMode="numeric" value={position} onChange={(event) => setPosition(event.target.value)} aria-describedby="verify-position-error" />
+          <input id="verify-position" inputMode="numeric" value={position} onChange={(event) => setPosition(event.target.value)} aria-invalid={refusals.some((r) => r.field === 'position')} aria-describedby="verify-position-error" />
           <FieldError id="verify-position-error" refusals={refusals} field="position" />
         </div>
         <FormError refusals={refusals} fields={['digest', 'position']} />

@@ -60,7 +60,7 @@ export function Dashboard() {
             <StatusCounts title="Chỉ tiêu chủ yếu" items={shown.filter((item) => item.kind === 'indicator')} />
             <StatusCounts title="Nhiệm vụ" items={shown.filter((item) => item.kind === 'task')} />
           </section>
-          <Attention items={ofResolution} />
+          <Attention items={shown} />
           <form className="filters" aria-label="Lọc" onSubmit={(event) => event.preventDefault()}>
             <div className="field">
               <label htmlFor="filter-group">Nhóm</label>
@@ -143,7 +143,7 @@ function unique<T>(values: T[]): T[] {
   return [...new Set(values)];
 }
 
-/** What is at risk or already missed, first of all: the key indicators, then the tasks. */
+/** What is at risk or already missed, first of all (among what the filters show): the key indicators, then the tasks. */
 function Attention({ items }: { items: Item[] }) {
   const flagged = items.filter((item) => item.worstStatus === 'not_achieved' || item.worstStatus === 'at_risk').sort((a, b) => (a.kind === b.kind ? byAttention(a, b) : a.kind === 'indicator' ? -1 : 1));
   if (flagged.length === 0) return null;

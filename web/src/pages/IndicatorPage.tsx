@@ -4,7 +4,7 @@
  * actions the user's roles allow.
  */
 import { useQuery } from '@tanstack/react-query';
-import { lazy, Suspense, useState } from 'react';
+import { Fragment, lazy, Suspense, useState } from 'react';
 import { Link, useParams } from 'react-router';
 import { api, data } from '../api/client';
 import type { Indicator, ProgressReport } from '../api/types';
@@ -13,6 +13,7 @@ import { useSession } from '../auth/session';
 import { Page } from '../components/Page';
 import { Loading, PageRefusal } from '../components/Refusal';
 import { StatusBadge } from '../components/StatusBadge';
+import { TargetHeading } from '../components/TargetHeading';
 import { formatQuantityExact, TargetLine } from '../components/TargetLine';
 import { useIndicator, useUnits } from '../data';
 import { CorrectionForm } from '../forms/CorrectionForm';
@@ -45,6 +46,12 @@ function IndicatorView({ indicator }: { indicator: Indicator }) {
   const reassignments = useQuery({
     queryKey: ['history', indicator.id, 'reassignments'],
     queryFn: () => data(api.GET('/indicators/{id}/history', { params: { path: { id: indicator.id }, query: { type: 'ResponsibilityReassigned', ...minPosition() } } })),
+  });
+  // The registration's sentence no longer states a revised target: the card names the revision.
+  const targetRevisions = useQuery({
+    queryKey: ['history', indicator.id, 'target-revisions'],
+    queryFn: () => data(api.GET('/indicators/{id}/history', { params: { path: { id: indicator.id }, query: { type: 'TargetRevised', ...minPosition() } } })),
+    enabled: indicator.counts.revisions > 0,
   });
   const title = indicator.kind === 'indicator' ? `Chỉ tiêu ${indicator.number}: ${indicator.name}` : indicator.name;
   const canReport = mayReport(session, indicator.responsibleUnitId) && !indicator.closed;
@@ -88,7 +95,7 @@ function IndicatorView({ indicator }: { indicator: Indicator }) {
         <div className="targets">
           {indicator.targets.map((target) => (
             <div className="target-card" key={target.metric}>
-              <h3>{target.label}</h3>
+              <TargetHeading target={target} revisions={targetRevisions.data?.items ?? []} />
               <TargetLine target={target} compact />
               <p>
                 <StatusBadge status={target.status} />
@@ -165,13 +172,14 @@ function firstUnit(indicator: Indicator, reassignments: Array<{ before: unknown 
   return (reassignments.length > 0 ? unitOf(reassignments[0].before) : null) ?? indicator.responsibleUnitId;
 }
 
-function ReportsTable({ indicator, reports, canReport, canQuery }: { indicator: Indicator; reports: ProgressReport[]; canReport: boolean; canQuery: boolean }) {
+export function ReportsTable({ indicator, reports, canReport, canQuery }: { indicator: Indicator; reports: ProgressReport[]; canReport: boolean; canQuery: boolean }) {
   const [open, setOpen] = useState<{ reportId: string; form: 'correct' | 'query' } | null>(null);
   const units = useUnits();
   const label = (metric: string) => indicator.targets.find((t) => t.metric === metric)?.label ?? metric;
   const unitOfMetric = (metric: string) => indicator.targets.find((t) => t.metric === metric)?.unit;
   if (reports.length === 0) return <p className="empty">Chưa có báo cáo nào.</p>;
   const sorted = [...reports].sort((a, b) => b.reportedAt.localeCompare(a.reportedAt));
+  const columns = 5 + (indicator.targets.length > 1 ? 1 : 0) + (canReport || canQuery ? 1 : 0);
   return (
     <table className="reports-table">
       <caption className="visually-hidden">Các báo cáo, mới nhất trước</caption>
@@ -188,7 +196,8 @@ function ReportsTable({ indicator, reports, canReport, canQuery }: { indicator: 
       </thead>
       <tbody>
         {sorted.map((report) => (
-          <tr key={report.reportId}>
+          <Fragment key={report.reportId}>
+          <tr>
             <td>{formatPeriod(report.period)}</td>
             {indicator.targets.length > 1 ? <td>{label(report.metric)}</td> : null}
             <td className="figure">
@@ -244,11 +253,18 @@ function ReportsTable({ indicator, reports, canReport, canQuery }: { indicator: 
                     Yêu cầu giải trình
                   </button>
                 ) : null}
-                {open?.reportId === report.reportId && open.form === 'correct' ? <CorrectionForm indicator={indicator} report={report} onClose={() => setOpen(null)} /> : null}
-                {open?.reportId === report.reportId && open.form === 'query' ? <RaiseQueryForm indicator={indicator} reportId={report.reportId} onClose={() => setOpen(null)} /> : null}
               </td>
             ) : null}
           </tr>
+          {open?.reportId === report.reportId ? (
+            // The form takes the table's whole width on a row of its own: the actions column is too narrow to write in.
+            <tr className="row-form">
+              <td colSpan={columns}>
+                {open.form === 'correct' ? <CorrectionForm indicator={indicator} report={report} onClose={() => setOpen(null)} /> : <RaiseQueryForm indicator={indicator} reportId={report.reportId} onClose={() => setOpen(null)} />}
+              </td>
+            </tr>
+          ) : null}
+          </Fragment>
         ))}
       </tbody>
     </table>

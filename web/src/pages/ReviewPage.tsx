@@ -215,7 +215,7 @@ function ApprovalForm({ period }: { period: string }) {
   }
   const form = 'approve';
   return (
-    <form className="action-form" onSubmit={submit} noValidate aria-labelledby="approve-heading">
+    <form ref={command.formRef} className="action-form" onSubmit={submit} noValidate aria-labelledby="approve-heading">
       <h2 id="approve-heading">Phê duyệt báo cáo sơ kết</h2>
       <Field form={form} name="decisionRef" label="Số hiệu văn bản" hint="Ví dụ: 215-TB/TU" refusals={command.refusals}>
         {(props) => <input {...props} value={decisionRef} onChange={(event) => setDecisionRef(event.target.value)} />}
@@ -235,7 +235,7 @@ function ApprovalForm({ period }: { period: string }) {
   );
 }
 
-function Totals({ review }: { review: Review }) {
+export function Totals({ review }: { review: Review }) {
   const totals = review.content.totals;
   return (
     <section aria-labelledby="totals-heading">
@@ -249,9 +249,11 @@ function Totals({ review }: { review: Review }) {
         ))}
       </ul>
       <p className="hint">
-        So với kỳ trước: {Object.entries(totals.byChange)
-          .map(([change, count]) => `${CHANGE_LABELS[change] ?? change} ${count}`)
-          .join(' · ')}{' '}
+        {review.content.previousPeriod
+          ? `So với kỳ trước (${formatPeriod(review.content.previousPeriod)}): ${Object.entries(totals.byChange)
+              .map(([change, count]) => `${CHANGE_LABELS[change] ?? change} ${count}`)
+              .join(' · ')}`
+          : 'Không có kỳ trước để so sánh.'}{' '}
         (tính theo mục tiêu; {totals.targets} mục tiêu của {totals.indicators} chỉ tiêu và {totals.tasks} nhiệm vụ).
       </p>
     </section>

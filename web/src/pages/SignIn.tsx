@@ -5,13 +5,15 @@ import { api, data } from '../api/client';
 import { useSession } from '../auth/session';
 import { FieldError, FormError, refusalsOf } from '../components/Refusal';
 import type { ShownRefusal } from '../i18n/refusals';
+import { useFocusOnRefusal } from '../forms/focus';
 
 export function SignIn() {
   const { signIn } = useSession();
-  const options = useQuery({ queryKey: ['sign-in-options'], queryFn: () => data(api.GET('/session/sign-in-options')), retry: false });
+  const options = useQuery({ queryKey: ['sign-in-options'], queryFn: () => data(api.GET('/session/sign-in-options')), retry: false, enabled: true });
   const [method, setMethod] = useState<'api_key' | 'jwt'>('api_key');
   const [credential, setCredential] = useState('');
   const [refusals, setRefusals] = useState<ShownRefusal[]>([]);
+  const formRef = useFocusOnRefusal(refusals);
   const [busy, setBusy] = useState(false);
   const jwt = options.data?.jwt === true;
   const label = method === 'jwt' ? 'Mã JWT' : 'Khóa API';
@@ -38,7 +40,7 @@ export function SignIn() {
       <div className="sign-in-card">
         <h1>Sổ theo dõi thực hiện nghị quyết</h1>
         <p className="subtitle">Đảng bộ Thành phố Hạ Long · Đăng nhập để xem và cập nhật tiến độ</p>
-        <form onSubmit={submit} noValidate>
+        <form ref={formRef} onSubmit={submit} noValidate>
           {jwt ? (
             <fieldset className="choice">
               <legend>Đăng nhập bằng</legend>
