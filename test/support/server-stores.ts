@@ -38,7 +38,7 @@ export const EVENTSTOREDB: Server<string> = {
 
 export const MONGODB: Server<{ uri: string; database: string }> = {
   variable: 'MONGODB_URI',
-  example: 'mongodb://localhost:27017/?replicaSet=rs0',
+  example: 'mongodb://localhost:27017/?directConnection=true',
   target: mongoTestTarget,
   placeholder: { uri: 'mongodb://mongodb-not-configured:27017/?replicaSet=rs0', database: 'ledger_test' },
 };
