@@ -12,7 +12,7 @@ import type { ShownRefusal } from '../i18n/refusals';
 import { useFocusOnRefusal } from '../forms/focus';
 import { EVENT_TYPE_LABELS, eventTypeLabel, INTEGRITY_REASON_LABELS, roleLabel } from '../i18n/statuses';
 import { minPosition } from '../positions';
-import { DateInput } from '../components/DateInput';
+import { TimelineFilters } from '../components/TimelineFilters';
 
 const PAGE_SIZE = 50;
 
@@ -63,38 +63,7 @@ export function AuditPage() {
         <CurrentDigest />
         <VerifyDigest />
       </div>
-      <form className="filters" aria-label="Lọc nhật ký" onSubmit={(event) => event.preventDefault()}>
-        <div className="field">
-          <label htmlFor="audit-type">Loại sự kiện</label>
-          <select id="audit-type" value={type} onChange={(event) => setFilter('type', event.target.value)}>
-            <option value="">Mọi loại</option>
-            {Object.keys(EVENT_TYPE_LABELS).map((t) => (
-              <option key={t} value={t}>
-                {eventTypeLabel(t)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="audit-from">Từ ngày</label>
-          <DateInput id="audit-from" value={from} onChange={(day) => setFilter('from', day)} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-to">Đến ngày</label>
-          <DateInput id="audit-to" value={to} onChange={(day) => setFilter('to', day)} />
-        </div>
-        <div className="field">
-          <label htmlFor="audit-unit">Đơn vị thực hiện</label>
-          <select id="audit-unit" value={unit} onChange={(event) => setFilter('unit', event.target.value)}>
-            <option value="">Mọi đơn vị</option>
-            {(units.data?.items ?? []).map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name ?? u.id}
-              </option>
-            ))}
-          </select>
-        </div>
-      </form>
+      <TimelineFilters idPrefix="audit" ariaLabel="Lọc nhật ký" typeLabel="Loại sự kiện" types={Object.keys(EVENT_TYPE_LABELS)} values={{ type, from, to, unit }} onChange={setFilter} />
       {events.isPending ? <Loading what="nhật ký" /> : null}
       {events.error ? <PageRefusal error={events.error} /> : null}
       {events.data ? (

@@ -19,6 +19,7 @@ import { mayAudit } from '../auth/permissions';
 import { useSession } from '../auth/session';
 import { minPosition } from '../positions';
 import { DateInput } from '../components/DateInput';
+import { TimelineFilters } from '../components/TimelineFilters';
 
 const INDICATOR_EVENT_TYPES = Object.keys(EVENT_TYPE_LABELS).filter((type) => !/^(Resolution|Unit|Review)/.test(type));
 const PAGE_SIZE = 100;
@@ -77,38 +78,7 @@ export function HistoryPage() {
     >
       <IntegrityBadge indicatorId={id} />
       <AsOfPicker indicatorId={id} />
-      <form className="filters" aria-label="Lọc lịch sử" onSubmit={(event) => event.preventDefault()}>
-        <div className="field">
-          <label htmlFor="history-type">Loại thay đổi</label>
-          <select id="history-type" value={type} onChange={(event) => setFilter('type', event.target.value)}>
-            <option value="">Mọi loại</option>
-            {INDICATOR_EVENT_TYPES.map((t) => (
-              <option key={t} value={t}>
-                {eventTypeLabel(t)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div className="field">
-          <label htmlFor="history-from">Từ ngày</label>
-          <DateInput id="history-from" value={from} onChange={(day) => setFilter('from', day)} />
-        </div>
-        <div className="field">
-          <label htmlFor="history-to">Đến ngày</label>
-          <DateInput id="history-to" value={to} onChange={(day) => setFilter('to', day)} />
-        </div>
-        <div className="field">
-          <label htmlFor="history-unit">Đơn vị thực hiện</label>
-          <select id="history-unit" value={unit} onChange={(event) => setFilter('unit', event.target.value)}>
-            <option value="">Mọi đơn vị</option>
-            {(units.data?.items ?? []).map((u) => (
-              <option key={u.id} value={u.id}>
-                {u.name ?? u.id}
-              </option>
-            ))}
-          </select>
-        </div>
-      </form>
+      <TimelineFilters idPrefix="history" ariaLabel="Lọc lịch sử" typeLabel="Loại thay đổi" types={INDICATOR_EVENT_TYPES} values={{ type, from, to, unit }} onChange={setFilter} />
       {history.isPending ? <Loading what="lịch sử" /> : null}
       {history.error ? <PageRefusal error={history.error} /> : null}
       {history.data ? (
